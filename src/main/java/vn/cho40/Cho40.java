@@ -1,0 +1,53 @@
+package vn.cho40;
+
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.cho40.cli.Help;
+import vn.cho40.cli.ImportCommand;
+
+/**
+ * The one entry point behind {@code ./cho40}. Commands that need no database (help, and later qr and
+ * words) run here without starting Spring or PostgreSQL.
+ */
+public final class Cho40 {
+
+    private Cho40() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        int exit = switch (command) {
+            case "serve" -> serve(rest, false);
+            case "demo" -> serve(rest, true);
+            case "import" -> runImport(rest);
+            case "help", "--help", "-h" -> Help.print(System.out);
+            default -> Help.unknown(command, System.err);
+        };
+        if (exit != Integer.MIN_VALUE) {
+            System.exit(exit);
+        }
+    }
+
+    /** Runs the web platform; returns MIN_VALUE so main does not exit while the server runs. */
+    private static int serve(String[] args, boolean demo) {
+        SpringApplication app = new SpringApplication(Cho40Application.class);
+        if (demo) {
+            app.setDefaultProperties(Map.of("cho40.demo.enabled", "true"));
+        }
+        app.run(args);
+        return Integer.MIN_VALUE;
+    }
+
+    private static int runImport(String[] args) {
+        SpringApplication app = new SpringApplication(Cho40Application.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+        try (ConfigurableApplicationContext context = app.run()) {
+            return context.getBean(ImportCommand.class).run(args, System.out, System.err);
+        }
+    }
+}

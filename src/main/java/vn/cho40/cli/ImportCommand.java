@@ -1,0 +1,106 @@
+package vn.cho40.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import vn.cho40.adminunit.AdminUnit.Level;
+import vn.cho40.adminunit.AdminUnit.Regime;
+import vn.cho40.adminunit.AdminUnitLoader;
+import vn.cho40.adminunit.AdminUnits;
+import vn.cho40.market.RowProblem;
+import vn.cho40.market.StallImportPreview;
+import vn.cho40.market.StallImportRejected;
+import vn.cho40.market.Stalls;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+
+/** {@code ./cho40 import ...}: exit 0 when done, 1 when the input was refused (with every reason), 2 on usage. */
+@Component
+public class ImportCommand {
+
+    private static final Locale VI = Locale.forLanguageTag("vi");
+
+    private final AdminUnitLoader loader;
+    private final AdminUnits units;
+    private final Stalls stalls;
+    private final MessageSource messages;
+
+    ImportCommand(AdminUnitLoader loader, AdminUnits units, Stalls stalls, MessageSource messages) {
+        this.loader = loader;
+        this.units = units;
+        this.stalls = stalls;
+        this.messages = messages;
+    }
+
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length >= 1 && args[0].equals("admin-units")) {
+            int added = loader.loadAll();
+            out.printf("Đơn vị hành chính (administrative units): thêm mới %d; 2025: %d tỉnh, %d xã; "
+                            + "trước 2025: %d tỉnh, %d huyện, %d xã%n", added,
+                    units.count(Regime.CURRENT, Level.PROVINCE), units.count(Regime.CURRENT, Level.COMMUNE),
+                    units.count(Regime.PRE_2025, Level.PROVINCE), units.count(Regime.PRE_2025, Level.DISTRICT),
+                    units.count(Regime.PRE_2025, Level.COMMUNE));
+            return 0;
+        }
+        if (args.length >= 2 && args[0].equals("stalls")) {
+            return importStalls(args, out, err);
+        }
+        err.println("Cách dùng (usage): ./cho40 import admin-units | ./cho40 import stalls TỆP --market MÃ [--dry-run]");
+        return 2;
+    }
+
+    private int importStalls(String[] args, PrintStream out, PrintStream err) {
+        Path file = Path.of(args[1]);
+        String market = option(args, "--market");
+        boolean dryRun = java.util.Arrays.asList(args).contains("--dry-run");
+        if (market == null) {
+            err.println("Thiếu --market MÃ_CHỢ (missing --market CODE)");
+            return 2;
+        }
+        try {
+            byte[] content = Files.readAllBytes(file);
+            if (dryRun) {
+                StallImportPreview preview = stalls.preview(market, file.getFileName().toString(), content);
+                report(preview, err);
+                out.printf("Kiểm tra xong: %d quầy hợp lệ, %d lỗi (checked: valid stalls, problems)%n",
+                        preview.rows().size(), preview.problems().size());
+                return preview.valid() ? 0 : 1;
+            }
+            int saved = stalls.importAll(market, file.getFileName().toString(), content);
+            out.printf("Đã nhập %d quầy vào chợ %s (imported stalls)%n", saved, market);
+            return 0;
+        } catch (IOException e) {
+            err.println("Không đọc được tệp " + file + " (cannot read file): " + e.getMessage());
+            return 1;
+        } catch (StallImportRejected e) {
+            report(e.preview(), err);
+            err.println("Không nhập quầy nào: sửa các dòng trên rồi chạy lại (nothing imported: fix the lines above)");
+            return 1;
+        } catch (InvalidInputException e) {
+            e.violations().forEach(v -> err.println(messages.getMessage(v.messageKey(), v.args().toArray(), VI)));
+            return 1;
+        } catch (NotFoundException e) {
+            err.println(messages.getMessage(e.messageKey(), e.args().toArray(), VI));
+            return 1;
+        }
+    }
+
+    private void report(StallImportPreview preview, PrintStream err) {
+        for (RowProblem p : preview.problems()) {
+            err.printf("Dòng %d: %s%n", p.line(), messages.getMessage(p.messageKey(), p.args().toArray(), VI));
+        }
+    }
+
+    private static String option(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,146 @@
+package vn.cho40.market;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cho40.adminunit.AdminUnit;
+import vn.cho40.adminunit.AdminUnit.Regime;
+import vn.cho40.adminunit.AdminUnits;
+import vn.cho40.bank.BankDirectory;
+import vn.cho40.shared.Ids;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+import vn.cho40.shared.SearchText;
+import vn.cho40.shared.Violation;
+import vn.cho40.shared.VnFormats;
+
+/** Creating, editing and finding markets, and moving them through the Chợ 4.0 rollout. */
+@Service
+public class Markets {
+
+    static final int MAX_SEARCH_RESULTS = 100;
+    private static final int MAX_QUERY_WORDS = 8;
+
+    private final MarketRepository repository;
+    private final AdminUnits adminUnits;
+    private final MarketRules rules;
+    private final Clock clock;
+
+    Markets(MarketRepository repository, AdminUnits adminUnits, Clock clock) {
+        this.repository = repository;
+        this.adminUnits = adminUnits;
+        this.rules = new MarketRules(code -> adminUnits.find(Regime.CURRENT, code),
+                code -> adminUnits.find(Regime.PRE_2025, code), BankDirectory.shipped());
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Market create(MarketForm form, String by) {
+        MarketRules.Place place = rules.check(form);
+        String code = MarketRules.normalizeCode(form.code());
+        if (repository.findByCode(code).isPresent()) {
+            throw new InvalidInputException(Violation.of("code", "market.code.taken", code));
+        }
+        Instant now = clock.instant();
+        LocalDate plannedOn = form.plannedOn() != null ? form.plannedOn() : VnFormats.businessDate(now);
+        Market market = build(Ids.newId(clock), code, form, place, MarketStatus.PLANNED, plannedOn, null, null,
+                now, now);
+        try {
+            repository.insert(market, searchKey(market));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidInputException(Violation.of("code", "market.code.taken", code));
+        }
+        repository.recordStatusChange(Ids.newId(clock), market.id(), null, MarketStatus.PLANNED, plannedOn, now, by);
+        return market;
+    }
+
+    @Transactional
+    public Market update(String code, MarketForm form) {
+        Market current = repository.lockByCode(code).orElseThrow(() -> notFound(code));
+        MarketRules.Place place = rules.check(new MarketForm(current.code(), form.name(), form.communeCode(),
+                form.pre2025CommuneCode(), form.address(), form.marketClass(), form.operatorType(),
+                form.operatorName(), form.collectionBankBin(), form.collectionAccountNo(),
+                form.collectionAccountName(), form.plannedOn(), form.freeWifi()));
+        Market updated = build(current.id(), current.code(), form, place, current.status(),
+                form.plannedOn() != null ? form.plannedOn() : current.plannedOn(), current.onboardingOn(),
+                current.liveOn(), current.createdAt(), clock.instant());
+        repository.update(updated, searchKey(updated));
+        return updated;
+    }
+
+    /** Moves a market one step on (planned → onboarding → live) from the given date. */
+    @Transactional
+    public Market changeStatus(String code, MarketStatus next, LocalDate effectiveOn, String by) {
+        Market m = repository.lockByCode(code).orElseThrow(() -> notFound(code));
+        if (next == null || !m.status().canMoveTo(next)) {
+            throw new InvalidInputException(Violation.of("status", "market.status.transition", m.status(),
+                    String.valueOf(next)));
+        }
+        LocalDate today = VnFormats.businessDate(clock.instant());
+        LocalDate date = effectiveOn != null ? effectiveOn : today;
+        LocalDate previous = m.status() == MarketStatus.PLANNED ? m.plannedOn() : m.onboardingOn();
+        if (previous != null && date.isBefore(previous)) {
+            throw new InvalidInputException(Violation.of("effectiveOn", "market.status.dateBefore",
+                    VnFormats.date(previous)));
+        }
+        if (date.isAfter(today.plusYears(5))) {
+            throw new InvalidInputException(Violation.of("effectiveOn", "market.status.dateTooLate"));
+        }
+        Instant now = clock.instant();
+        Market moved = new Market(m.id(), m.code(), m.name(), m.provinceCode(), m.communeCode(),
+                m.pre2025DistrictCode(), m.pre2025CommuneCode(), m.address(), m.marketClass(), m.operatorType(),
+                m.operatorName(), m.collectionBankBin(), m.collectionAccountNo(), m.collectionAccountName(), next,
+                m.plannedOn(), next == MarketStatus.ONBOARDING ? date : m.onboardingOn(),
+                next == MarketStatus.LIVE ? date : m.liveOn(), m.freeWifi(), m.createdAt(), now);
+        repository.update(moved, searchKey(moved));
+        repository.recordStatusChange(Ids.newId(clock), m.id(), m.status(), next, date, now, by);
+        return moved;
+    }
+
+    public Optional<Market> find(String code) {
+        return repository.findByCode(MarketRules.normalizeCode(code));
+    }
+
+    public Market get(String code) {
+        return find(code).orElseThrow(() -> notFound(code));
+    }
+
+    public MarketListing listing(String code) {
+        return repository.listing(MarketRules.normalizeCode(code)).orElseThrow(() -> notFound(code));
+    }
+
+    public List<MarketListing> search(String query, String provinceCode) {
+        return repository.search(SearchText.words(query, MAX_QUERY_WORDS), MarketRules.blankToNull(provinceCode),
+                MAX_SEARCH_RESULTS);
+    }
+
+    public List<StatusChange> history(Market market) {
+        return repository.statusHistory(market.id());
+    }
+
+    private Market build(java.util.UUID id, String code, MarketForm form, MarketRules.Place place,
+                         MarketStatus status, LocalDate plannedOn, LocalDate onboardingOn, LocalDate liveOn,
+                         Instant createdAt, Instant updatedAt) {
+        return new Market(id, code, SearchText.clean(form.name()), place.provinceCode(), place.communeCode(),
+                place.pre2025DistrictCode(), place.pre2025CommuneCode(), SearchText.clean(form.address()),
+                form.marketClass(), form.operatorType(), SearchText.clean(form.operatorName()),
+                MarketRules.blankToNull(form.collectionBankBin()), MarketRules.blankToNull(form.collectionAccountNo()),
+                MarketRules.bankStyleName(form.collectionAccountName()), status, plannedOn, onboardingOn, liveOn,
+                Boolean.TRUE.equals(form.freeWifi()), createdAt, updatedAt);
+    }
+
+    private String searchKey(Market m) {
+        String commune = adminUnits.find(Regime.CURRENT, m.communeCode()).map(AdminUnit::name).orElse("");
+        String province = adminUnits.find(Regime.CURRENT, m.provinceCode()).map(AdminUnit::name).orElse("");
+        return MarketRepository.searchKey(m.name(), commune, province, m.code());
+    }
+
+    static NotFoundException notFound(String code) {
+        return new NotFoundException("market.notFound", code);
+    }
+}

@@ -1,0 +1,136 @@
+package vn.cho40.market;
+
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cho40.platform.FormErrors;
+import vn.cho40.shared.InvalidInputException;
+
+/** Staff pages for a market's stalls: list, add one, import many with a preview. */
+@Controller
+class StallPages {
+
+    private static final String UPLOAD = "stallImport:";
+
+    private final Markets markets;
+    private final Stalls stalls;
+    private final FormErrors formErrors;
+
+    StallPages(Markets markets, Stalls stalls, FormErrors formErrors) {
+        this.markets = markets;
+        this.stalls = stalls;
+        this.formErrors = formErrors;
+    }
+
+    @GetMapping("/admin/markets/{code}/stalls")
+    String list(@PathVariable String code, @RequestParam(defaultValue = "") String zone,
+                @RequestParam(required = false) GoodsCategory category, Model model) {
+        return page(model, markets.get(code), zone, category, Map.of(), Map.of());
+    }
+
+    @PostMapping("/admin/markets/{code}/stalls")
+    String add(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
+               RedirectAttributes redirect) {
+        Market market = markets.get(code);
+        try {
+            Stall stall = stalls.add(market.code(), form.get("code"), form.get("zoneName"), form.get("category"),
+                    form.get("areaM2"));
+            redirect.addFlashAttribute("notice", "stall.added");
+            redirect.addFlashAttribute("noticeArg", stall.code());
+            return "redirect:/admin/markets/" + market.code() + "/stalls";
+        } catch (InvalidInputException e) {
+            return page(model, market, "", null, formErrors.of(e), form);
+        }
+    }
+
+    @GetMapping("/admin/markets/{code}/stalls/import")
+    String importForm(@PathVariable String code, Model model) {
+        model.addAttribute("market", markets.get(code));
+        return "market/import";
+    }
+
+    @PostMapping("/admin/markets/{code}/stalls/import")
+    String preview(@PathVariable String code, @RequestParam("file") MultipartFile file, HttpSession session,
+                   Model model) throws IOException {
+        Market market = markets.get(code);
+        model.addAttribute("market", market);
+        try {
+            StallImportPreview preview = stalls.preview(market.code(), file.getOriginalFilename(), file.getBytes());
+            model.addAttribute("preview", preview);
+            if (preview.valid()) {
+                // The checked file waits in the session until the person confirms; only its token goes to the page.
+                String token = UUID.randomUUID().toString();
+                session.setAttribute(UPLOAD + token, new Upload(market.code(), file.getOriginalFilename(),
+                        file.getBytes()));
+                model.addAttribute("token", token);
+            }
+        } catch (InvalidInputException e) {
+            model.addAttribute("fileErrors", formErrors.of(e).values());
+        }
+        return "market/import";
+    }
+
+    @PostMapping("/admin/markets/{code}/stalls/import/confirm")
+    String confirm(@PathVariable String code, @RequestParam String token, HttpSession session, Model model,
+                   RedirectAttributes redirect) {
+        Market market = markets.get(code);
+        Object held = session.getAttribute(UPLOAD + token);
+        if (!(held instanceof Upload upload) || !upload.marketCode().equals(market.code())) {
+            model.addAttribute("market", market);
+            model.addAttribute("fileErrors", java.util.List.of(formErrors.text("import.expired")));
+            return "market/import";
+        }
+        session.removeAttribute(UPLOAD + token);
+        try {
+            int saved = stalls.importAll(market.code(), upload.filename(), upload.content());
+            redirect.addFlashAttribute("notice", "import.done");
+            redirect.addFlashAttribute("noticeArg", saved);
+            return "redirect:/admin/markets/" + market.code() + "/stalls";
+        } catch (StallImportRejected e) {
+            model.addAttribute("market", market);
+            model.addAttribute("preview", e.preview());
+            return "market/import";
+        }
+    }
+
+    @GetMapping("/admin/stall-template.csv")
+    ResponseEntity<byte[]> template() {
+        String csv = "ma_quay,khu,nganh_hang,dien_tich_m2\nA-1,Khu A,Thịt,6\nA-2,Khu A,Cá,\"7,5\"\nB-1,Khu B,Rau củ,4\n";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("mau-quay.csv").build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String page(Model model, Market market, String zone, GoodsCategory category, Map<String, String> errors,
+                        Map<String, String> form) {
+        model.addAttribute("market", market);
+        model.addAttribute("stalls", stalls.list(market, zone, category));
+        model.addAttribute("zones", stalls.zones(market));
+        model.addAttribute("zone", zone);
+        model.addAttribute("category", category);
+        model.addAttribute("categories", GoodsCategory.values());
+        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
+        return "market/stalls";
+    }
+
+    /** An uploaded file kept between preview and confirmation. */
+    record Upload(String marketCode, String filename, byte[] content) implements java.io.Serializable {
+    }
+}

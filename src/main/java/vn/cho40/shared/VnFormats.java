@@ -1,0 +1,48 @@
+package vn.cho40.shared;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** The one place where facts become Vietnamese display text: dates dd/MM/yyyy in Asia/Ho_Chi_Minh. */
+public final class VnFormats {
+
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private VnFormats() {
+    }
+
+    public static String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(VIETNAM));
+    }
+
+    public static LocalDate businessDate(Instant instant) {
+        return instant.atZone(VIETNAM).toLocalDate();
+    }
+
+    static String groupThousands(long value) {
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        int lead = digits.length() % 3;
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (i - lead) % 3 == 0) {
+                out.append('.');
+            }
+            out.append(digits.charAt(i));
+        }
+        return value < 0 ? "-" + out : out.toString();
+    }
+
+    /** Area like "12,5": Vietnamese uses the comma as decimal separator. */
+    public static String decimal(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString().replace('.', ',');
+    }
+}
