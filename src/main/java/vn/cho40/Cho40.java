@@ -35,10 +35,12 @@ public final class Cho40 {
     /** Runs the web platform; returns MIN_VALUE so main does not exit while the server runs. */
     private static int serve(String[] args, boolean demo) {
         SpringApplication app = new SpringApplication(Cho40Application.class);
+        String[] effective = args;
         if (demo) {
-            app.setDefaultProperties(Map.of("cho40.demo.enabled", "true"));
+            effective = Arrays.copyOf(args, args.length + 1);
+            effective[args.length] = "--cho40.demo.enabled=true";
         }
-        app.run(args);
+        app.run(effective);
         return Integer.MIN_VALUE;
     }
 

@@ -127,8 +127,8 @@ public class Markets {
                          MarketStatus status, LocalDate plannedOn, LocalDate onboardingOn, LocalDate liveOn,
                          Instant createdAt, Instant updatedAt) {
         return new Market(id, code, SearchText.clean(form.name()), place.provinceCode(), place.communeCode(),
-                place.pre2025DistrictCode(), place.pre2025CommuneCode(), SearchText.clean(form.address()),
-                form.marketClass(), form.operatorType(), SearchText.clean(form.operatorName()),
+                place.pre2025DistrictCode(), place.pre2025CommuneCode(), MarketRules.blankToNull(SearchText.clean(form.address())),
+                form.marketClass(), form.operatorType(), MarketRules.blankToNull(SearchText.clean(form.operatorName())),
                 MarketRules.blankToNull(form.collectionBankBin()), MarketRules.blankToNull(form.collectionAccountNo()),
                 MarketRules.bankStyleName(form.collectionAccountName()), status, plannedOn, onboardingOn, liveOn,
                 Boolean.TRUE.equals(form.freeWifi()), createdAt, updatedAt);

@@ -25,10 +25,13 @@ class PlatformConfig implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("cho40_lang");
         resolver.setDefaultLocale(VIETNAMESE);
-        // API clients that send Accept-Language: en get English problem messages without a cookie.
+        // Pages are Vietnamese until the visitor switches, whatever the browser says; API clients that
+        // send Accept-Language: en get English problem messages.
         resolver.setDefaultLocaleFunction(request -> {
             String accept = request.getHeader("Accept-Language");
-            return accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH : VIETNAMESE;
+            boolean api = request.getRequestURI().startsWith("/api/");
+            return api && accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
+                    : VIETNAMESE;
         });
         return resolver;
     }

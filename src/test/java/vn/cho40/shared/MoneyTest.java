@@ -1,0 +1,25 @@
+package vn.cho40.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class MoneyTest {
+
+    @Test
+    void formatsWithDotsAndTheDongSign() {
+        assertThat(Money.vnd(50_000).format()).isEqualTo("50.000 ₫");
+        assertThat(Money.vnd(3_300_000_000L).format()).isEqualTo("3.300.000.000 ₫");
+        assertThat(Money.vnd(999).format()).isEqualTo("999 ₫");
+        assertThat(Money.vnd(0).format()).isEqualTo("0 ₫");
+        assertThat(Money.vnd(-1_500).format()).isEqualTo("-1.500 ₫");
+    }
+
+    @Test
+    void arithmeticIsExact() {
+        assertThat(Money.vnd(125_000).plus(Money.vnd(5_000)).minus(Money.vnd(30_000))).isEqualTo(Money.vnd(100_000));
+        assertThat(Money.vnd(2_900).times(3)).isEqualTo(Money.vnd(8_700));
+        assertThatThrownBy(() -> Money.vnd(Long.MAX_VALUE).plus(Money.vnd(1))).isInstanceOf(ArithmeticException.class);
+    }
+}
