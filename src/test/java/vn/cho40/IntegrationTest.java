@@ -1,0 +1,29 @@
+package vn.cho40;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A test against the whole platform on a real PostgreSQL: the embedded one in a fresh folder under
+ * target/, or the server named by CHO40_TEST_DATABASE_URL (CI runs both). The schema is wiped and
+ * migrated once per run, then the demo province is loaded. Every test class uses the same settings, so
+ * Spring starts one context for all of them.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = Cho40Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "cho40.database-url=${CHO40_TEST_DATABASE_URL:}",
+                "cho40.data-dir=target/it-db/${random.uuid}",
+                "cho40.demo.enabled=true",
+                "cho40.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
+                "spring.flyway.clean-disabled=false"})
+@Import(CleanDatabase.class)
+public @interface IntegrationTest {
+
+    String ADMIN_PASSWORD = "it-admin-password";
+}
