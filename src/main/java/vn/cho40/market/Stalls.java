@@ -42,7 +42,7 @@ public class Stalls {
 
     @Transactional
     public Stall add(String marketCode, String code, String zoneName, String category, String areaM2) {
-        Market market = markets.lockByCode(marketCode).orElseThrow(() -> Markets.notFound(marketCode));
+        Market market = markets.lockByCode(MarketRules.normalizeCode(marketCode)).orElseThrow(() -> Markets.notFound(marketCode));
         List<RowProblem> problems = new ArrayList<>();
         StallDraft draft = StallRules.check(0, code, zoneName, category, areaM2, problems).orElse(null);
         if (draft != null && repository.existingCodes(market.id()).contains(draft.code())) {
@@ -58,7 +58,7 @@ public class Stalls {
 
     /** Checks a whole file against the rules and the market's existing stalls. Saves nothing. */
     public StallImportPreview preview(String marketCode, String filename, byte[] content) {
-        Market market = markets.findByCode(marketCode).orElseThrow(() -> Markets.notFound(marketCode));
+        Market market = markets.findByCode(MarketRules.normalizeCode(marketCode)).orElseThrow(() -> Markets.notFound(marketCode));
         return check(market, StallFile.read(filename, content));
     }
 
@@ -68,7 +68,7 @@ public class Stalls {
      */
     @Transactional
     public int importAll(String marketCode, String filename, byte[] content) {
-        Market market = markets.lockByCode(marketCode).orElseThrow(() -> Markets.notFound(marketCode));
+        Market market = markets.lockByCode(MarketRules.normalizeCode(marketCode)).orElseThrow(() -> Markets.notFound(marketCode));
         StallImportPreview preview = check(market, StallFile.read(filename, content));
         if (!preview.valid()) {
             throw new StallImportRejected(preview);

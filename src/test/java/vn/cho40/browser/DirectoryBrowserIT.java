@@ -84,6 +84,16 @@ class DirectoryBrowserIT {
         wait.until(ExpectedConditions.urlToBe(url("/")));
 
         browser.get(url("/admin/markets/new"));
+        browser.findElement(By.name("code")).sendKeys("?");
+        browser.findElement(By.name("name")).sendKeys("x");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelectorAll('[required]').forEach(e => e.removeAttribute('required'))");
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.error"), "Chưa lưu"));
+        assertThat(browser.findElement(By.cssSelector("form.stack")).getText())
+                .contains("Mã chợ gồm 2–30 ký tự", "Tên chợ cần từ 2 đến 200 ký tự", "Hãy chọn xã/phường");
+        browser.findElement(By.name("code")).clear();
+        browser.findElement(By.name("name")).clear();
         browser.findElement(By.name("code")).sendKeys("br-nahy2");
         browser.findElement(By.name("name")).sendKeys("Chợ phiên Nà Hỳ mới");
         new Select(browser.findElement(By.name("province"))).selectByValue("11");
