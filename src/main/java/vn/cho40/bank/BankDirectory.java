@@ -41,6 +41,13 @@ public final class BankDirectory {
                 .toList();
     }
 
+    /** BIN → short name ("970436" → "Vietcombank"), for screens. */
+    public Map<String, String> shortNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        byBin.forEach((bin, bank) -> names.put(bin, bank.shortName()));
+        return names;
+    }
+
     public Collection<String> bins() {
         return byBin.keySet();
     }

@@ -11,7 +11,7 @@ import vn.cho40.adminunit.AdminUnit.Level;
 import vn.cho40.adminunit.AdminUnit.Regime;
 import vn.cho40.adminunit.AdminUnitLoader;
 import vn.cho40.adminunit.AdminUnits;
-import vn.cho40.market.RowProblem;
+import vn.cho40.shared.RowProblem;
 import vn.cho40.market.StallImportPreview;
 import vn.cho40.market.StallImportRejected;
 import vn.cho40.market.Stalls;

@@ -18,6 +18,15 @@ import vn.cho40.market.MarketStatus;
 import vn.cho40.market.Markets;
 import vn.cho40.market.OperatorType;
 import vn.cho40.market.Stalls;
+import vn.cho40.market.Market;
+import vn.cho40.market.Stall;
+import vn.cho40.adminunit.AdminUnit;
+import vn.cho40.adminunit.AdminUnits;
+import vn.cho40.identity.Role;
+import vn.cho40.identity.Scope;
+import vn.cho40.identity.StaffUsers;
+import vn.cho40.trader.TraderImport;
+import java.util.List;
 
 /**
  * Loads the demo markets through the same services staff use, so the demo exercises the real rules.
@@ -29,12 +38,48 @@ public class DemoProvince {
     private static final Logger log = LoggerFactory.getLogger(DemoProvince.class);
     private static final String BY = "demo";
 
+    /** One login per role, all with this password: demo data only, never a real deployment. */
+    public static final String DEMO_PASSWORD = "cho40-demo-2026";
+
     private final Markets markets;
     private final Stalls stalls;
+    private final TraderImport traders;
+    private final AdminUnits units;
+    private final StaffUsers users;
 
-    DemoProvince(Markets markets, Stalls stalls) {
+    DemoProvince(Markets markets, Stalls stalls, TraderImport traders, AdminUnits units, StaffUsers users) {
         this.markets = markets;
         this.stalls = stalls;
+        this.traders = traders;
+        this.units = units;
+        this.users = users;
+    }
+
+    /** The demo logins: username, role, scope kind, scope code. */
+    static final List<String[]> LOGINS = List.of(
+            new String[] {"tinh.thainguyen", "PROVINCE_ADMIN", "PROVINCE", "19"},
+            new String[] {"xa.daiphuc", "COMMUNE_OFFICER", "COMMUNE", "05488"},
+            new String[] {"bql.daitu", "MARKET_MANAGER", "MARKET", "TN-DAITU"},
+            new String[] {"thungan.daitu", "MARKET_CASHIER", "MARKET", "TN-DAITU"},
+            new String[] {"tocongnghe.daiphuc", "TECH_MEMBER", "COMMUNE", "05488"},
+            new String[] {"kiemtra.thainguyen", "AUDITOR", "PROVINCE", "19"},
+            new String[] {"tinh.dienbien", "PROVINCE_ADMIN", "PROVINCE", "11"},
+            new String[] {"bql.bunglao", "MARKET_MANAGER", "MARKET", "DB-BUNGLAO"});
+
+    /** Creates (or resets the password of) one staff login per role, and returns them for printing. */
+    public List<String[]> ensureLogins() {
+        for (String[] l : LOGINS) {
+            String province = l[2].equals("PROVINCE") ? l[3] : l[2].equals("COMMUNE") ? "19"
+                    : markets.get(l[3]).provinceCode();
+            users.ensure(new StaffUsers.NewUser(l[0], "Demo " + l[0], DEMO_PASSWORD, Role.valueOf(l[1]),
+                    Scope.Kind.valueOf(l[2]), l[3], province));
+        }
+        return LOGINS;
+    }
+
+    /** A trader of Chợ Đại Từ to log in with by phone. */
+    public String demoTraderPhone() {
+        return DemoTraders.rows("TN-DAITU", "19", List.of("A-1"), 0).getFirst().phone();
     }
 
     /** Returns how many markets were added (0 when the demo is already loaded). */
@@ -50,6 +95,7 @@ public class DemoProvince {
         if (added > 0) {
             log.info("Đã nạp {} chợ mẫu (loaded demo markets)", added);
         }
+        loadTraders();
         return added;
     }
 
@@ -68,6 +114,21 @@ public class DemoProvince {
         }
         if (target == MarketStatus.LIVE) {
             markets.changeStatus(code, MarketStatus.LIVE, date(r.get("live_on")), BY);
+        }
+    }
+
+    /** One trader per stall of every demo market that has none yet, through the trader import. */
+    private void loadTraders() {
+        int serial = 0;
+        for (CSVRecord r : records()) {
+            Market market = markets.get(r.get("code"));
+            List<String> codes = stalls.list(market, null, null).stream().map(Stall::code).toList();
+            if (!traders.hasTraders(market)) {
+                String birthProvince = units.find(AdminUnit.Regime.PRE_2025, market.pre2025DistrictCode())
+                        .map(AdminUnit::parentCode).orElse(market.provinceCode());
+                traders.importAll(market, DemoTraders.rows(market.code(), birthProvince, codes, serial));
+            }
+            serial += codes.size();
         }
     }
 

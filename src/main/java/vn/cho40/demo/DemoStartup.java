@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("cho40.demo.enabled")
 class DemoStartup implements ApplicationRunner {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoStartup.class);
+
     private final DemoProvince demo;
 
     DemoStartup(DemoProvince demo) {
@@ -21,5 +23,13 @@ class DemoStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         demo.load();
+        StringBuilder banner = new StringBuilder("\n=== Tỉnh mẫu Chợ 4.0: đăng nhập (demo logins), mật khẩu / password: ")
+                .append(DemoProvince.DEMO_PASSWORD).append('\n');
+        for (String[] login : demo.ensureLogins()) {
+            banner.append(String.format("  %-20s %-16s %s %s%n", login[0], login[1], login[2], login[3]));
+        }
+        banner.append("  tiểu thương (trader): /trader/login, SĐT ").append(demo.demoTraderPhone())
+                .append(", mã OTP hiện trên màn hình (code shown on screen)\n");
+        log.info(banner.toString());
     }
 }

@@ -16,6 +16,7 @@ import vn.cho40.adminunit.AdminUnit;
 import vn.cho40.adminunit.AdminUnit.Regime;
 import vn.cho40.adminunit.AdminUnits;
 import vn.cho40.bank.BankDirectory;
+import vn.cho40.identity.Permission;
 import vn.cho40.shared.InvalidInputException;
 import vn.cho40.platform.FormErrors;
 
@@ -35,6 +36,7 @@ class MarketAdminPages {
 
     @GetMapping("/admin/markets/new")
     String newForm(Model model) {
+        markets.requirePermission(Permission.MARKET_EDIT);
         return form(model, MarketForm.empty(), null, null);
     }
 
@@ -45,6 +47,7 @@ class MarketAdminPages {
             return form(model, form, null, formErrors.of(binding));
         }
         try {
+            markets.requireCreatable(form);
             Market market = markets.create(form, who.getName());
             redirect.addFlashAttribute("notice", "market.saved");
             redirect.addFlashAttribute("noticeArg", market.name());
@@ -56,14 +59,14 @@ class MarketAdminPages {
 
     @GetMapping("/admin/markets/{code}/edit")
     String editForm(@PathVariable String code, Model model) {
-        Market market = markets.get(code);
+        Market market = markets.forStaff(code, Permission.MARKET_EDIT);
         return form(model, MarketForm.of(market), market, null);
     }
 
     @PostMapping("/admin/markets/{code}")
     String update(@PathVariable String code, @ModelAttribute("form") MarketForm form, BindingResult binding,
                   Model model, RedirectAttributes redirect) {
-        Market market = markets.get(code);
+        Market market = markets.forStaff(code, Permission.MARKET_EDIT);
         if (binding.hasErrors()) {
             return form(model, form, market, formErrors.of(binding));
         }
@@ -81,6 +84,7 @@ class MarketAdminPages {
     String changeStatus(@PathVariable String code, @RequestParam MarketStatus status,
                         @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM-dd") LocalDate effectiveOn,
                         Principal who, RedirectAttributes redirect) {
+        markets.forStaff(code, Permission.MARKET_EDIT);
         Market moved = markets.changeStatus(code, status, effectiveOn, who.getName());
         redirect.addFlashAttribute("notice", "market.moved");
         redirect.addFlashAttribute("noticeArg", moved.name());

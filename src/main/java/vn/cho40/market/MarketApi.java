@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.cho40.identity.Permission;
 import vn.cho40.shared.InvalidInputException;
 import vn.cho40.shared.Violation;
 
@@ -78,6 +79,7 @@ class MarketApi {
 
     @PostMapping
     ResponseEntity<MarketJson> create(@RequestBody MarketForm form, Principal who) {
+        markets.requireCreatable(form);
         Market m = markets.create(form, who.getName());
         return ResponseEntity.created(URI.create("/api/v1/markets/" + m.code())).body(MarketJson.of(
                 markets.listing(m.code())));
@@ -85,13 +87,13 @@ class MarketApi {
 
     @PutMapping("/{code}")
     MarketJson update(@PathVariable String code, @RequestBody MarketForm form) {
-        Market m = markets.update(markets.get(code).code(), form);
+        Market m = markets.update(markets.forStaff(code, Permission.MARKET_EDIT).code(), form);
         return MarketJson.of(markets.listing(m.code()));
     }
 
     @PostMapping("/{code}/status")
     MarketJson changeStatus(@PathVariable String code, @RequestBody StatusRequest request, Principal who) {
-        Market m = markets.changeStatus(markets.get(code).code(), request.status(), request.effectiveOn(),
+        Market m = markets.changeStatus(markets.forStaff(code, Permission.MARKET_EDIT).code(), request.status(), request.effectiveOn(),
                 who.getName());
         return MarketJson.of(markets.listing(m.code()));
     }
@@ -99,12 +101,12 @@ class MarketApi {
     @GetMapping("/{code}/stalls")
     List<StallJson> stalls(@PathVariable String code, @RequestParam(defaultValue = "") String zone,
                            @RequestParam(required = false) GoodsCategory category) {
-        return stalls.list(markets.get(code), zone, category).stream().map(StallJson::of).toList();
+        return stalls.list(markets.forStaff(code, null), zone, category).stream().map(StallJson::of).toList();
     }
 
     @PostMapping("/{code}/stalls")
     ResponseEntity<StallJson> addStall(@PathVariable String code, @RequestBody StallRequest r) {
-        Stall s = stalls.add(markets.get(code).code(), r.code(), r.zoneName(), r.category(), r.areaM2());
+        Stall s = stalls.add(markets.forStaff(code, Permission.STALL_EDIT).code(), r.code(), r.zoneName(), r.category(), r.areaM2());
         return ResponseEntity.status(201).body(StallJson.of(s));
     }
 
@@ -113,7 +115,7 @@ class MarketApi {
     ResponseEntity<ImportResult> importStalls(@PathVariable String code, @RequestPart("file") MultipartFile file,
                                               @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {
-        String market = markets.get(code).code();
+        String market = markets.forStaff(code, Permission.STALL_EDIT).code();
         try {
             if (dryRun) {
                 StallImportPreview preview = stalls.preview(market, file.getOriginalFilename(), file.getBytes());

@@ -75,6 +75,10 @@ class MarketRepository {
         return db.sql("SELECT * FROM market WHERE code = ?").param(code).query(MarketRepository::map).optional();
     }
 
+    Optional<Market> findById(UUID id) {
+        return db.sql("SELECT * FROM market WHERE id = ?").param(id).query(MarketRepository::map).optional();
+    }
+
     /** Locks the market row: status changes and edits of one market happen one at a time. */
     Optional<Market> lockByCode(String code) {
         return db.sql("SELECT * FROM market WHERE code = ? FOR UPDATE").param(code).query(MarketRepository::map)
@@ -107,6 +111,11 @@ class MarketRepository {
         params.add(phrase + "%");
         params.add(limit);
         return db.sql(sql.toString()).params(params).query(MarketRepository::mapListing).list();
+    }
+
+    List<MarketListing> inScope(vn.cho40.identity.Scope.SqlFilter filter) {
+        return db.sql(LISTING + " WHERE " + filter.condition() + " ORDER BY m.province_code, m.search_key")
+                .params(filter.params()).query(MarketRepository::mapListing).list();
     }
 
     List<StatusChange> statusHistory(UUID marketId) {

@@ -30,8 +30,10 @@ public class Markets {
     private final AdminUnits adminUnits;
     private final MarketRules rules;
     private final Clock clock;
+    private final vn.cho40.identity.Access access;
 
-    Markets(MarketRepository repository, AdminUnits adminUnits, Clock clock) {
+    Markets(MarketRepository repository, AdminUnits adminUnits, Clock clock, vn.cho40.identity.Access access) {
+        this.access = access;
         this.repository = repository;
         this.adminUnits = adminUnits;
         this.rules = new MarketRules(code -> adminUnits.find(Regime.CURRENT, code),
@@ -106,6 +108,10 @@ public class Markets {
         return repository.findByCode(MarketRules.normalizeCode(code));
     }
 
+    public Optional<Market> findById(java.util.UUID id) {
+        return repository.findById(id);
+    }
+
     public Market get(String code) {
         return find(code).orElseThrow(() -> notFound(code));
     }
@@ -117,6 +123,42 @@ public class Markets {
     public List<MarketListing> search(String query, String provinceCode) {
         return repository.search(SearchText.words(query, MAX_QUERY_WORDS), MarketRules.blankToNull(provinceCode),
                 MAX_SEARCH_RESULTS);
+    }
+
+    /** Where a market is, for scope checks. */
+    public static vn.cho40.identity.MarketPlace place(Market m) {
+        return new vn.cho40.identity.MarketPlace(m.code(), m.communeCode(), m.provinceCode());
+    }
+
+    /**
+     * A market for a staff request: not found when outside the user's scope, refused when the role may not
+     * do {@code permission} (null: reading is enough).
+     */
+    public Market forStaff(String code, vn.cho40.identity.Permission permission) {
+        Market m = find(code).orElseThrow(() -> notFound(code));
+        access.check(place(m), permission, "market.notFound", code);
+        return m;
+    }
+
+    /** Refuses to create a market outside the user's scope or without the right to edit markets. */
+    public void requireCreatable(MarketForm form) {
+        String commune = MarketRules.blankToNull(form.communeCode());
+        String province = commune == null ? null
+                : adminUnits.find(Regime.CURRENT, commune).map(AdminUnit::parentCode).orElse(null);
+        if (province == null) {
+            rules.check(form);
+        }
+        access.check(new vn.cho40.identity.MarketPlace(MarketRules.normalizeCode(form.code()), commune, province),
+                vn.cho40.identity.Permission.MARKET_EDIT, "market.commune.unknown", commune);
+    }
+
+    public void requirePermission(vn.cho40.identity.Permission permission) {
+        access.requirePermission(permission);
+    }
+
+    /** Markets of the user's scope, for staff lists and pickers. */
+    public List<MarketListing> inScope(vn.cho40.identity.Scope scope) {
+        return repository.inScope(scope.sql());
     }
 
     public List<StatusChange> history(Market market) {

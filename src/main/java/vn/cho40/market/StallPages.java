@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cho40.identity.Permission;
 import vn.cho40.platform.FormErrors;
 import vn.cho40.shared.InvalidInputException;
 
@@ -39,13 +40,13 @@ class StallPages {
     @GetMapping("/admin/markets/{code}/stalls")
     String list(@PathVariable String code, @RequestParam(defaultValue = "") String zone,
                 @RequestParam(required = false) GoodsCategory category, Model model) {
-        return page(model, markets.get(code), zone, category, Map.of(), Map.of());
+        return page(model, markets.forStaff(code, null), zone, category, Map.of(), Map.of());
     }
 
     @PostMapping("/admin/markets/{code}/stalls")
     String add(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
                RedirectAttributes redirect) {
-        Market market = markets.get(code);
+        Market market = markets.forStaff(code, Permission.STALL_EDIT);
         try {
             Stall stall = stalls.add(market.code(), form.get("code"), form.get("zoneName"), form.get("category"),
                     form.get("areaM2"));
@@ -59,14 +60,14 @@ class StallPages {
 
     @GetMapping("/admin/markets/{code}/stalls/import")
     String importForm(@PathVariable String code, Model model) {
-        model.addAttribute("market", markets.get(code));
+        model.addAttribute("market", markets.forStaff(code, Permission.STALL_EDIT));
         return "market/import";
     }
 
     @PostMapping("/admin/markets/{code}/stalls/import")
     String preview(@PathVariable String code, @RequestParam("file") MultipartFile file, HttpSession session,
                    Model model) throws IOException {
-        Market market = markets.get(code);
+        Market market = markets.forStaff(code, Permission.STALL_EDIT);
         model.addAttribute("market", market);
         try {
             StallImportPreview preview = stalls.preview(market.code(), file.getOriginalFilename(), file.getBytes());
@@ -87,7 +88,7 @@ class StallPages {
     @PostMapping("/admin/markets/{code}/stalls/import/confirm")
     String confirm(@PathVariable String code, @RequestParam String token, HttpSession session, Model model,
                    RedirectAttributes redirect) {
-        Market market = markets.get(code);
+        Market market = markets.forStaff(code, Permission.STALL_EDIT);
         Object held = session.getAttribute(UPLOAD + token);
         if (!(held instanceof Upload upload) || !upload.marketCode().equals(market.code())) {
             model.addAttribute("market", market);

@@ -79,6 +79,12 @@ class StallRepository {
     }
 
     Optional<Stall> find(UUID marketId, String code) {
-        return list(marketId, null, null).stream().filter(s -> s.code().equals(code)).findFirst();
+        return db.sql("SELECT s.id, s.market_id, z.code AS zone_code, s.code, s.category, s.area_m2 "
+                        + "FROM stall s JOIN market_zone z ON z.id = s.zone_id WHERE s.market_id = ? AND s.code = ?")
+                .params(marketId, code)
+                .query((rs, n) -> new Stall(rs.getObject("id", UUID.class), rs.getObject("market_id", UUID.class),
+                        rs.getString("zone_code"), rs.getString("code"), GoodsCategory.valueOf(rs.getString("category")),
+                        rs.getBigDecimal("area_m2")))
+                .optional();
     }
 }

@@ -1,5 +1,6 @@
 package vn.cho40.market;
 
+import vn.cho40.shared.RowProblem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package vn.cho40.market;
 
+import vn.cho40.shared.RowProblem;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,10 @@ public class Stalls {
 
     public List<Stall> list(Market market, String zoneCode, GoodsCategory category) {
         return repository.list(market.id(), zoneCode == null || zoneCode.isBlank() ? null : zoneCode, category);
+    }
+
+    public java.util.Optional<Stall> find(Market market, String code) {
+        return repository.find(market.id(), StallRules.normalizeCode(code));
     }
 
     public List<Zone> zones(Market market) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import vn.cho40.shared.AccessDenied;
 import vn.cho40.shared.InvalidInputException;
 import vn.cho40.shared.NotFoundException;
 import vn.cho40.shared.Violation;
@@ -39,6 +40,14 @@ class ApiErrors {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "error.invalid.title", e.violations());
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ProblemDetail denied(AccessDenied e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("error.denied.detail"));
+        p.setTitle(text("error.denied.title"));
+        p.setType(URI.create("https://cho40.vn/problems/forbidden"));
+        return p;
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
+import vn.cho40.shared.AccessDenied;
 import vn.cho40.shared.InvalidInputException;
 import vn.cho40.shared.NotFoundException;
 
@@ -24,6 +25,11 @@ class PageErrors {
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound(NotFoundException e) {
         return page(HttpStatus.NOT_FOUND, text(e.messageKey(), e.args().toArray()));
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ModelAndView denied(AccessDenied e) {
+        return page(HttpStatus.FORBIDDEN, text("error.denied.detail"));
     }
 
     @ExceptionHandler(InvalidInputException.class)

@@ -1,5 +1,6 @@
 package vn.cho40.market;
 
+import vn.cho40.shared.RowProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package vn.cho40.market;
+package vn.cho40.shared;
 
 import java.util.List;
 

@@ -1,0 +1,124 @@
+package vn.cho40.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cho40.shared.Ids;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.Violation;
+
+/**
+ * Staff accounts: creation within the creator's scope, password login, and the lockout after repeated
+ * failures (5 wrong passwords lock the account for 15 minutes).
+ */
+@Service
+public class StaffUsers implements UserDetailsService {
+
+    static final int FAILURES_BEFORE_LOCK = 5;
+    static final Duration LOCK_FOR = Duration.ofMinutes(15);
+
+    private final StaffUserRepository repository;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    StaffUsers(StaffUserRepository repository, PasswordEncoder encoder, Clock clock) {
+        this.repository = repository;
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        StaffUserRepository.Row row = repository.find(username.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(r -> r.user().active())
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        StaffUser u = row.user();
+        boolean locked = u.lockedUntil() != null && u.lockedUntil().isAfter(clock.instant());
+        return new Cho40Principal(new CurrentUser(u.username(), u.fullName(), u.role(), u.scope(), null),
+                row.passwordHash(), locked);
+    }
+
+    public record NewUser(String username, String fullName, String password, Role role, Scope.Kind scopeKind,
+                          String scopeCode, String provinceCode) {
+    }
+
+    /** Creates a staff account. The caller has checked that the scope lies inside their own. */
+    @Transactional
+    public StaffUser create(NewUser n) {
+        List<Violation> problems = new ArrayList<>();
+        String username = n.username() == null ? "" : n.username().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!username.matches("[a-z0-9._-]{3,40}")) {
+            problems.add(Violation.of("username", "user.username.invalid"));
+        } else if (repository.find(username).isPresent()) {
+            problems.add(Violation.of("username", "user.username.taken", username));
+        }
+        if (n.fullName() == null || n.fullName().isBlank()) {
+            problems.add(Violation.of("fullName", "user.fullName.required"));
+        }
+        if (n.password() == null || n.password().length() < 10) {
+            problems.add(Violation.of("password", "user.password.short"));
+        }
+        if (n.role() == null || n.role() == Role.TRADER) {
+            problems.add(Violation.of("role", "user.role.invalid"));
+        }
+        if (n.scopeKind() == null || n.scopeKind() == Scope.Kind.TRADER
+                || (n.scopeKind() != Scope.Kind.NATIONAL && (n.scopeCode() == null || n.scopeCode().isBlank()))) {
+            problems.add(Violation.of("scopeCode", "user.scope.invalid"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        StaffUser user = new StaffUser(Ids.newId(clock), username, n.fullName().strip(), n.role(), n.scopeKind(),
+                n.scopeKind() == Scope.Kind.NATIONAL ? null : n.scopeCode(), n.provinceCode(), true, null);
+        repository.insert(user, encoder.encode(n.password()), clock.instant());
+        return user;
+    }
+
+    /** Creates the account, or sets its password when it exists: how bootstrap and demo users are made. */
+    @Transactional
+    public void ensure(NewUser n) {
+        if (repository.find(n.username()).isPresent()) {
+            repository.setPassword(n.username(), encoder.encode(n.password()));
+        } else {
+            create(n);
+        }
+    }
+
+    public Optional<StaffUser> find(String username) {
+        return repository.find(username).map(StaffUserRepository.Row::user);
+    }
+
+    public List<StaffUser> list(Scope scope) {
+        Scope.SqlFilter filter = switch (scope.kind()) {
+            case NATIONAL -> new Scope.SqlFilter("true", List.of());
+            case PROVINCE -> new Scope.SqlFilter("u.province_code = ?", List.of(scope.code()));
+            default -> new Scope.SqlFilter("u.scope_kind = ? AND u.scope_code = ?",
+                    List.of(scope.kind().name(), scope.code()));
+        };
+        return repository.list(filter);
+    }
+
+    @EventListener
+    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+        repository.recordFailure(String.valueOf(event.getAuthentication().getName()).toLowerCase(java.util.Locale.ROOT),
+                FAILURES_BEFORE_LOCK, clock.instant().plus(LOCK_FOR));
+    }
+
+    @EventListener
+    void onSuccess(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getPrincipal() instanceof Cho40Principal p && p.user().role().isStaff()) {
+            repository.recordSuccess(p.user().username());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package vn.cho40.privacy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM for one personal field, and an HMAC-SHA256 "blind index" to find a row by its value without
+ * decrypting. Stored form: key-id length, key id, 12-byte nonce, ciphertext with tag. The column name
+ * is bound as associated data, so a CCCD cannot be pasted into the phone column and still decrypt.
+ */
+public final class FieldCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private final KeyRing keys;
+    private final byte[] indexKey;
+    private final SecureRandom random = new SecureRandom();
+
+    public FieldCipher(KeyRing keys, byte[] indexKey) {
+        if (indexKey.length < 32) {
+            throw new IllegalArgumentException("the lookup-hash key needs at least 32 bytes");
+        }
+        this.keys = keys;
+        this.indexKey = indexKey.clone();
+    }
+
+    public byte[] encrypt(String field, String plaintext) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] id = KeyRing.idBytes(keys.currentId());
+            return ByteBuffer.allocate(1 + id.length + NONCE_BYTES + sealed.length)
+                    .put((byte) id.length).put(id).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    public String decrypt(String field, byte[] stored) {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(stored);
+            byte[] id = new byte[in.get()];
+            in.get(id);
+            byte[] nonce = new byte[NONCE_BYTES];
+            in.get(nonce);
+            byte[] sealed = new byte[in.remaining()];
+            in.get(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, keys.byId(new String(id, StandardCharsets.US_ASCII)),
+                    new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+            return new String(cipher.doFinal(sealed), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("cannot decrypt " + field + " (wrong key or tampered value)", e);
+        }
+    }
+
+    /** True when the value was written with an older key and should be re-encrypted. */
+    public boolean needsRotation(byte[] stored) {
+        byte[] id = new byte[stored[0]];
+        System.arraycopy(stored, 1, id, 0, id.length);
+        return !new String(id, StandardCharsets.US_ASCII).equals(keys.currentId());
+    }
+
+    /** The keyed hash used to look a value up; the same input always gives the same bytes. */
+    public byte[] index(String field, String normalizedValue) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(indexKey, "HmacSHA256"));
+            mac.update(field.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(normalizedValue.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package vn.cho40.shared;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/**
+ * Reads an uploaded table: CSV (UTF-8 with or without BOM, comma or semicolon as Excel in Vietnam saves it)
+ * or XLSX (first sheet). Columns are found by header, matched after folding (Vietnamese or English, with
+ * or without diacritics). Line numbers are the ones the user sees in their editor or spreadsheet.
+ */
+public final class TableFile {
+
+    public static final int MAX_ROWS = 5000;
+
+    /** One data line: its number in the file and its cells by column name. */
+    public record Line(int number, Map<String, String> cells) {
+        public String get(String column) {
+            return cells.get(column);
+        }
+    }
+
+    private TableFile() {
+    }
+
+    /**
+     * @param aliases column name → accepted folded headers
+     * @param required columns that must be present, each reported with its header to use
+     */
+    public static List<Line> read(String filename, byte[] content, Map<String, List<String>> aliases,
+                                  Map<String, String> required) {
+        String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
+            return readSpreadsheet(content, aliases, required);
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt") || name.isEmpty()) {
+            return readCsv(content, aliases, required);
+        }
+        throw new InvalidInputException(Violation.of("file", "import.file.type", filename));
+    }
+
+    private static List<Line> readCsv(byte[] content, Map<String, List<String>> aliases, Map<String, String> required) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String first = text.lines().findFirst().orElse("");
+        char delimiter = first.chars().filter(c -> c == ';').count() > first.chars().filter(c -> c == ',').count()
+                ? ';' : ',';
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = format.parse(new StringReader(text))) {
+            List<Line> lines = new ArrayList<>();
+            Map<String, Integer> columns = null;
+            for (CSVRecord record : parser) {
+                if (columns == null) {
+                    columns = columns(record.toList(), aliases, required);
+                    continue;
+                }
+                tooMany(lines);
+                // Physical line numbers, so a quoted multi-line cell keeps the numbers right.
+                lines.add(line((int) parser.getCurrentLineNumber(), record.toList(), columns));
+            }
+            if (columns == null) {
+                throw new InvalidInputException(Violation.of("file", "import.file.empty"));
+            }
+            return lines;
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException(Violation.of("file", "import.file.unreadable"));
+        }
+    }
+
+    private static List<Line> readSpreadsheet(byte[] content, Map<String, List<String>> aliases,
+                                              Map<String, String> required) {
+        try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+            Sheet sheet = book.getSheetAt(0);
+            DataFormatter formatter = new DataFormatter(Locale.ROOT);
+            List<Line> lines = new ArrayList<>();
+            Map<String, Integer> columns = null;
+            for (Row row : sheet) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+                }
+                if (cells.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
+                if (columns == null) {
+                    columns = columns(cells, aliases, required);
+                    continue;
+                }
+                tooMany(lines);
+                lines.add(line(row.getRowNum() + 1, cells, columns));
+            }
+            if (columns == null) {
+                throw new InvalidInputException(Violation.of("file", "import.file.empty"));
+            }
+            return lines;
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(Violation.of("file", "import.file.unreadable"));
+        }
+    }
+
+    private static void tooMany(List<Line> lines) {
+        if (lines.size() >= MAX_ROWS) {
+            throw new InvalidInputException(Violation.of("file", "import.file.tooMany", MAX_ROWS));
+        }
+    }
+
+    private static Map<String, Integer> columns(List<String> header, Map<String, List<String>> aliases,
+                                                Map<String, String> required) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String h = SearchText.fold(header.get(i));
+            for (var alias : aliases.entrySet()) {
+                if (alias.getValue().contains(h) && !columns.containsKey(alias.getKey())) {
+                    columns.put(alias.getKey(), i);
+                }
+            }
+        }
+        List<Violation> missing = new ArrayList<>();
+        required.forEach((column, header0) -> {
+            if (!columns.containsKey(column)) {
+                missing.add(Violation.of("file", "import.header.missing", header0));
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        return columns;
+    }
+
+    private static Line line(int number, List<String> cells, Map<String, Integer> columns) {
+        Map<String, String> values = new HashMap<>();
+        columns.forEach((column, index) -> values.put(column, index < cells.size() ? cells.get(index) : null));
+        return new Line(number, values);
+    }
+}

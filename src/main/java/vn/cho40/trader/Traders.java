@@ -1,0 +1,294 @@
+package vn.cho40.trader;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cho40.adminunit.AdminUnit;
+import vn.cho40.adminunit.AdminUnit.Regime;
+import vn.cho40.adminunit.AdminUnits;
+import vn.cho40.audit.AuditLog;
+import vn.cho40.bank.Bank;
+import vn.cho40.bank.BankDirectory;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.market.Market;
+import vn.cho40.market.Markets;
+import vn.cho40.market.Stall;
+import vn.cho40.market.Stalls;
+import vn.cho40.privacy.FieldCipher;
+import vn.cho40.privacy.Mask;
+import vn.cho40.shared.Ids;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+import vn.cho40.shared.PhoneNumber;
+import vn.cho40.shared.SearchText;
+import vn.cho40.shared.Violation;
+
+/**
+ * Traders, their receiving accounts and leases. Personal numbers are encrypted before they reach SQL and
+ * decrypted only in {@link #reveal}, which is audited. Callers pass markets they have already checked.
+ */
+@Service
+public class Traders {
+
+    /** The version of the consent text (Decree 13/2023) a trader agrees to; see i18n key consent.text. */
+    public static final String CONSENT_VERSION = "ND13-2023-v1";
+    private static final int MAX_RESULTS = 100;
+
+    private final TraderRepository repository;
+    private final FieldCipher cipher;
+    private final AdminUnits adminUnits;
+    private final Markets markets;
+    private final Stalls stalls;
+    private final Access access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Traders(TraderRepository repository, FieldCipher cipher, AdminUnits adminUnits, Markets markets, Stalls stalls,
+            Access access, AuditLog audit, Clock clock) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.adminUnits = adminUnits;
+        this.markets = markets;
+        this.stalls = stalls;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record NewTrader(String fullName, String idNumber, LocalDate birthDate, String phone, String taxCode,
+                            boolean consent) {
+    }
+
+    public record NewAccount(ReceivingAccount.Kind kind, String bin, String accountNo, String holderName,
+                             String confirmReason) {
+    }
+
+    /** Personal numbers in full: only through {@link #reveal}, never in lists. */
+    public record Revealed(String idNumber, String phone, List<String> accountNumbers) {
+    }
+
+    /** Every problem with a new trader, without saving anything. */
+    public List<Violation> check(NewTrader n) {
+        List<Violation> problems = new ArrayList<>();
+        String name = SearchText.clean(n.fullName());
+        if (name == null || name.length() < 2 || name.length() > 100 || !name.matches("[\\p{L} .'-]+")) {
+            problems.add(Violation.of("fullName", "trader.name.invalid"));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM));
+        if (n.birthDate() == null || n.birthDate().isAfter(today.minusYears(15))
+                || n.birthDate().isBefore(today.minusYears(110))) {
+            problems.add(Violation.of("birthDate", "trader.birthDate.invalid"));
+        }
+        problems.addAll(CitizenId.check(n.idNumber(), n.birthDate(), provinceCodes()));
+        Optional<String> phone = PhoneNumber.normalize(n.phone());
+        if (phone.isEmpty()) {
+            problems.add(Violation.of("phone", "trader.phone.invalid"));
+        }
+        if (n.taxCode() != null && !n.taxCode().isBlank() && !n.taxCode().strip().matches("[0-9]{10}(-?[0-9]{3})?")) {
+            problems.add(Violation.of("taxCode", "trader.taxCode.invalid"));
+        }
+        if (!n.consent()) {
+            problems.add(Violation.of("consent", "trader.consent.required"));
+        }
+        if (problems.stream().noneMatch(v -> v.field().equals("idNumber"))
+                && repository.idTaken(cipher.index("id_number", CitizenId.digits(n.idNumber())))) {
+            problems.add(Violation.of("idNumber", "trader.cccd.taken"));
+        }
+        if (phone.isPresent() && repository.phoneTaken(cipher.index("phone", phone.get()))) {
+            problems.add(Violation.of("phone", "trader.phone.taken"));
+        }
+        return problems;
+    }
+
+    @Transactional
+    public Trader create(Market market, NewTrader n) {
+        List<Violation> problems = check(n);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        String id = CitizenId.digits(n.idNumber());
+        String phone = PhoneNumber.normalize(n.phone()).orElseThrow();
+        String name = SearchText.clean(n.fullName());
+        UUID traderId = Ids.newId(clock);
+        repository.insert(new TraderRepository.NewRow(traderId, market.id(), name, SearchText.fold(name),
+                CitizenId.kind(id), cipher.encrypt("id_number", id), cipher.index("id_number", id), Mask.last4Of(id),
+                n.birthDate(), cipher.encrypt("phone", phone), cipher.index("phone", phone), Mask.last4Of(phone),
+                n.taxCode() == null || n.taxCode().isBlank() ? null : n.taxCode().strip(), now, CONSENT_VERSION, now,
+                actor()));
+        audit.record("TRADER_CREATE", "trader", traderId, market.id(), market.provinceCode(),
+                "consent " + CONSENT_VERSION);
+        return repository.find(traderId).orElseThrow();
+    }
+
+    /** A trader inside the current user's scope, or not found. */
+    public Trader get(UUID id, Permission permission) {
+        Trader t = repository.find(id).orElseThrow(() -> notFound(id));
+        checkScope(t, permission);
+        return t;
+    }
+
+    public List<Trader> search(String query) {
+        CurrentUser user = access.requirePermission(Permission.TRADER_READ);
+        return repository.search(user.scope().sql(), SearchText.words(query, 6), MAX_RESULTS);
+    }
+
+    public Optional<Trader> findByPhone(String phone) {
+        return PhoneNumber.normalize(phone).flatMap(p -> repository.findByPhoneHash(cipher.index("phone", p)));
+    }
+
+    public Optional<Trader> findByIdNumber(String idNumber) {
+        return repository.findByIdHash(cipher.index("id_number", CitizenId.digits(idNumber)));
+    }
+
+    /** Decrypts a trader's numbers for someone allowed to see them, and writes that to the audit log. */
+    @Transactional
+    public Revealed reveal(UUID traderId) {
+        Trader t = get(traderId, Permission.PERSONAL_DATA_UNMASK);
+        TraderRepository.Secrets s = repository.secrets(traderId);
+        List<String> accounts = repository.accountSecrets(traderId).stream()
+                .map(enc -> cipher.decrypt("account", enc)).toList();
+        Market home = markets.findById(t.marketId()).orElseThrow();
+        audit.record("PERSONAL_DATA_READ", "trader", traderId, t.marketId(), home.provinceCode(),
+                "id_number, phone, " + accounts.size() + " account number(s)");
+        return new Revealed(cipher.decrypt("id_number", s.idEnc()), cipher.decrypt("phone", s.phoneEnc()), accounts);
+    }
+
+    /** The decrypted phone for sending a code; not shown to anyone, so not an audited read. */
+    String phoneForSms(UUID traderId) {
+        return cipher.decrypt("phone", repository.secrets(traderId).phoneEnc());
+    }
+
+    @Transactional
+    public void markPhoneVerified(UUID traderId) {
+        Trader t = get(traderId, Permission.TRADER_EDIT);
+        repository.markPhoneVerified(traderId, clock.instant());
+        audit.record("TRADER_PHONE_VERIFIED", "trader", traderId, t.marketId(), null, null);
+    }
+
+    @Transactional
+    public ReceivingAccount addAccount(UUID traderId, NewAccount a) {
+        Trader t = get(traderId, Permission.TRADER_EDIT);
+        List<Violation> problems = new ArrayList<>();
+        Optional<Bank> bank = BankDirectory.shipped().byBin(a.bin());
+        ReceivingAccount.Kind kind = a.kind() != null ? a.kind()
+                : bank.map(b -> b.kind() == Bank.Kind.WALLET ? ReceivingAccount.Kind.WALLET : ReceivingAccount.Kind.BANK)
+                        .orElse(ReceivingAccount.Kind.BANK);
+        if (bank.isEmpty()) {
+            problems.add(Violation.of("bin", "account.bin.unknown", String.valueOf(a.bin())));
+        } else if ((bank.get().kind() == Bank.Kind.WALLET) != (kind == ReceivingAccount.Kind.WALLET)) {
+            problems.add(Violation.of("bin", "account.bin.kind", bank.get().shortName()));
+        }
+        String number = a.accountNo() == null ? "" : a.accountNo().replaceAll("[\\s.\\-]", "");
+        if (kind == ReceivingAccount.Kind.WALLET) {
+            // A wallet's account is the owner's phone number.
+            number = number.isEmpty() ? phoneForSms(traderId) : PhoneNumber.normalize(number).orElse("");
+            if (number.isEmpty()) {
+                problems.add(Violation.of("accountNo", "account.wallet.phone"));
+            }
+        } else if (!number.matches("[0-9A-Za-z]{4,19}")) {
+            problems.add(Violation.of("accountNo", "account.number.invalid"));
+        }
+        String holder = HolderName.bankStyle(a.holderName() == null || a.holderName().isBlank() ? t.fullName()
+                : a.holderName());
+        boolean matches = HolderName.matches(holder, t.fullName());
+        String reason = a.confirmReason() == null ? null : a.confirmReason().strip();
+        if (!matches && (reason == null || reason.length() < 5)) {
+            problems.add(Violation.of("holderName", "account.holder.mismatch", holder,
+                    HolderName.bankStyle(t.fullName())));
+        }
+        if (problems.isEmpty() && repository.accountTaken(a.bin(), cipher.index("account", a.bin() + ":" + number))) {
+            problems.add(Violation.of("accountNo", "account.taken"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        UUID id = Ids.newId(clock);
+        repository.insertAccount(new TraderRepository.AccountRow(id, t.marketId(), traderId, kind, a.bin(),
+                cipher.encrypt("account", number), cipher.index("account", a.bin() + ":" + number),
+                Mask.last4Of(number), holder, matches, matches ? null : actor(), matches ? null : reason,
+                clock.instant()));
+        audit.record("ACCOUNT_ADD", "receiving_account", id, t.marketId(), null,
+                bank.orElseThrow().shortName() + (matches ? "" : "; name confirmed: " + reason));
+        return repository.accounts(traderId).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Gives the trader a stall from a date; the account (if any) becomes the stall's default for its QR. */
+    @Transactional
+    public Lease lease(UUID traderId, Market market, String stallCode, LocalDate startsOn, UUID accountId) {
+        get(traderId, Permission.TRADER_EDIT);
+        Stall stall = stalls.find(market, stallCode).orElseThrow(() ->
+                new InvalidInputException(Violation.of("stallCode", "lease.stall.unknown", stallCode)));
+        Optional<UUID> holder = repository.openLeaseOn(stall.id());
+        if (holder.isPresent()) {
+            throw new InvalidInputException(Violation.of("stallCode", holder.get().equals(traderId)
+                    ? "lease.stall.alreadyYours" : "lease.stall.taken", stall.code()));
+        }
+        LocalDate start = startsOn != null ? startsOn : LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM));
+        UUID id = Ids.newId(clock);
+        repository.insertLease(id, market.id(), stall.id(), traderId, start, clock.instant());
+        if (accountId != null) {
+            if (repository.accounts(traderId).stream().noneMatch(a -> a.id().equals(accountId))) {
+                throw new InvalidInputException(Violation.of("accountId", "lease.account.notOwn"));
+            }
+            repository.setDefaultAccount(stall.id(), market.id(), accountId, clock.instant());
+        }
+        audit.record("LEASE_START", "lease", id, market.id(), market.provinceCode(), stall.code());
+        return repository.leases(traderId).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    public List<ReceivingAccount> accounts(UUID traderId) {
+        return repository.accounts(traderId);
+    }
+
+    public List<Lease> leases(UUID traderId) {
+        return repository.leases(traderId);
+    }
+
+    public Set<String> marketCodes(UUID traderId) {
+        return repository.marketCodes(traderId);
+    }
+
+    private void checkScope(Trader t, Permission permission) {
+        CurrentUser user = access.current().orElse(null);
+        if (user == null) {
+            throw notFound(t.id());
+        }
+        if (user.traderId() != null) {
+            if (!user.traderId().equals(t.id())) {
+                throw notFound(t.id());
+            }
+            return;
+        }
+        boolean inScope = repository.marketCodes(t.id()).stream().map(markets::find).flatMap(Optional::stream)
+                .anyMatch(m -> user.scope().covers(Markets.place(m)));
+        if (!inScope) {
+            throw notFound(t.id());
+        }
+        if (permission != null && !user.may(permission)) {
+            throw new vn.cho40.shared.AccessDenied(permission.name());
+        }
+    }
+
+    private Set<String> provinceCodes() {
+        return adminUnits.provinces(Regime.PRE_2025).stream().map(AdminUnit::code).collect(Collectors.toSet());
+    }
+
+    private String actor() {
+        return access.current().map(CurrentUser::username).orElse("system");
+    }
+
+    static NotFoundException notFound(UUID id) {
+        return new NotFoundException("trader.notFound", id);
+    }
+}

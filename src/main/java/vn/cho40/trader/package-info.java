@@ -1,0 +1,5 @@
+/**
+ * Traders (tiểu thương, hộ kinh doanh): identity with consent, verified phone, leases of stalls,
+ * receiving accounts (bank or wallet) with a default per stall, the onboarding wizard and trader import.
+ */
+package vn.cho40.trader;
