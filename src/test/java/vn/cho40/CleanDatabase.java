@@ -8,6 +8,13 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 class CleanDatabase {
 
+    /** The system clock, which tests may move forward instead of sleeping. */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    TestClock testClock() {
+        return new TestClock();
+    }
+
     @Bean
     FlywayMigrationStrategy cleanThenMigrate() {
         return flyway -> {

@@ -42,6 +42,11 @@ public final class Http {
                 ("admin:" + IntegrationTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)), language);
     }
 
+    public Http as(String username, String password) {
+        return new Http(base, "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(StandardCharsets.UTF_8)), language);
+    }
+
     public Http inEnglish() {
         return new Http(base, auth, "en");
     }

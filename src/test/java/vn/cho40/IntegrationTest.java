@@ -21,7 +21,10 @@ import org.springframework.context.annotation.Import;
                 "cho40.data-dir=target/it-db/${random.uuid}",
                 "cho40.demo.enabled=true",
                 "cho40.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-                "spring.flyway.clean-disabled=false"})
+                "spring.flyway.clean-disabled=false",
+                // Test-only keys (a real deployment takes them from its environment, never from the repository).
+                "cho40.privacy.data-keys=test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+                "cho40.privacy.index-key=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8="})
 @Import(CleanDatabase.class)
 public @interface IntegrationTest {
 

@@ -60,7 +60,8 @@ class ApiErrors {
     }
 
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+            MissingServletRequestParameterException.class, MissingServletRequestPartException.class,
+            org.springframework.web.multipart.MultipartException.class})
     ProblemDetail unreadable(Exception e) {
         String field = switch (e) {
             case MethodArgumentTypeMismatchException m -> m.getName();

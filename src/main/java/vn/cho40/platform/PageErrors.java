@@ -44,6 +44,13 @@ class PageErrors {
         return page(HttpStatus.BAD_REQUEST, text("error.unreadable.detail", e.getName()));
     }
 
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class})
+    ModelAndView missing(Exception e) {
+        return page(HttpStatus.BAD_REQUEST, text("error.unreadable.detail", "file"));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(MaxUploadSizeExceededException e) {
         return page(HttpStatus.CONTENT_TOO_LARGE, text("import.file.tooLarge"));

@@ -42,7 +42,7 @@ class TraderApi {
     }
 
     record CreateRequest(String marketCode, String fullName, String idNumber, LocalDate birthDate, String phone,
-                         String taxCode, boolean consent) {
+                         String taxCode, Boolean consent) {
     }
 
     record AccountJson(UUID id, String kind, String bin, String accountNumber, String holderName,
@@ -65,7 +65,7 @@ class TraderApi {
     ResponseEntity<TraderJson> create(@RequestBody CreateRequest r) {
         Market m = markets.forStaff(r.marketCode() == null ? "" : r.marketCode(), Permission.TRADER_EDIT);
         Trader t = traders.create(m, new Traders.NewTrader(r.fullName(), r.idNumber(), r.birthDate(), r.phone(),
-                r.taxCode(), r.consent()));
+                r.taxCode(), Boolean.TRUE.equals(r.consent())));
         return ResponseEntity.status(201).body(TraderJson.of(t));
     }
 

@@ -1,0 +1,118 @@
+package vn.cho40;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A browser without a screen: cookies, CSRF tokens from forms, form posts. For page-level tests. */
+public final class WebSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private final String basicAuth;
+    private String csrf;
+
+    public WebSession(int port, String username, String password) {
+        this.base = "http://localhost:" + port;
+        this.basicAuth = username == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Http.Response get(String path) {
+        Http.Response r = send(request(path).GET());
+        remember(r.body());
+        return r;
+    }
+
+    /** Posts a form with the CSRF token of the last page seen (fetching {@code tokenPage} first if none). */
+    public Http.Response postForm(String path, Map<String, String> fields, String tokenPage) {
+        if (csrf == null) {
+            get(tokenPage);
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        Http.Response r = send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        remember(r.body());
+        return r;
+    }
+
+    public Http.Response postJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Http.Response putJson(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** Uploads one file as the form field "file", with the CSRF token when the path is a page. */
+    public Http.Response upload(String path, String filename, byte[] content, String tokenPage) {
+        if (csrf == null && !path.startsWith("/api/")) {
+            get(tokenPage);
+        }
+        String boundary = "cho40" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        if (csrf != null && !path.startsWith("/api/")) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
+                    .append(csrf).append("\r\n");
+        }
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(filename).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] t = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[h.length + content.length + t.length];
+        System.arraycopy(h, 0, body, 0, h.length);
+        System.arraycopy(content, 0, body, h.length, content.length);
+        System.arraycopy(t, 0, body, h.length + content.length, t.length);
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private void remember(String body) {
+        Matcher m = CSRF.matcher(body == null ? "" : body);
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (basicAuth != null) {
+            b.header("Authorization", basicAuth);
+        }
+        return b;
+    }
+
+    private Http.Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Http.Response(r.statusCode(), r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
