@@ -15,6 +15,10 @@ import vn.cho40.shared.RowProblem;
 import vn.cho40.market.StallImportPreview;
 import vn.cho40.market.StallImportRejected;
 import vn.cho40.market.Stalls;
+import vn.cho40.market.Market;
+import vn.cho40.market.Markets;
+import vn.cho40.trader.TraderImport;
+import vn.cho40.trader.TraderImportRejected;
 import vn.cho40.shared.InvalidInputException;
 import vn.cho40.shared.NotFoundException;
 
@@ -29,7 +33,13 @@ public class ImportCommand {
     private final Stalls stalls;
     private final MessageSource messages;
 
-    ImportCommand(AdminUnitLoader loader, AdminUnits units, Stalls stalls, MessageSource messages) {
+    private final Markets markets;
+    private final TraderImport traderImport;
+
+    ImportCommand(AdminUnitLoader loader, AdminUnits units, Stalls stalls, MessageSource messages, Markets markets,
+                  TraderImport traderImport) {
+        this.markets = markets;
+        this.traderImport = traderImport;
         this.loader = loader;
         this.units = units;
         this.stalls = stalls;
@@ -49,7 +59,10 @@ public class ImportCommand {
         if (args.length >= 2 && args[0].equals("stalls")) {
             return importStalls(args, out, err);
         }
-        err.println("Cách dùng (usage): ./cho40 import admin-units | ./cho40 import stalls TỆP --market MÃ [--dry-run]");
+        if (args.length >= 2 && args[0].equals("traders")) {
+            return importTraders(args, out, err);
+        }
+        err.println("Cách dùng (usage): ./cho40 import admin-units | import stalls TỆP --market MÃ [--dry-run] | import traders TỆP --market MÃ [--dry-run]");
         return 2;
     }
 
@@ -86,6 +99,48 @@ public class ImportCommand {
         } catch (NotFoundException e) {
             err.println(messages.getMessage(e.messageKey(), e.args().toArray(), VI));
             return 1;
+        }
+    }
+
+    private int importTraders(String[] args, PrintStream out, PrintStream err) {
+        Path file = Path.of(args[1]);
+        String code = option(args, "--market");
+        if (code == null) {
+            err.println("Thiếu --market MÃ_CHỢ (missing --market CODE)");
+            return 2;
+        }
+        try {
+            Market market = markets.get(code);
+            var rows = TraderImport.read(file.getFileName().toString(), Files.readAllBytes(file));
+            if (java.util.Arrays.asList(args).contains("--dry-run")) {
+                TraderImport.Preview preview = traderImport.preview(market, rows);
+                report(preview.problems(), err);
+                out.printf("Kiểm tra xong: %d dòng, %d lỗi (checked: rows, problems)%n", rows.size(),
+                        preview.problems().size());
+                return preview.valid() ? 0 : 1;
+            }
+            int saved = traderImport.importAll(market, rows);
+            out.printf("Đã nhập %d tiểu thương vào chợ %s (imported traders)%n", saved, market.code());
+            return 0;
+        } catch (IOException e) {
+            err.println("Không đọc được tệp " + file + " (cannot read file): " + e.getMessage());
+            return 1;
+        } catch (TraderImportRejected e) {
+            report(e.preview().problems(), err);
+            err.println("Không nhập ai: sửa các dòng trên rồi chạy lại (nothing imported: fix the lines above)");
+            return 1;
+        } catch (InvalidInputException e) {
+            e.violations().forEach(v -> err.println(messages.getMessage(v.messageKey(), v.args().toArray(), VI)));
+            return 1;
+        } catch (NotFoundException e) {
+            err.println(messages.getMessage(e.messageKey(), e.args().toArray(), VI));
+            return 1;
+        }
+    }
+
+    private void report(java.util.List<RowProblem> problems, PrintStream err) {
+        for (RowProblem p : problems) {
+            err.printf("Dòng %d: %s%n", p.line(), messages.getMessage(p.messageKey(), p.args().toArray(), VI));
         }
     }
 

@@ -75,7 +75,7 @@ final class StallRules {
         for (StallDraft d : drafts) {
             Integer first = firstLine.putIfAbsent(d.code(), d.line());
             if (first != null) {
-                problems.add(RowProblem.of(d.line(), "code", "stall.code.duplicateInFile", d.code(), first));
+                problems.add(RowProblem.of(d.line(), "code", "stall.code.duplicateInFile", d.code(), String.valueOf(first)));
             }
         }
         return problems;

@@ -52,7 +52,8 @@ public final class CitizenId {
             };
             int year = century + Integer.parseInt(n.substring(4, 6));
             if (year != birthDate.getYear()) {
-                problems.add(Violation.of("idNumber", "trader.cccd.birthYear", year, birthDate.getYear()));
+                problems.add(Violation.of("idNumber", "trader.cccd.birthYear", String.valueOf(year),
+                        String.valueOf(birthDate.getYear())));
             }
         }
         return problems;

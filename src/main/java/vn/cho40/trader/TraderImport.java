@@ -70,7 +70,8 @@ public class TraderImport {
 
     /** One trader to import, as typed. */
     public record Row(int line, String fullName, String idNumber, String birthDate, String phone, String taxCode,
-                      String stallCode, String bank, String accountNo, String holderName, String consent) {
+                      String stallCode, String bank, String accountNo, String holderName, String consent)
+            implements java.io.Serializable {
     }
 
     public record Preview(List<Row> rows, List<RowProblem> problems) {
@@ -277,7 +278,7 @@ public class TraderImport {
                                   List<RowProblem> problems) {
         Integer first = seen.putIfAbsent(key, line);
         if (first != null) {
-            problems.add(RowProblem.of(line, column, "import.trader.duplicate", first));
+            problems.add(RowProblem.of(line, column, "import.trader.duplicate", String.valueOf(first)));
         }
     }
 

@@ -50,7 +50,7 @@ class StallRulesTest {
         List<RowProblem> duplicates = StallRules.duplicates(drafts);
         assertThat(duplicates).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(4);
-            assertThat(p.args()).containsExactly("A-1", 2);
+            assertThat(p.args()).containsExactly("A-1", "2");
         });
     }
 }
