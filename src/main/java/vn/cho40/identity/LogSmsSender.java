@@ -15,6 +15,11 @@ public class LogSmsSender implements SmsSender {
     private static final Logger log = LoggerFactory.getLogger(LogSmsSender.class);
     private static final int MAX_KEPT = 1000;
     private final Map<String, String> lastByPhone = new ConcurrentHashMap<>();
+    private final boolean demo;
+
+    public LogSmsSender(boolean demo) {
+        this.demo = demo;
+    }
 
     @Override
     public void send(String phone, String text) {
@@ -23,6 +28,11 @@ public class LogSmsSender implements SmsSender {
             lastByPhone.clear();
         }
         lastByPhone.put(phone, text);
+    }
+
+    /** The message for the staff screen: only in demo mode, where no SMS can be sent. */
+    public Optional<String> forScreen(String phone) {
+        return demo ? lastMessage(phone) : Optional.empty();
     }
 
     public Optional<String> lastMessage(String phone) {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class SmsConfig {
 
     @Bean
-    SmsSender smsSender(@Value("${cho40.sms.url:}") String url, @Value("${cho40.sms.token:}") String token) {
-        return url.isBlank() ? new LogSmsSender() : new HttpSmsSender(url, token);
+    SmsSender smsSender(@Value("${cho40.sms.url:}") String url, @Value("${cho40.sms.token:}") String token,
+                        @Value("${cho40.demo.enabled:false}") boolean demo) {
+        return url.isBlank() ? new LogSmsSender(demo) : new HttpSmsSender(url, token);
     }
 }

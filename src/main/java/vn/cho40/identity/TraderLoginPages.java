@@ -55,7 +55,7 @@ class TraderLoginPages {
         model.addAttribute("phone", normalized.get());
         model.addAttribute("codeSent", true);
         if (sms instanceof LogSmsSender log) {
-            log.lastMessage(normalized.get()).ifPresent(m -> model.addAttribute("demoSms", m));
+            log.forScreen(normalized.get()).ifPresent(m -> model.addAttribute("demoSms", m));
         }
         return "identity/trader-login";
     }

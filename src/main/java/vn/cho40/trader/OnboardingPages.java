@@ -113,7 +113,7 @@ class OnboardingPages {
             codes.send(OneTimeCodes.Purpose.VERIFY_PHONE, phone);
             model.addAttribute("codeSent", true);
             if (sms instanceof LogSmsSender log) {
-                log.lastMessage(phone).ifPresent(text -> model.addAttribute("demoSms", text));
+                log.forScreen(phone).ifPresent(text -> model.addAttribute("demoSms", text));
             }
             return page(o, Onboarding.Step.PHONE, model, Map.of(), Map.of());
         } catch (InvalidInputException e) {
