@@ -24,6 +24,7 @@ public final class Cho40 {
             case "serve" -> serve(rest, false);
             case "demo" -> serve(rest, true);
             case "import" -> runImport(rest);
+            case "rotate-keys" -> runImport(new String[] {"rotate-keys"});
             case "help", "--help", "-h" -> Help.print(System.out);
             default -> Help.unknown(command, System.err);
         };

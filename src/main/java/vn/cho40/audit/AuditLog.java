@@ -41,6 +41,12 @@ public class AuditLog {
                 .update();
     }
 
+    @org.springframework.context.event.EventListener
+    void on(vn.cho40.identity.StaffUserCreated e) {
+        record("USER_CREATE", "staff_user", e.username(), null, e.provinceCode(),
+                e.role() + " " + e.scopeKind() + (e.scopeCode() == null ? "" : " " + e.scopeCode()));
+    }
+
     /** The latest entries inside a scope (markets of the scope, by province for province-wide users). */
     public List<AuditEntry> latest(Scope scope, String action) {
         Scope.SqlFilter f = scope.sql();

@@ -35,9 +35,11 @@ public class ImportCommand {
 
     private final Markets markets;
     private final TraderImport traderImport;
+    private final vn.cho40.trader.KeyRotation keyRotation;
 
     ImportCommand(AdminUnitLoader loader, AdminUnits units, Stalls stalls, MessageSource messages, Markets markets,
-                  TraderImport traderImport) {
+                  TraderImport traderImport, vn.cho40.trader.KeyRotation keyRotation) {
+        this.keyRotation = keyRotation;
         this.markets = markets;
         this.traderImport = traderImport;
         this.loader = loader;
@@ -58,6 +60,11 @@ public class ImportCommand {
         }
         if (args.length >= 2 && args[0].equals("stalls")) {
             return importStalls(args, out, err);
+        }
+        if (args.length == 1 && args[0].equals("rotate-keys")) {
+            out.printf("Đã mã hóa lại %d giá trị bằng khóa mới (re-encrypted values with the current key)%n",
+                    keyRotation.rotate());
+            return 0;
         }
         if (args.length >= 2 && args[0].equals("traders")) {
             return importTraders(args, out, err);

@@ -18,7 +18,11 @@ public class UserAdmin {
     private final AdminUnits units;
     private final MarketLocator markets;
 
-    UserAdmin(StaffUsers users, Access access, AdminUnits units, MarketLocator markets) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    UserAdmin(StaffUsers users, Access access, AdminUnits units, MarketLocator markets,
+              org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.access = access;
         this.units = units;
@@ -53,7 +57,10 @@ public class UserAdmin {
         if (!inside) {
             throw new InvalidInputException(Violation.of("scopeCode", "user.scope.outside"));
         }
-        return users.create(new StaffUsers.NewUser(n.username(), n.fullName(), n.password(), n.role(), kind, code,
-                place.get().provinceCode()));
+        StaffUser created = users.create(new StaffUsers.NewUser(n.username(), n.fullName(), n.password(), n.role(),
+                kind, code, place.get().provinceCode()));
+        events.publishEvent(new StaffUserCreated(created.username(), created.role(), created.scopeKind(),
+                created.scopeCode(), created.provinceCode()));
+        return created;
     }
 }

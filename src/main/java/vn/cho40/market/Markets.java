@@ -32,8 +32,12 @@ public class Markets {
     private final Clock clock;
     private final vn.cho40.identity.Access access;
 
-    Markets(MarketRepository repository, AdminUnits adminUnits, Clock clock, vn.cho40.identity.Access access) {
+    private final vn.cho40.audit.AuditLog audit;
+
+    Markets(MarketRepository repository, AdminUnits adminUnits, Clock clock, vn.cho40.identity.Access access,
+            vn.cho40.audit.AuditLog audit) {
         this.access = access;
+        this.audit = audit;
         this.repository = repository;
         this.adminUnits = adminUnits;
         this.rules = new MarketRules(code -> adminUnits.find(Regime.CURRENT, code),
@@ -58,6 +62,7 @@ public class Markets {
             throw new InvalidInputException(Violation.of("code", "market.code.taken", code));
         }
         repository.recordStatusChange(Ids.newId(clock), market.id(), null, MarketStatus.PLANNED, plannedOn, now, by);
+        audit.record("MARKET_CREATE", "market", market.code(), market.id(), market.provinceCode(), market.name());
         return market;
     }
 
@@ -72,6 +77,7 @@ public class Markets {
                 form.plannedOn() != null ? form.plannedOn() : current.plannedOn(), current.onboardingOn(),
                 current.liveOn(), current.createdAt(), clock.instant());
         repository.update(updated, searchKey(updated));
+        audit.record("MARKET_UPDATE", "market", updated.code(), updated.id(), updated.provinceCode(), updated.name());
         return updated;
     }
 
@@ -101,6 +107,7 @@ public class Markets {
                 next == MarketStatus.LIVE ? date : m.liveOn(), m.freeWifi(), m.createdAt(), now);
         repository.update(moved, searchKey(moved));
         repository.recordStatusChange(Ids.newId(clock), m.id(), m.status(), next, date, now, by);
+        audit.record("MARKET_STATUS", "market", m.code(), m.id(), m.provinceCode(), m.status() + " -> " + next);
         return moved;
     }
 

@@ -23,7 +23,10 @@ public class Stalls {
     private final MarketRepository markets;
     private final Clock clock;
 
-    Stalls(StallRepository repository, MarketRepository markets, Clock clock) {
+    private final vn.cho40.audit.AuditLog audit;
+
+    Stalls(StallRepository repository, MarketRepository markets, Clock clock, vn.cho40.audit.AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.markets = markets;
         this.clock = clock;
@@ -58,6 +61,7 @@ public class Stalls {
                     .map(p -> new Violation(p.column(), p.messageKey(), p.args())).toList());
         }
         save(market, List.of(draft));
+        audit.record("STALL_ADD", "stall", draft.code(), market.id(), market.provinceCode(), null);
         return repository.find(market.id(), draft.code()).orElseThrow();
     }
 
@@ -79,6 +83,8 @@ public class Stalls {
             throw new StallImportRejected(preview);
         }
         save(market, preview.rows());
+        audit.record("STALL_IMPORT", "market", market.code(), market.id(), market.provinceCode(),
+                preview.rows().size() + " stall(s)");
         return preview.rows().size();
     }
 

@@ -57,7 +57,7 @@ class OnboardingBrowserIT {
     void onboardsATraderInSixScreensAndResumesAfterAnInterruption() throws IOException {
         // Every demo stall has its trader: the board adds a new stall for the newcomer.
         assertThat(new vn.cho40.Http(port).asAdmin().postJson("/api/v1/markets/TN-DAITU/stalls",
-                java.util.Map.of("code", "M-1", "zoneName", "Khu mới", "category", "Đặc sản", "areaM2", "6"))
+                java.util.Map.of("code", "Z-1", "zoneName", "Khu mới", "category", "Đặc sản", "areaM2", "6"))
                 .status()).isEqualTo(201);
         browser.get(url("/login"));
         browser.findElement(By.name("username")).sendKeys("tocongnghe.daiphuc");
@@ -105,8 +105,8 @@ class OnboardingBrowserIT {
 
         heading("Gắn quầy");
         Select stalls = new Select(browser.findElement(By.name("stallCode")));
-        stalls.selectByValue("M-1");
-        String stall = "M-1";
+        stalls.selectByValue("Z-1");
+        String stall = "Z-1";
         next();
 
         heading("Xác nhận");
