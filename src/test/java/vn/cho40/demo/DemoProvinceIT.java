@@ -34,7 +34,7 @@ class DemoProvinceIT {
         assertThat(markets.search("", "19")).filteredOn(m -> m.code().startsWith("TN-")).hasSize(22);
         assertThat(markets.search("", "11")).hasSizeGreaterThanOrEqualTo(4);
         assertThat(markets.search("", "19")).filteredOn(m -> m.code().startsWith("TN-")).allSatisfy(m ->
-                assertThat(m.stallCount()).isBetween(50, 380));
+                assertThat(m.stallCount()).isBetween(50, 400));
     }
 
     @Test
