@@ -25,6 +25,7 @@ public final class Cho40 {
             case "demo" -> serve(rest, true);
             case "import" -> runImport(rest);
             case "rotate-keys" -> runImport(new String[] {"rotate-keys"});
+            case "qr" -> vn.cho40.vietqr.QrCommand.run(rest, System.out, System.err);
             case "help", "--help", "-h" -> Help.print(System.out);
             default -> Help.unknown(command, System.err);
         };
