@@ -1,0 +1,197 @@
+package vn.cho40.vietqr;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cho40.audit.AuditLog;
+import vn.cho40.bank.Bank;
+import vn.cho40.bank.BankDirectory;
+import vn.cho40.market.Market;
+import vn.cho40.market.Markets;
+import vn.cho40.market.Stall;
+import vn.cho40.market.Stalls;
+import vn.cho40.privacy.FieldCipher;
+import vn.cho40.privacy.Mask;
+import vn.cho40.shared.Ids;
+import vn.cho40.shared.NotFoundException;
+import vn.cho40.trader.StallAccounts;
+
+/**
+ * The codes of each stall: one current static code for its default account (made on first need, revoked
+ * and replaced when the account or lease changes), dynamic codes for a given amount, the public
+ * verification of a printed sign, and the printable signs of a market.
+ */
+@Service
+public class StallCodes {
+
+    /** Crockford-style alphabet without look-alikes (no I, L, O, U): read aloud at a market without errors. */
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final JdbcClient db;
+    private final StallAccounts accounts;
+    private final FieldCipher cipher;
+    private final Markets markets;
+    private final Stalls stalls;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    StallCodes(JdbcClient db, StallAccounts accounts, FieldCipher cipher, Markets markets, Stalls stalls,
+               AuditLog audit, Clock clock) {
+        this.db = db;
+        this.accounts = accounts;
+        this.cipher = cipher;
+        this.markets = markets;
+        this.stalls = stalls;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A code to show: its payload, the account's holder and bank, and the sign's verification code. */
+    public record StallCode(UUID id, String stallCode, String payload, String holderName, String bankName,
+                            String verificationCode, Long amountVnd) {
+    }
+
+    /** The stall's current static code, made or replaced as its default account requires. */
+    @Transactional
+    public Optional<StallCode> current(Market market, Stall stall) {
+        Optional<StallAccounts.PayTo> payTo = accounts.defaultFor(stall.id());
+        record Active(UUID id, UUID accountId, byte[] payload, String verification) {
+        }
+        Optional<Active> active = db.sql("""
+                SELECT id, account_id, payload_enc, verification_code FROM stall_qr_code
+                WHERE stall_id = ? AND kind = 'STATIC' AND revoked_at IS NULL FOR UPDATE""")
+                .param(stall.id())
+                .query((rs, n) -> new Active(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
+                        rs.getString(4)))
+                .optional();
+        if (active.isPresent() && payTo.isPresent() && active.get().accountId().equals(payTo.get().accountId())) {
+            return Optional.of(view(stall, payTo.get(), active.get().id(), cipher.decrypt("qr_payload",
+                    active.get().payload()), active.get().verification(), null));
+        }
+        active.ifPresent(a -> revoke(a.id(), payTo.isEmpty() ? "NO_ACCOUNT" : "ACCOUNT_CHANGED"));
+        if (payTo.isEmpty()) {
+            return Optional.empty();
+        }
+        String payload = VietQr.encode(VietQrPayload.staticCode(payTo.get().bin(), payTo.get().accountNumber()));
+        UUID id = insert(market, stall, payTo.get(), "STATIC", payload, null, null);
+        return Optional.of(view(stall, payTo.get(), id, payload, verificationOf(id), null));
+    }
+
+    /** A dynamic code for one amount (a bill or a sale), with a unique reference in its purpose field. */
+    @Transactional
+    public StallCode dynamic(Market market, Stall stall, long amountVnd, String purpose) {
+        StallAccounts.PayTo payTo = accounts.defaultFor(stall.id()).orElseThrow(() ->
+                new VietQrException("stall", "stall " + stall.code() + " has no receiving account"));
+        String reference = "C40" + code(8);
+        String payload = VietQr.encode(VietQrPayload.dynamicCode(payTo.bin(), payTo.accountNumber(), amountVnd,
+                purpose == null || purpose.isBlank() ? reference : purpose, reference));
+        UUID id = insert(market, stall, payTo, "DYNAMIC", payload, amountVnd, reference);
+        return view(stall, payTo, id, payload, verificationOf(id), amountVnd);
+    }
+
+    /** What the public verification page shows for a printed code. */
+    public record Verification(String marketName, String stallCode, String holderMasked, String bankName,
+                               boolean current, String kind) {
+    }
+
+    public Optional<Verification> verify(String verificationCode) {
+        String code = verificationCode == null ? "" : verificationCode.strip().toUpperCase(java.util.Locale.ROOT)
+                .replace("-", "");
+        return db.sql("""
+                SELECT q.kind, q.revoked_at IS NULL AS current, a.holder_name, a.bin, m.name, s.code
+                FROM stall_qr_code q JOIN receiving_account a ON a.id = q.account_id
+                JOIN market m ON m.id = q.market_id JOIN stall s ON s.id = q.stall_id
+                WHERE q.verification_code = ?""")
+                .param(code)
+                .query((rs, n) -> new Verification(rs.getString(5), rs.getString(6), Mask.holderName(rs.getString(3)),
+                        bankName(rs.getString(4)), rs.getBoolean(2), rs.getString(1)))
+                .optional();
+    }
+
+    /** Every stall of a market that has an account, with its current code, for the signs PDF. */
+    @Transactional
+    public List<StallCode> market(Market market) {
+        List<StallCode> codes = new ArrayList<>();
+        for (Stall s : stalls.list(market, null, null)) {
+            current(market, s).ifPresent(codes::add);
+        }
+        audit.record("SIGNS_PRINT", "market", market.code(), market.id(), market.provinceCode(),
+                codes.size() + " sign(s)");
+        return codes;
+    }
+
+    public List<String> stallList(Market market) {
+        return stalls.list(market, null, null).stream().map(Stall::code).toList();
+    }
+
+    public Stall stall(Market market, String stallCode) {
+        return stalls.find(market, stallCode).orElseThrow(() -> new NotFoundException("stall.notFound", stallCode));
+    }
+
+    /** The payload of a code that was revoked, found by its account: tells a stale sign from a fake one. */
+    public boolean wasRevokedFor(UUID stallId, String bin, String account) {
+        List<byte[]> revoked = db.sql("""
+                SELECT payload_enc FROM stall_qr_code WHERE stall_id = ? AND revoked_at IS NOT NULL LIMIT 50""")
+                .param(stallId).query((rs, n) -> rs.getBytes(1)).list();
+        for (byte[] enc : revoked) {
+            if (VietQr.decode(cipher.decrypt("qr_payload", enc)) instanceof Decoded.Valid v
+                    && v.payload().bin().equals(bin) && v.payload().account().equals(account)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private UUID insert(Market market, Stall stall, StallAccounts.PayTo payTo, String kind, String payload,
+                        Long amount, String reference) {
+        UUID id = Ids.newId(clock);
+        db.sql("""
+                INSERT INTO stall_qr_code (id, market_id, stall_id, account_id, kind, payload_enc, amount_vnd,
+                    reference, verification_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, market.id(), stall.id(), payTo.accountId(), kind, cipher.encrypt("qr_payload", payload),
+                        amount, reference, code(8), Timestamp.from(clock.instant()))
+                .update();
+        return id;
+    }
+
+    private void revoke(UUID id, String reason) {
+        db.sql("UPDATE stall_qr_code SET revoked_at = ?, revoke_reason = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), reason, id).update();
+    }
+
+    private String verificationOf(UUID id) {
+        return db.sql("SELECT verification_code FROM stall_qr_code WHERE id = ?").param(id).query(String.class)
+                .single();
+    }
+
+    private StallCode view(Stall stall, StallAccounts.PayTo payTo, UUID id, String payload, String verification,
+                           Long amount) {
+        return new StallCode(id, stall.code(), payload, payTo.holderName(), bankName(payTo.bin()), verification,
+                amount);
+    }
+
+    static String bankName(String bin) {
+        return BankDirectory.shipped().byBin(bin).map(Bank::shortName).orElse(bin);
+    }
+
+    private String code(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+        }
+        return new String(out);
+    }
+
+    /** "K7Q2M9XD" shown as "K7Q2-M9XD". */
+    public static String display(String verificationCode) {
+        return verificationCode.substring(0, 4) + "-" + verificationCode.substring(4);
+    }
+}

@@ -1,0 +1,161 @@
+package vn.cho40.vietqr;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.market.Market;
+import vn.cho40.market.Markets;
+import vn.cho40.market.Stall;
+import vn.cho40.shared.NotFoundException;
+
+/** Signs, stall codes, the public verification page, inspection rounds and the trader's self-check. */
+@Controller
+class VietQrPages {
+
+    private final StallCodes codes;
+    private final Inspections inspections;
+    private final Markets markets;
+    private final Access access;
+    private final vn.cho40.trader.Traders traders;
+
+    VietQrPages(StallCodes codes, Inspections inspections, Markets markets, Access access,
+                vn.cho40.trader.Traders traders) {
+        this.codes = codes;
+        this.inspections = inspections;
+        this.markets = markets;
+        this.access = access;
+        this.traders = traders;
+    }
+
+    @GetMapping("/v/{code}")
+    String verify(@PathVariable String code, Model model) {
+        model.addAttribute("code", code);
+        model.addAttribute("v", codes.verify(code).orElse(null));
+        return "vietqr/verify";
+    }
+
+    @GetMapping("/admin/markets/{code}/signs.pdf")
+    ResponseEntity<byte[]> signs(@PathVariable String code, @RequestParam(defaultValue = "A5") SignPdf.Size size) {
+        Market market = markets.forStaff(code, null);
+        List<SignPdf.Sign> signs = codes.market(market).stream().map(c -> sign(market, c)).toList();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("bien-qr-" + market.code() + ".pdf").build().toString())
+                .body(SignPdf.render(signs, size));
+    }
+
+    @GetMapping("/admin/markets/{code}/stalls/{stall}/qr.png")
+    ResponseEntity<byte[]> png(@PathVariable String code, @PathVariable String stall) {
+        StallCodes.StallCode c = current(code, stall);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(QrImages.png(c.payload(), 600));
+    }
+
+    @GetMapping("/admin/markets/{code}/stalls/{stall}/qr.svg")
+    ResponseEntity<String> svg(@PathVariable String code, @PathVariable String stall) {
+        StallCodes.StallCode c = current(code, stall);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrImages.svg(c.payload()));
+    }
+
+    @GetMapping("/admin/inspections")
+    String rounds(Model model) {
+        CurrentUser user = access.requirePermission(Permission.STALL_EDIT);
+        model.addAttribute("rounds", inspections.rounds(user.scope()));
+        model.addAttribute("markets", markets.inScope(user.scope()));
+        return "vietqr/inspections";
+    }
+
+    @PostMapping("/admin/inspections")
+    String start(@RequestParam String market) {
+        Market m = markets.forStaff(market, Permission.STALL_EDIT);
+        return "redirect:/admin/inspections/" + inspections.start(m, access.require().username()).id();
+    }
+
+    @GetMapping("/admin/inspections/{id}")
+    String round(@PathVariable UUID id, Model model) {
+        Inspections.Round round = inspections.round(id);
+        Market market = markets.forStaff(round.marketCode(), Permission.STALL_EDIT);
+        List<Inspections.Check> checks = inspections.checks(id);
+        model.addAttribute("round", round);
+        model.addAttribute("market", market);
+        model.addAttribute("checks", checks);
+        model.addAttribute("counts", checks.stream().collect(Collectors.groupingBy(Inspections.Check::outcome,
+                () -> new java.util.EnumMap<>(Inspections.Outcome.class), Collectors.counting())));
+        model.addAttribute("stalls", codes.stallList(market));
+        return "vietqr/round";
+    }
+
+    @PostMapping("/admin/inspections/{id}/checks")
+    String check(@PathVariable UUID id, @RequestParam String stallCode,
+                 @RequestParam(defaultValue = "") String payload,
+                 @RequestParam(value = "photo", required = false) MultipartFile photo) throws IOException {
+        Inspections.Round round = inspections.round(id);
+        Market market = markets.forStaff(round.marketCode(), Permission.STALL_EDIT);
+        Stall stall = codes.stall(market, stallCode);
+        inspections.check(id, market, stall, scanned(payload, photo), access.require().username());
+        return "redirect:/admin/inspections/" + id + "#checks";
+    }
+
+    @PostMapping("/admin/inspections/{id}/finish")
+    String finish(@PathVariable UUID id) {
+        Inspections.Round round = inspections.round(id);
+        markets.forStaff(round.marketCode(), Permission.STALL_EDIT);
+        inspections.finish(id);
+        return "redirect:/admin/inspections/" + id;
+    }
+
+    @GetMapping("/trader/check")
+    String selfCheckForm(Model model) {
+        model.addAttribute("leases", traders.leases(access.requirePermission(Permission.OWN_DATA).traderId()));
+        return "vietqr/self-check";
+    }
+
+    @PostMapping("/trader/check")
+    String selfCheck(@RequestParam String stall, @RequestParam(defaultValue = "") String payload,
+                     @RequestParam(value = "photo", required = false) MultipartFile photo, Model model)
+            throws IOException {
+        CurrentUser me = access.requirePermission(Permission.OWN_DATA);
+        var lease = traders.leases(me.traderId()).stream()
+                .filter(l -> l.endsOn() == null && (l.marketCode() + "/" + l.stallCode()).equals(stall)).findFirst()
+                .orElseThrow(() -> new NotFoundException("stall.notFound", stall));
+        Market market = markets.get(lease.marketCode());
+        Inspections.Outcome outcome = inspections.check(null, market, codes.stall(market, lease.stallCode()),
+                scanned(payload, photo), me.username());
+        model.addAttribute("leases", traders.leases(me.traderId()));
+        model.addAttribute("outcome", outcome);
+        return "vietqr/self-check";
+    }
+
+    private String scanned(String payload, MultipartFile photo) throws IOException {
+        if (photo != null && !photo.isEmpty()) {
+            return QrImages.read(photo.getBytes()).orElse("");
+        }
+        return payload;
+    }
+
+    private StallCodes.StallCode current(String marketCode, String stallCode) {
+        Market market = markets.forStaff(marketCode, null);
+        return codes.current(market, codes.stall(market, stallCode))
+                .orElseThrow(() -> new NotFoundException("stall.noAccount", stallCode));
+    }
+
+    private static SignPdf.Sign sign(Market market, StallCodes.StallCode c) {
+        String verification = StallCodes.display(c.verificationCode());
+        return new SignPdf.Sign(market.name(), c.stallCode(), c.holderName(), c.bankName(), c.payload(), verification,
+                "cho40.vn/v/" + c.verificationCode());
+    }
+}
