@@ -55,6 +55,17 @@ public final class Http {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
+    public byte[] getBytes(String path) {
+        try {
+            return client.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path) {
         return send(builder(path).GET());
     }

@@ -91,6 +91,18 @@ class TraderApi {
         return ResponseEntity.status(201).body(AccountJson.of(traders.addAccount(id, r)));
     }
 
+    record DefaultAccountRequest(String marketCode, String stallCode, UUID accountId) {
+    }
+
+    @PostMapping("/{id}/default-account")
+    @Operation(summary = "Đổi tài khoản nhận tiền của quầy (mã QR cũ bị thu hồi): the stall's QR pays another account")
+    ResponseEntity<Void> setDefault(@PathVariable UUID id, @RequestBody DefaultAccountRequest r) {
+        traders.get(id, Permission.TRADER_EDIT);
+        Market m = markets.forStaff(r.marketCode() == null ? "" : r.marketCode(), Permission.TRADER_EDIT);
+        traders.setDefaultAccount(id, m, r.stallCode() == null ? "" : r.stallCode(), r.accountId());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/{id}/leases")
     List<Lease> leases(@PathVariable UUID id) {
         traders.get(id, Permission.TRADER_READ);

@@ -247,6 +247,23 @@ public class Traders {
         return repository.leases(traderId).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /** Points a leased stall's QR at another of the trader's accounts; the stall's old code gets revoked. */
+    @Transactional
+    public void setDefaultAccount(UUID traderId, Market market, String stallCode, UUID accountId) {
+        get(traderId, Permission.TRADER_EDIT);
+        Lease lease = repository.leases(traderId).stream()
+                .filter(l -> l.endsOn() == null && l.marketId().equals(market.id())
+                        && l.stallCode().equals(vn.cho40.shared.SearchText.upperAscii(stallCode).replace(' ', '-')))
+                .findFirst().orElseThrow(() -> new InvalidInputException(
+                        Violation.of("stallCode", "lease.stall.notYours", stallCode)));
+        if (repository.accounts(traderId).stream().noneMatch(a -> a.id().equals(accountId))) {
+            throw new InvalidInputException(Violation.of("accountId", "lease.account.notOwn"));
+        }
+        repository.setDefaultAccount(lease.stallId(), market.id(), accountId, clock.instant());
+        audit.record("DEFAULT_ACCOUNT", "stall", lease.stallCode(), market.id(), market.provinceCode(),
+                "account " + accountId);
+    }
+
     public List<ReceivingAccount> accounts(UUID traderId) {
         return repository.accounts(traderId);
     }
