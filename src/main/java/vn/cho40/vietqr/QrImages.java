@@ -16,9 +16,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -49,12 +47,7 @@ public final class QrImages {
         if (sizePx < 64 || sizePx > 4096) {
             throw new VietQrException("size", "size must be 64 to 4096 pixels, got " + sizePx);
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            MatrixToImageWriter.writeToStream(matrix(payload, sizePx), "PNG", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OneBitPng.encode(matrix(payload, 0), sizePx);
     }
 
     public static BufferedImage image(String payload, int sizePx) {

@@ -27,14 +27,14 @@ public final class VietQr {
     public static String encode(VietQrPayload p) {
         BankDirectory banks = BankDirectory.shipped();
         String bin = p.bin() == null ? "" : p.bin().strip();
-        if (!bin.matches("[0-9]{6}")) {
+        if (bin.length() != 6 || !Tlv.isDigits(bin)) {
             throw new VietQrException("bin", "BIN must be 6 digits (got '" + bin + "')");
         }
         if (banks.byBin(bin).isEmpty()) {
             throw new VietQrException("bin", "BIN " + bin + " is not a NAPAS member in the shipped list");
         }
         String account = p.account() == null ? "" : p.account().replace(" ", "");
-        if (account.isEmpty() || account.length() > MAX_ACCOUNT || !account.matches("[0-9A-Za-z]+")) {
+        if (account.isEmpty() || account.length() > MAX_ACCOUNT || !isAlphanumeric(account)) {
             throw new VietQrException("account", "account must be 1-" + MAX_ACCOUNT + " letters or digits (got "
                     + account.length() + ")");
         }
@@ -97,6 +97,9 @@ public final class VietQr {
      * digits, spaces and . , - / dropped, spaces collapsed.
      */
     public static String ascii(String text) {
+        if (isPlainAscii(text)) {
+            return text.strip();
+        }
         String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
@@ -114,6 +117,29 @@ public final class VietQr {
             }
         }
         return out.toString().strip();
+    }
+
+    private static boolean isAlphanumeric(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Already the standard's alphabet (letters, digits, single spaces, . , - /): nothing to fold. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.'
+                    || c == ',' || c == '-' || c == '/' || (c == ' ' && i > 0 && s.charAt(i - 1) != ' ');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- decode
@@ -172,7 +198,7 @@ public final class VietQr {
         if (bin.length() != 6 || !Tlv.isDigits(bin)) {
             throw new Tlv.Malformed(Decoded.Reason.BAD_BIN, "BIN must be 6 digits, is '" + bin + "'");
         }
-        if (account.isEmpty() || account.length() > MAX_ACCOUNT || !account.matches("[0-9A-Za-z]+")) {
+        if (account.isEmpty() || account.length() > MAX_ACCOUNT || !isAlphanumeric(account)) {
             throw new Tlv.Malformed(Decoded.Reason.BAD_ACCOUNT, "account must be 1-19 letters or digits");
         }
         String serviceCode = merchant.get("02");
