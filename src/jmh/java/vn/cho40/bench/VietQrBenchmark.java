@@ -34,6 +34,8 @@ public class VietQrBenchmark {
     private final VietQrPayload dynamic = VietQrPayload.dynamicCode("970405", "2200123456789", 125_000,
             "Quay A-12 rau cu", "C40K7Q2M9XD");
     private final String payload = VietQr.encode(dynamic);
+    /** What a stall sign carries: a static code, numeric and upper case, so a smaller QR version. */
+    private final String staticPayload = VietQr.encode(VietQrPayload.staticCode("970405", "2200123456789"));
 
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
@@ -59,8 +61,15 @@ public class VietQrBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public byte[] png400px() {
+    public byte[] png400pxDynamic() {
         return QrImages.png(payload, 400);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public byte[] png400pxStatic() {
+        return QrImages.png(staticPayload, 400);
     }
 
     /** One sign PDF for a 500-stall market, one page per stall. */

@@ -48,7 +48,7 @@ final class OneBitPng {
             byte[] row = y < pad || my >= n ? white : moduleRows[my];
             System.arraycopy(row, 0, raw, y * (rowBytes + 1), rowBytes + 1);
         }
-        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         deflater.setInput(raw);
         deflater.finish();
         ByteArrayOutputStream idat = new ByteArrayOutputStream(raw.length / 8 + 64);

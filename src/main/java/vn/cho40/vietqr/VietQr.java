@@ -1,7 +1,6 @@
 package vn.cho40.vietqr;
 
 import java.text.Normalizer;
-import java.util.Map;
 import vn.cho40.bank.Bank;
 import vn.cho40.bank.BankDirectory;
 
@@ -164,7 +163,7 @@ public final class VietQr {
                         + " is not printable ASCII");
             }
         }
-        Map<String, String> top = Tlv.parse(s, "payload");
+        Tlv.Fields top = Tlv.parse(s, "payload");
         checkCrc(s, top);
         String format = top.get("00");
         if (format == null) {
@@ -181,15 +180,15 @@ public final class VietQr {
         if (merchantInfo == null) {
             throw new Tlv.Malformed(Decoded.Reason.MISSING_MERCHANT_INFO, "field 38 (VietQR beneficiary) is missing");
         }
-        Map<String, String> merchant = Tlv.parse(merchantInfo, "field 38");
-        if (!GUID.equalsIgnoreCase(merchant.getOrDefault("00", ""))) {
+        Tlv.Fields merchant = Tlv.parse(merchantInfo, "field 38");
+        if (!GUID.equalsIgnoreCase(merchant.get("00"))) {
             throw new Tlv.Malformed(Decoded.Reason.MISSING_GUID, "field 38.00 must be " + GUID);
         }
         String beneficiaryInfo = merchant.get("01");
         if (beneficiaryInfo == null) {
             throw new Tlv.Malformed(Decoded.Reason.MISSING_BENEFICIARY, "field 38.01 (bank and account) is missing");
         }
-        Map<String, String> beneficiary = Tlv.parse(beneficiaryInfo, "field 38.01");
+        Tlv.Fields beneficiary = Tlv.parse(beneficiaryInfo, "field 38.01");
         String bin = beneficiary.get("00");
         String account = beneficiary.get("01");
         if (bin == null || account == null) {
@@ -228,7 +227,7 @@ public final class VietQr {
         String storeLabel = null;
         String additional = top.get("62");
         if (additional != null) {
-            Map<String, String> extra = Tlv.parse(additional, "field 62");
+            Tlv.Fields extra = Tlv.parse(additional, "field 62");
             purpose = extra.get("08");
             reference = extra.get("05");
             storeLabel = extra.get("03");
@@ -239,7 +238,7 @@ public final class VietQr {
                 dynamic), bank == null ? null : bank.shortName());
     }
 
-    private static void checkCrc(String s, Map<String, String> top) throws Tlv.Malformed {
+    private static void checkCrc(String s, Tlv.Fields top) throws Tlv.Malformed {
         String crc = top.get("63");
         if (crc == null) {
             throw new Tlv.Malformed(Decoded.Reason.MISSING_CRC, "field 63 (CRC) is missing");
