@@ -81,32 +81,25 @@ public class ImportCommand {
             err.println("Thiếu --market MÃ_CHỢ (missing --market CODE)");
             return 2;
         }
-        try {
+        return guarded(file, err, () -> {
             byte[] content = Files.readAllBytes(file);
             if (dryRun) {
                 StallImportPreview preview = stalls.preview(market, file.getFileName().toString(), content);
-                report(preview, err);
+                report(preview.problems(), err);
                 out.printf("Kiểm tra xong: %d quầy hợp lệ, %d lỗi (checked: valid stalls, problems)%n",
                         preview.rows().size(), preview.problems().size());
                 return preview.valid() ? 0 : 1;
             }
-            int saved = stalls.importAll(market, file.getFileName().toString(), content);
-            out.printf("Đã nhập %d quầy vào chợ %s (imported stalls)%n", saved, market);
-            return 0;
-        } catch (IOException e) {
-            err.println("Không đọc được tệp " + file + " (cannot read file): " + e.getMessage());
-            return 1;
-        } catch (StallImportRejected e) {
-            report(e.preview(), err);
-            err.println("Không nhập quầy nào: sửa các dòng trên rồi chạy lại (nothing imported: fix the lines above)");
-            return 1;
-        } catch (InvalidInputException e) {
-            e.violations().forEach(v -> err.println(messages.getMessage(v.messageKey(), v.args().toArray(), VI)));
-            return 1;
-        } catch (NotFoundException e) {
-            err.println(messages.getMessage(e.messageKey(), e.args().toArray(), VI));
-            return 1;
-        }
+            try {
+                int saved = stalls.importAll(market, file.getFileName().toString(), content);
+                out.printf("Đã nhập %d quầy vào chợ %s (imported stalls)%n", saved, market);
+                return 0;
+            } catch (StallImportRejected e) {
+                report(e.preview().problems(), err);
+                err.println("Không nhập quầy nào: sửa các dòng trên rồi chạy lại (nothing imported: fix the lines above)");
+                return 1;
+            }
+        });
     }
 
     private int importTraders(String[] args, PrintStream out, PrintStream err) {
@@ -116,7 +109,7 @@ public class ImportCommand {
             err.println("Thiếu --market MÃ_CHỢ (missing --market CODE)");
             return 2;
         }
-        try {
+        return guarded(file, err, () -> {
             Market market = markets.get(code);
             var rows = TraderImport.read(file.getFileName().toString(), Files.readAllBytes(file));
             if (java.util.Arrays.asList(args).contains("--dry-run")) {
@@ -126,15 +119,28 @@ public class ImportCommand {
                         preview.problems().size());
                 return preview.valid() ? 0 : 1;
             }
-            int saved = traderImport.importAll(market, rows);
-            out.printf("Đã nhập %d tiểu thương vào chợ %s (imported traders)%n", saved, market.code());
-            return 0;
+            try {
+                int saved = traderImport.importAll(market, rows);
+                out.printf("Đã nhập %d tiểu thương vào chợ %s (imported traders)%n", saved, market.code());
+                return 0;
+            } catch (TraderImportRejected e) {
+                report(e.preview().problems(), err);
+                err.println("Không nhập ai: sửa các dòng trên rồi chạy lại (nothing imported: fix the lines above)");
+                return 1;
+            }
+        });
+    }
+
+    private interface Step {
+        int run() throws IOException;
+    }
+
+    /** What every import answers when the file cannot be read or the input is refused as a whole. */
+    private int guarded(Path file, PrintStream err, Step step) {
+        try {
+            return step.run();
         } catch (IOException e) {
             err.println("Không đọc được tệp " + file + " (cannot read file): " + e.getMessage());
-            return 1;
-        } catch (TraderImportRejected e) {
-            report(e.preview().problems(), err);
-            err.println("Không nhập ai: sửa các dòng trên rồi chạy lại (nothing imported: fix the lines above)");
             return 1;
         } catch (InvalidInputException e) {
             e.violations().forEach(v -> err.println(messages.getMessage(v.messageKey(), v.args().toArray(), VI)));
@@ -147,12 +153,6 @@ public class ImportCommand {
 
     private void report(java.util.List<RowProblem> problems, PrintStream err) {
         for (RowProblem p : problems) {
-            err.printf("Dòng %d: %s%n", p.line(), messages.getMessage(p.messageKey(), p.args().toArray(), VI));
-        }
-    }
-
-    private void report(StallImportPreview preview, PrintStream err) {
-        for (RowProblem p : preview.problems()) {
             err.printf("Dòng %d: %s%n", p.line(), messages.getMessage(p.messageKey(), p.args().toArray(), VI));
         }
     }

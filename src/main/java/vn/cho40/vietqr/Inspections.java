@@ -94,10 +94,7 @@ public class Inspections {
         return db.sql("""
                 SELECT r.*, m.code, m.name FROM inspection_round r JOIN market m ON m.id = r.market_id WHERE r.id = ?""")
                 .param(id)
-                .query((rs, n) -> new Round(rs.getObject("id", UUID.class), rs.getObject("market_id", UUID.class),
-                        rs.getString("code"), rs.getString("name"), rs.getString("started_by"),
-                        rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(rs.getTimestamp("finished_at"))
-                                .map(Timestamp::toInstant).orElse(null)))
+                .query(Inspections::mapRound)
                 .optional().orElseThrow(() -> new NotFoundException("inspection.notFound", id));
     }
 
@@ -107,11 +104,15 @@ public class Inspections {
                 SELECT r.*, m.code, m.name FROM inspection_round r JOIN market m ON m.id = r.market_id
                 WHERE %s ORDER BY r.started_at DESC LIMIT 50""".formatted(f.condition()))
                 .params(f.params())
-                .query((rs, n) -> new Round(rs.getObject("id", UUID.class), rs.getObject("market_id", UUID.class),
-                        rs.getString("code"), rs.getString("name"), rs.getString("started_by"),
-                        rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(rs.getTimestamp("finished_at"))
-                                .map(Timestamp::toInstant).orElse(null)))
+                .query(Inspections::mapRound)
                 .list();
+    }
+
+    private static Round mapRound(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Round(rs.getObject("id", UUID.class), rs.getObject("market_id", UUID.class), rs.getString("code"),
+                rs.getString("name"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+                finished == null ? null : finished.toInstant());
     }
 
     public List<Check> checks(UUID roundId) {

@@ -6,44 +6,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.cho40.IntegrationTest;
 
 /** A visitor and a staff member using the real pages in headless Chromium on a 360 px screen. */
 @IntegrationTest
-class DirectoryBrowserIT {
+class DirectoryBrowserIT extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() throws IOException {
-        browser = Browser.start(360, 800);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void aVisitorFindsMarketsTypingWithoutDiacritics() throws IOException {
@@ -77,11 +50,7 @@ class DirectoryBrowserIT {
 
     @Test
     void staffCreateAMarketAndImportItsStallsWithAPreview() throws IOException {
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys(IntegrationTest.ADMIN_PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        logIn("admin", IntegrationTest.ADMIN_PASSWORD);
 
         browser.get(url("/admin/markets/new"));
         browser.findElement(By.name("code")).sendKeys("?");

@@ -3,17 +3,11 @@ package vn.cho40.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.cho40.IntegrationTest;
 import vn.cho40.demo.DemoProvince;
 import vn.cho40.market.Market;
@@ -25,35 +19,14 @@ import vn.cho40.vietqr.VietQrPayload;
 
 /** A customer checks a sign on the public page; a market board runs an inspection round on a phone. */
 @IntegrationTest
-class InspectionBrowserIT {
+class InspectionBrowserIT extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     StallCodes codes;
     @Autowired
     Markets markets;
     @Autowired
     Stalls stalls;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() throws IOException {
-        browser = Browser.start(360, 800);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     @Test
     void theVerificationPageAndAnInspectionRoundFindTheFakeSticker() throws IOException {
@@ -66,11 +39,7 @@ class InspectionBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".holder")).getText()).endsWith("***");
         Browser.screenshot(browser, "verify-sign");
 
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("bql.daitu");
-        browser.findElement(By.name("password")).sendKeys(DemoProvince.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        logIn("bql.daitu", DemoProvince.DEMO_PASSWORD);
 
         browser.get(url("/admin/inspections"));
         browser.findElement(By.cssSelector("form.stack button")).click();

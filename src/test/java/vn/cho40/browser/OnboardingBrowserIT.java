@@ -3,47 +3,20 @@ package vn.cho40.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.cho40.IntegrationTest;
 import vn.cho40.demo.DemoProvince;
 
 /** A community tech member onboards a trader on a 360 px phone screen, with an interruption in the middle. */
 @IntegrationTest
-class OnboardingBrowserIT {
+class OnboardingBrowserIT extends BrowserTest {
 
-    @LocalServerPort
-    int port;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void open() throws IOException {
-        browser = Browser.start(360, 800);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 
     private void next() {
         browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
@@ -59,11 +32,7 @@ class OnboardingBrowserIT {
         assertThat(new vn.cho40.Http(port).asAdmin().postJson("/api/v1/markets/TN-DAITU/stalls",
                 java.util.Map.of("code", "Z-1", "zoneName", "Khu mới", "category", "Đặc sản", "areaM2", "6"))
                 .status()).isEqualTo(201);
-        browser.get(url("/login"));
-        browser.findElement(By.name("username")).sendKeys("tocongnghe.daiphuc");
-        browser.findElement(By.name("password")).sendKeys(DemoProvince.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        logIn("tocongnghe.daiphuc", DemoProvince.DEMO_PASSWORD);
 
         browser.get(url("/onboarding"));
         heading("Tìm hoặc tạo tiểu thương");

@@ -66,7 +66,10 @@ class TenancyIT {
 
     record Endpoint(RequestMethod method, String pattern) {
         String path(String trader) {
-            return pattern.replace("{code}", "DB-BUNGLAO").replace("{id}", trader).replace("{step}", "phone");
+            String path = pattern.replace("{code}", "DB-BUNGLAO").replace("{id}", trader).replace("{step}", "phone")
+                    .replace("{stall}", "A-1");
+            assertThat(path).as("every path variable is given a foreign value").doesNotContain("{");
+            return path;
         }
     }
 
