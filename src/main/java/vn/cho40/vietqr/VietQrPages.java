@@ -43,9 +43,14 @@ class VietQrPages {
     }
 
     @GetMapping("/v/{code}")
-    String verify(@PathVariable String code, Model model) {
+    String verify(@PathVariable String code, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        var verification = codes.verify(code);
+        if (verification.isEmpty()) {
+            // Still a page in Vietnamese for the customer, with the status a crawler or app can act on.
+            response.setStatus(404);
+        }
         model.addAttribute("code", code);
-        model.addAttribute("v", codes.verify(code).orElse(null));
+        model.addAttribute("v", verification.orElse(null));
         return "vietqr/verify";
     }
 

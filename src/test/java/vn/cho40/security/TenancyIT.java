@@ -35,8 +35,9 @@ class TenancyIT {
     private static final String PASSWORD = DemoProvince.DEMO_PASSWORD;
     private static final List<String> STAFF_OF_THAI_NGUYEN = List.of("tinh.thainguyen", "xa.daiphuc", "bql.daitu",
             "thungan.daitu", "tocongnghe.daiphuc", "kiemtra.thainguyen");
-    /** Open data and public pages: the market directory and administrative units are meant for everyone. */
+    /** Open data and public pages: the market directory, administrative units and sign checks are for everyone. */
     private static final Set<String> PUBLIC = Set.of("GET /markets/{code}", "GET /api/v1/markets/{code}",
+            "GET /v/{code}",
             "GET /api/v1/admin-units/{code}", "GET /api/v1/admin-units/{code}/children",
             "GET /api/v1/admin-units/{code}/successors");
 

@@ -101,7 +101,9 @@ class StallCodesIT {
         assertThat(second.verificationCode()).isNotEqualTo(first.verificationCode());
         assertThat(second.bankName()).isEqualTo("Agribank");
         assertThat(new Http(port).get("/v/" + first.verificationCode()).body()).contains("Mã này đã bị thu hồi");
-        assertThat(new Http(port).get("/v/NOTACODE").body()).contains("Có thể là biển giả");
+        Http.Response unknown = new Http(port).get("/v/NOTACODE");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Có thể là biển giả");
 
         Inspections.Round round = inspections.start(market, "test");
         assertThat(inspections.check(round.id(), market, stall, second.payload(), "test"))
