@@ -91,6 +91,14 @@ class TraderApi {
         return ResponseEntity.status(201).body(AccountJson.of(traders.addAccount(id, r)));
     }
 
+    record EndLeaseRequest(LocalDate endsOn) {
+    }
+
+    @PostMapping("/{id}/leases/{leaseId}/end")
+    Lease endLease(@PathVariable UUID id, @PathVariable UUID leaseId, @RequestBody EndLeaseRequest r) {
+        return traders.endLease(id, leaseId, r.endsOn());
+    }
+
     record DefaultAccountRequest(String marketCode, String stallCode, UUID accountId) {
     }
 

@@ -152,6 +152,10 @@ class TraderRepository {
                 .params(id, marketId, stallId, traderId, startsOn, Timestamp.from(at)).update();
     }
 
+    void endLease(UUID leaseId, LocalDate endsOn) {
+        db.sql("UPDATE lease SET ends_on = ? WHERE id = ? AND ends_on IS NULL").params(endsOn, leaseId).update();
+    }
+
     void setDefaultAccount(UUID stallId, UUID marketId, UUID accountId, Instant at) {
         db.sql("""
                 INSERT INTO stall_default_account (stall_id, market_id, account_id, set_at) VALUES (?, ?, ?, ?)

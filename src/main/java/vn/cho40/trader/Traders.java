@@ -247,6 +247,28 @@ public class Traders {
         return repository.leases(traderId).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /** Ends a lease on a date; the stall becomes free and its QR code is revoked at its next use. */
+    @Transactional
+    public Lease endLease(UUID traderId, UUID leaseId, LocalDate endsOn) {
+        get(traderId, Permission.TRADER_EDIT);
+        Lease lease = repository.leases(traderId).stream().filter(l -> l.id().equals(leaseId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("lease.notFound", leaseId));
+        Market market = markets.findById(lease.marketId()).orElseThrow();
+        access.check(Markets.place(market), Permission.TRADER_EDIT, "lease.notFound", leaseId);
+        if (lease.endsOn() != null) {
+            throw new InvalidInputException(Violation.of("endsOn", "lease.alreadyEnded",
+                    vn.cho40.shared.VnFormats.date(lease.endsOn())));
+        }
+        LocalDate end = endsOn != null ? endsOn : LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM));
+        if (end.isBefore(lease.startsOn())) {
+            throw new InvalidInputException(Violation.of("endsOn", "lease.endBeforeStart",
+                    vn.cho40.shared.VnFormats.date(lease.startsOn())));
+        }
+        repository.endLease(leaseId, end);
+        audit.record("LEASE_END", "lease", leaseId, market.id(), market.provinceCode(), lease.stallCode());
+        return repository.leases(traderId).stream().filter(l -> l.id().equals(leaseId)).findFirst().orElseThrow();
+    }
+
     /** Points a leased stall's QR at another of the trader's accounts; the stall's old code gets revoked. */
     @Transactional
     public void setDefaultAccount(UUID traderId, Market market, String stallCode, UUID accountId) {

@@ -100,8 +100,17 @@ class TraderApiIT {
         Http.Response taken = admin.postJson("/api/v1/traders/" + two + "/leases", lease);
         assertThat(taken.status()).isEqualTo(422);
         assertThat(taken.json().get("detail").asString()).contains("Quầy A-1 đang có người thuê");
-        assertThat(admin.get("/api/v1/traders/" + one + "/leases").json().get(0).get("stallCode").asString())
-                .isEqualTo("A-1");
+        tools.jackson.databind.JsonNode held = admin.get("/api/v1/traders/" + one + "/leases").json().get(0);
+        assertThat(held.get("stallCode").asString()).isEqualTo("A-1");
+
+        String leaseId = held.get("id").asString();
+        Http.Response early = admin.postJson("/api/v1/traders/" + one + "/leases/" + leaseId + "/end",
+                Map.of("endsOn", "2000-01-01"));
+        assertThat(early.json().get("detail").asString()).contains("không được trước ngày bắt đầu");
+        assertThat(admin.postJson("/api/v1/traders/" + one + "/leases/" + leaseId + "/end", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(admin.postJson("/api/v1/traders/" + two + "/leases", lease).status())
+                .as("a freed stall can be leased again").isEqualTo(201);
     }
 
     @Test
