@@ -1,0 +1,18 @@
+package vn.cho40.payment;
+
+import java.time.Instant;
+
+/**
+ * One transfer as any provider reports it, in the platform's terms. Amounts are whole đồng; the two dedupe
+ * keys are (provider, providerTxnId) and (receivingAccount, bankReference, direction).
+ */
+public record InboundPayment(Provider provider, String providerTxnId, String bankReference, long amountVnd,
+                             Direction direction, Instant bookedAt, String receivingAccount, String virtualAccount,
+                             String transferText, String payerName, String payerAccount, String payerBankId,
+                             String ourReference, Long runningBalanceVnd) {
+
+    public enum Provider { PAYOS, SEPAY, CASSO, CASSO_V2 }
+
+    /** Money in is a payment; money out is recorded but never announced as one. */
+    public enum Direction { CREDIT, DEBIT }
+}
