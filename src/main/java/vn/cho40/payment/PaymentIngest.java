@@ -1,0 +1,89 @@
+package vn.cho40.payment;
+
+import jakarta.annotation.PreDestroy;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.cho40.privacy.FieldCipher;
+import vn.cho40.privacy.Mask;
+import vn.cho40.shared.Ids;
+
+/**
+ * Stores every webhook request (raw bytes encrypted) and its normalized payments durably, deduplicated by
+ * both keys, through group commits. The caller answers 2xx only when the returned future completes.
+ */
+@Service
+public class PaymentIngest {
+
+    /** One request to store: who sent it, its verdict, its raw bytes. */
+    record Received(UUID id, Instant at, InboundPayment.Provider provider, Verdict verdict, byte[] body,
+                    String remoteAddr) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final FieldCipher cipher;
+    private final Clock clock;
+    private final GroupCommitWriter<Received> writer;
+
+    PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.writer = new GroupCommitWriter<>("payment-ingest", 10_000, 500, this::commit);
+    }
+
+    public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
+                                          String remoteAddr) {
+        return writer.submit(new Received(Ids.newId(clock), clock.instant(), provider, verdict, body, remoteAddr));
+    }
+
+    private void commit(List<Received> batch) {
+        List<Object[]> requests = new ArrayList<>(batch.size());
+        List<Object[]> events = new ArrayList<>(batch.size());
+        Timestamp now = Timestamp.from(clock.instant());
+        for (Received r : batch) {
+            boolean accepted = r.verdict() instanceof Verdict.Accepted;
+            requests.add(new Object[] {r.id(), Timestamp.from(r.at()), r.provider().name(),
+                    accepted ? "ACCEPTED" : "REJECTED",
+                    r.verdict() instanceof Verdict.Rejected rej ? rej.reason() + ": " + rej.detail() : null,
+                    r.remoteAddr(), cipher.encrypt("raw_body", new String(r.body(),
+                    java.nio.charset.StandardCharsets.UTF_8))});
+            if (r.verdict() instanceof Verdict.Accepted a) {
+                for (InboundPayment p : a.payments()) {
+                    String account = p.receivingAccount() == null ? "" : p.receivingAccount();
+                    events.add(new Object[] {Ids.newId(clock), r.id(), p.provider().name(), p.providerTxnId(),
+                            p.bankReference() == null ? "" : p.bankReference(), cipher.index("account_number", account),
+                            Mask.last4Of(account), p.direction().name(), p.amountVnd(), Timestamp.from(p.bookedAt()),
+                            p.transferText(), p.ourReference(), now});
+                }
+            }
+        }
+        tx.executeWithoutResult(status -> {
+            jdbc.batchUpdate("""
+                    INSERT INTO inbound_request (id, received_at, provider, outcome, reason, remote_addr, body_enc)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", requests);
+            if (!events.isEmpty()) {
+                // A duplicate by either key changes nothing: the provider still gets its 2xx.
+                jdbc.batchUpdate("""
+                        INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference,
+                            receiving_account_hash, receiving_account_last4, direction, amount_vnd, booked_at,
+                            transfer_text, our_reference, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.close();
+    }
+}
