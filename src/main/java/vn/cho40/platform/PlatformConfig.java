@@ -12,6 +12,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** Vietnamese first: every visitor starts in Vietnamese and switches with ?lang=en, kept in a cookie. */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfig implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");

@@ -1,5 +1,6 @@
 package vn.cho40.trader;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,44 @@ public class StallAccounts {
                 .query((rs, n) -> new PayTo(rs.getObject(1, UUID.class), rs.getString(2),
                         cipher.decrypt("account", rs.getBytes(3)), rs.getString(4), rs.getObject(5, UUID.class)))
                 .optional();
+    }
+
+    /** Whose account a transfer reached: the trader, their market, and the stall it is the default of. */
+    public record Owner(UUID accountId, UUID traderId, UUID marketId, UUID stallId) {
+    }
+
+    /**
+     * The registered receiving account with this number (any bank). Empty when none, or when the same number
+     * exists at two banks: a payment is never guessed onto one of them.
+     */
+    public Optional<Owner> ownerOf(String accountNumber) {
+        return ownerOfHash(cipher.index("account_number", accountNumber));
+    }
+
+    /** The same, by the keyed hash of the number (as payment events store it). */
+    public Optional<Owner> ownerOfHash(byte[] numberHash) {
+        var owners = db.sql("""
+                SELECT a.id, a.trader_id, a.market_id,
+                       (SELECT d.stall_id FROM stall_default_account d WHERE d.account_id = a.id LIMIT 1)
+                FROM receiving_account a WHERE a.number_hash = ? LIMIT 2""")
+                .param(numberHash)
+                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
+                .list();
+        return owners.size() == 1 ? Optional.of(owners.getFirst()) : Optional.empty();
+    }
+
+    /** Fills the number index of accounts saved before it existed; returns how many. */
+    public int indexNumbers() {
+        record Row(UUID id, byte[] enc) {
+        }
+        List<Row> rows = db.sql("SELECT id, account_enc FROM receiving_account WHERE number_hash IS NULL LIMIT 10000")
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2))).list();
+        for (Row r : rows) {
+            db.sql("UPDATE receiving_account SET number_hash = ? WHERE id = ?")
+                    .params(cipher.index("account_number", cipher.decrypt("account", r.enc())), r.id()).update();
+        }
+        return rows.size();
     }
 
     /** Whether bin + account is the stall's registered account, compared by keyed hash, nothing decrypted. */

@@ -245,7 +245,7 @@ public class TraderImport {
             accounts.add(new Object[] {accountId, market.id(), traderId,
                     c.bank().kind() == Bank.Kind.WALLET ? "WALLET" : "BANK", c.bank().bin(),
                     cipher.encrypt("account", c.account()), cipher.index("account", c.bank().bin() + ":" + c.account()),
-                    Mask.last4Of(c.account()), c.holder(), true, at});
+                    Mask.last4Of(c.account()), c.holder(), true, at, cipher.index("account_number", c.account())});
             leases.add(new Object[] {Ids.newId(clock), market.id(), c.stallId(), traderId, today, at});
             defaults.add(new Object[] {c.stallId(), market.id(), accountId, at});
         }
@@ -256,7 +256,8 @@ public class TraderImport {
                 traders);
         jdbc.batchUpdate("""
                 INSERT INTO receiving_account (id, market_id, trader_id, kind, bin, account_enc, account_hash,
-                    account_last4, holder_name, name_matches, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    account_last4, holder_name, name_matches, created_at, number_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 accounts);
         jdbc.batchUpdate("INSERT INTO lease (id, market_id, stall_id, trader_id, starts_on, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", leases);

@@ -108,13 +108,13 @@ class TraderRepository {
                       Instant at) {
     }
 
-    void insertAccount(AccountRow a) {
+    void insertAccount(AccountRow a, byte[] numberHash) {
         db.sql("""
                 INSERT INTO receiving_account (id, market_id, trader_id, kind, bin, account_enc, account_hash,
-                    account_last4, holder_name, name_matches, confirmed_by, confirm_reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    account_last4, holder_name, name_matches, confirmed_by, confirm_reason, created_at, number_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(a.id(), a.marketId(), a.traderId(), a.kind().name(), a.bin(), a.enc(), a.hash(), a.last4(),
-                        a.holder(), a.matches(), a.confirmedBy(), a.reason(), Timestamp.from(a.at()))
+                        a.holder(), a.matches(), a.confirmedBy(), a.reason(), Timestamp.from(a.at()), numberHash)
                 .update();
     }
 

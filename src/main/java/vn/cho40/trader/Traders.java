@@ -217,7 +217,7 @@ public class Traders {
         repository.insertAccount(new TraderRepository.AccountRow(id, t.marketId(), traderId, kind, a.bin(),
                 cipher.encrypt("account", number), cipher.index("account", a.bin() + ":" + number),
                 Mask.last4Of(number), holder, matches, matches ? null : actor(), matches ? null : reason,
-                clock.instant()));
+                clock.instant()), cipher.index("account_number", number));
         audit.record("ACCOUNT_ADD", "receiving_account", id, t.marketId(), null,
                 bank.orElseThrow().shortName() + (matches ? "" : "; name confirmed: " + reason));
         return repository.accounts(traderId).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();

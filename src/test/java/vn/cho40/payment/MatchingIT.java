@@ -1,0 +1,129 @@
+package vn.cho40.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Import;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.cho40.IntegrationTest;
+import vn.cho40.trader.StallAccounts;
+
+@IntegrationTest
+@Import(MatchingIT.Listener.class)
+class MatchingIT {
+
+    @TestConfiguration
+    static class Listener {
+        static final List<PaymentMatched> SEEN = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(PaymentMatched e) {
+            SEEN.add(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    PaymentMatcher matcher;
+    @Autowired
+    StallAccounts accounts;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    TransactionTemplate tx;
+
+    private int sePay(String account, String reference, long amount, String type) throws Exception {
+        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"Agribank\","
+                + "\"transactionDate\":\"2026-11-24 07:30:00\",\"accountNumber\":\"" + account + "\",\"code\":null,"
+                + "\"content\":\"MUA RAU\",\"transferType\":\"" + type + "\",\"transferAmount\":" + amount
+                + ",\"accumulated\":0,\"subAccount\":null,\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/sepay"))
+                .header("Authorization", "Apikey k-123").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private String status(String reference) {
+        return db.sql("SELECT status FROM payment_event WHERE bank_reference = ?").param(reference)
+                .query(String.class).single();
+    }
+
+    @Test
+    void aCreditToATradersAccountIsMatchedPostedBalancedAndAnnounced() throws Exception {
+        // A demo trader of Chợ Đại Từ with a bank account (wallet accounts are phone numbers).
+        var demoAccount = db.sql("""
+                SELECT a.id, a.trader_id, a.account_enc FROM receiving_account a JOIN market m ON m.id = a.market_id
+                WHERE m.code = 'TN-DAITU' AND a.kind = 'BANK' LIMIT 1""")
+                .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getBytes(3)}).single();
+        String accountNumber = cipherDecrypt((byte[]) demoAccount[2]);
+        assertThat(accounts.ownerOf(accountNumber)).get().extracting(StallAccounts.Owner::traderId)
+                .isEqualTo(demoAccount[1]);
+
+        assertThat(sePay(accountNumber, "FT-MATCH-1", 85_000, "in")).isEqualTo(200);
+        assertThat(sePay("999888777666", "FT-NOBODY-1", 20_000, "in")).isEqualTo(200);
+        assertThat(sePay(accountNumber, "FT-OUT-2", 10_000, "out")).isEqualTo(200);
+        matcher.matchPending();
+
+        assertThat(status("FT-MATCH-1")).isEqualTo("MATCHED");
+        assertThat(status("FT-NOBODY-1")).isEqualTo("EXCEPTION");
+        assertThat(status("FT-OUT-2")).isEqualTo("DEBIT");
+        UUID eventId = db.sql("SELECT id FROM payment_event WHERE bank_reference = 'FT-MATCH-1'").query(UUID.class)
+                .single();
+        assertThat(Listener.SEEN).anySatisfy(e -> {
+            assertThat(e.paymentId()).isEqualTo(eventId);
+            assertThat(e.amountVnd()).isEqualTo(85_000);
+            assertThat(e.traderId()).isEqualTo(demoAccount[1]);
+        });
+        assertThat(db.sql("""
+                SELECT sum(e.amount_vnd) FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+                WHERE t.payment_event_id = ?""").param(eventId).query(Long.class).single()).isZero();
+        assertThat(db.sql("SELECT amount_vnd FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id "
+                + "WHERE t.payment_event_id = ? AND e.account LIKE 'trader:%'").param(eventId).query(Long.class)
+                .single()).isEqualTo(-85_000);
+        assertThat(matcher.matchPending()).as("nothing is matched twice").isZero();
+    }
+
+    @Test
+    void theDatabaseRefusesAnUnbalancedOrEditedLedger() {
+        UUID market = db.sql("SELECT id FROM market WHERE code = 'TN-DU'").query(UUID.class).single();
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            UUID t = UUID.randomUUID();
+            db.sql("INSERT INTO ledger_transaction (id, market_id, posted_at) VALUES (?, ?, ?)")
+                    .params(t, market, java.sql.Timestamp.from(Instant.now())).update();
+            db.sql("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) VALUES (?, 1, ?, 'a', 5)")
+                    .params(t, market).update();
+        })).as("refused at commit").rootCause().hasMessageContaining("does not balance");
+        assertThatThrownBy(() -> ledger.post(market, null, null, "x", List.of(new Ledger.Line("a", 5))))
+                .isInstanceOf(IllegalArgumentException.class);
+        UUID posted = tx.execute(s -> ledger.post(market, null, null, "test", List.of(new Ledger.Line("a", 7),
+                new Ledger.Line("b", -7))));
+        assertThatThrownBy(() -> db.sql("UPDATE ledger_entry SET amount_vnd = 8 WHERE transaction_id = ?")
+                .param(posted).update()).hasMessageContaining("append-only");
+    }
+
+    @Autowired
+    vn.cho40.privacy.FieldCipher cipher;
+
+    private String cipherDecrypt(byte[] enc) {
+        return cipher.decrypt("account", enc);
+    }
+}
