@@ -1,0 +1,44 @@
+package vn.cho40.payment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Read access to matched payments for the other modules (the trader's feed, later the revenue book). */
+@Service
+public class Payments {
+
+    /** A payment a trader received. Ids are UUIDv7, so they sort by time. */
+    public record Received(UUID id, long amountVnd, Instant bookedAt, String provider) {
+    }
+
+    private static final int MAX = 100;
+    private final JdbcClient db;
+
+    Payments(JdbcClient db) {
+        this.db = db;
+    }
+
+    /** The trader's matched credits after {@code afterId} (all recent ones when null), oldest first. */
+    public List<Received> receivedBy(UUID traderId, UUID afterId, int limit) {
+        int n = Math.min(Math.max(limit, 1), MAX);
+        if (afterId != null) {
+            return db.sql("""
+                    SELECT id, amount_vnd, booked_at, provider FROM payment_event
+                    WHERE trader_id = ? AND status = 'MATCHED' AND id > ? ORDER BY id LIMIT ?""")
+                    .params(traderId, afterId, n).query(Payments::map).list();
+        }
+        List<Received> latest = db.sql("""
+                SELECT id, amount_vnd, booked_at, provider FROM payment_event
+                WHERE trader_id = ? AND status = 'MATCHED' ORDER BY id DESC LIMIT ?""")
+                .params(traderId, n).query(Payments::map).list();
+        return latest.reversed();
+    }
+
+    private static Received map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Received(rs.getObject(1, UUID.class), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                rs.getString(4));
+    }
+}

@@ -1,0 +1,100 @@
+package vn.cho40.traderapp;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.payment.PaymentMatched;
+import vn.cho40.payment.Payments;
+import vn.cho40.shared.AmountInWords;
+import vn.cho40.shared.Money;
+import vn.cho40.shared.VnFormats;
+
+/**
+ * Pushes each matched payment to the trader's open app. A reconnecting browser sends Last-Event-ID and gets
+ * what arrived while it was away, from the database, so a dropped mobile connection loses nothing.
+ */
+@Controller
+class TraderFeed {
+
+    private static final long TIMEOUT_MILLIS = 30 * 60_000L;
+    private final Map<UUID, List<SseEmitter>> open = new ConcurrentHashMap<>();
+    private final Payments payments;
+    private final Access access;
+    private final long warnBelowVnd;
+
+    TraderFeed(Payments payments, Access access, @Value("${cho40.feed.warn-below-vnd:1000}") long warnBelowVnd) {
+        this.payments = payments;
+        this.access = access;
+        this.warnBelowVnd = warnBelowVnd;
+    }
+
+    /** What the app shows and says for one payment. */
+    record Item(String id, long amount, String amountText, String words, String at, boolean belowFloor) {
+    }
+
+    @GetMapping(path = "/trader/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter feed(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) throws IOException {
+        CurrentUser me = access.requirePermission(Permission.OWN_DATA);
+        SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
+        List<SseEmitter> mine = open.computeIfAbsent(me.traderId(), k -> new CopyOnWriteArrayList<>());
+        mine.add(emitter);
+        emitter.onCompletion(() -> mine.remove(emitter));
+        emitter.onTimeout(() -> mine.remove(emitter));
+        emitter.onError(e -> mine.remove(emitter));
+        // A first comment line tells the app (and proxies) the stream is open before any payment arrives.
+        emitter.send(SseEmitter.event().comment("connected"));
+        UUID after = parse(lastEventId);
+        for (Payments.Received r : payments.receivedBy(me.traderId(), after, after == null ? 10 : 100)) {
+            send(emitter, item(r.id(), r.amountVnd(), r.bookedAt()));
+        }
+        return emitter;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(PaymentMatched e) {
+        List<SseEmitter> emitters = open.get(e.traderId());
+        if (emitters == null) {
+            return;
+        }
+        Item item = item(e.paymentId(), e.amountVnd(), e.bookedAt());
+        for (SseEmitter emitter : emitters) {
+            try {
+                send(emitter, item);
+            } catch (IOException | IllegalStateException gone) {
+                emitters.remove(emitter);
+            }
+        }
+    }
+
+    private Item item(UUID id, long amountVnd, java.time.Instant at) {
+        return new Item(id.toString(), amountVnd, Money.vnd(amountVnd).format(),
+                AmountInWords.invoice(amountVnd, AmountInWords.Style.NORTHERN), VnFormats.dateTime(at),
+                amountVnd < warnBelowVnd);
+    }
+
+    private static void send(SseEmitter emitter, Item item) throws IOException {
+        emitter.send(SseEmitter.event().id(item.id()).name("payment").data(item, MediaType.APPLICATION_JSON));
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return id == null || id.isBlank() ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

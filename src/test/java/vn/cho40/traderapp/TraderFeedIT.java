@@ -1,0 +1,143 @@
+package vn.cho40.traderapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cho40.IntegrationTest;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.identity.LogSmsSender;
+import vn.cho40.identity.SmsSender;
+import vn.cho40.payment.PaymentMatcher;
+import vn.cho40.privacy.FieldCipher;
+
+/** A payment reaches the trader's open app, with the words to speak, and is replayed after a reconnect. */
+@IntegrationTest
+class TraderFeedIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoProvince demo;
+    @Autowired
+    SmsSender sms;
+    @Autowired
+    PaymentMatcher matcher;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    FieldCipher cipher;
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private String csrf(String page) throws Exception {
+        String html = client.send(HttpRequest.newBuilder(URI.create(url(page))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private void form(String path, String body) throws Exception {
+        client.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    private void logInAsDemoTrader() throws Exception {
+        String phone = demo.demoTraderPhone();
+        form("/trader/login/code", "phone=" + phone + "&_csrf=" + csrf("/trader/login"));
+        Matcher code = Pattern.compile("(\\d{6})").matcher(((LogSmsSender) sms).lastMessage(phone).orElseThrow());
+        assertThat(code.find()).isTrue();
+        form("/trader/login", "phone=" + phone + "&code=" + code.group(1) + "&_csrf=" + csrf("/trader/login"));
+    }
+
+    private BlockingQueue<String> open(String lastEventId) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/trader/feed")))
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(r -> {
+                    try (Stream<String> s = r.body()) {
+                        s.forEach(lines::add);
+                    }
+                });
+        return lines;
+    }
+
+    private static String next(BlockingQueue<String> lines, String prefix) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith(prefix)) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private void pay(String account, String reference, long amount) throws Exception {
+        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"X\",\"transactionDate\":"
+                + "\"2026-11-24 08:00:00\",\"accountNumber\":\"" + account + "\",\"code\":null,\"content\":\"RAU\","
+                + "\"transferType\":\"in\",\"transferAmount\":" + amount + ",\"accumulated\":0,\"subAccount\":null,"
+                + "\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/webhooks/sepay")))
+                .header("Authorization", "Apikey k-123").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        matcher.matchPending();
+    }
+
+    @Test
+    void aPaymentIsPushedWithItsFullWordsAndReplayedAfterAReconnect() throws Exception {
+        logInAsDemoTrader();
+        UUID trader = db.sql("SELECT trader_id FROM lease l JOIN stall s ON s.id = l.stall_id JOIN market m ON "
+                + "m.id = s.market_id WHERE m.code = 'TN-DAITU' AND s.code = 'A-1' AND l.ends_on IS NULL")
+                .query(UUID.class).single();
+        byte[] enc = db.sql("SELECT account_enc FROM receiving_account WHERE trader_id = ? ORDER BY created_at LIMIT 1")
+                .param(trader).query((rs, n) -> rs.getBytes(1)).single();
+        String account = cipher.decrypt("account", enc);
+
+        BlockingQueue<String> live = open(null);
+        assertThat(next(live, ":connected")).as("the stream is open").isNotNull();
+        pay(account, "FT-FEED-1", 200_000);
+        String data = next(live, "data:");
+        assertThat(data).as("pushed to the open app").isNotNull()
+                .contains("\"amount\":200000", "200.000 ₫", "Hai trăm nghìn đồng", "\"belowFloor\":false");
+
+        pay(account, "FT-FEED-2", 200);
+        String small = next(live, "data:");
+        assertThat(small).contains("Hai trăm đồng", "\"belowFloor\":true");
+
+        // Reconnecting after the first payment replays only what came later.
+        String firstId = db.sql("SELECT id FROM payment_event WHERE bank_reference = 'FT-FEED-1'")
+                .query(String.class).single();
+        BlockingQueue<String> replay = open(firstId);
+        String replayed = next(replay, "data:");
+        assertThat(replayed).contains("Hai trăm đồng").doesNotContain("Hai trăm nghìn");
+    }
+}
