@@ -20,7 +20,7 @@ class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/markets", "/markets/*", "/login", "/trader/login/**", "/trader/login",
-                                "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest",
+                                "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest", "/sw.js",
                                 "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/markets",
                                 "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks").permitAll()

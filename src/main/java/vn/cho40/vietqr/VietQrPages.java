@@ -123,6 +123,20 @@ class VietQrPages {
         return "redirect:/admin/inspections/" + id;
     }
 
+    /** The trader's own stall code, full screen in the app; cached by the service worker for offline use. */
+    @GetMapping("/trader/stalls/{code}/{stall}/qr.png")
+    ResponseEntity<byte[]> ownQr(@PathVariable String code, @PathVariable String stall) {
+        CurrentUser me = access.requirePermission(Permission.OWN_DATA);
+        var lease = traders.leases(me.traderId()).stream()
+                .filter(l -> l.endsOn() == null && l.marketCode().equals(code) && l.stallCode().equals(stall))
+                .findFirst().orElseThrow(() -> new NotFoundException("stall.notFound", stall));
+        Market market = markets.get(lease.marketCode());
+        StallCodes.StallCode c = codes.current(market, codes.stall(market, lease.stallCode()))
+                .orElseThrow(() -> new NotFoundException("stall.noAccount", stall));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400").body(QrImages.png(c.payload(), 720));
+    }
+
     @GetMapping("/trader/check")
     String selfCheckForm(Model model) {
         model.addAttribute("leases", traders.leases(access.requirePermission(Permission.OWN_DATA).traderId()));

@@ -1,0 +1,46 @@
+package vn.cho40.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.cho40.IntegrationTest;
+import vn.cho40.demo.DemoProvince;
+
+/** A trader logs in with phone and code on a 360 px phone and shows the stall's QR full screen in one tap. */
+@IntegrationTest
+class TraderAppBrowserIT extends BrowserTest {
+
+    @Autowired
+    DemoProvince demo;
+
+    @Test
+    void loginByPhoneThenTheQrFullScreen() throws IOException {
+        browser.get(url("/trader/login"));
+        browser.findElement(By.name("phone")).sendKeys(demo.demoTraderPhone());
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        String sms = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".demo-sms"))).getText();
+        Matcher code = Pattern.compile("(\\d{6})").matcher(sms);
+        assertThat(code.find()).isTrue();
+        browser.findElement(By.name("code")).sendKeys(code.group(1));
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/trader")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Chào ");
+        assertThat(browser.findElement(By.id("last-words")).getText()).isEqualTo("Đang chờ tiền về…");
+
+        browser.findElement(By.cssSelector("button.show-qr")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qr-full")));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const i = document.getElementById('qr-img'); return i.complete && i.naturalWidth > 0;"));
+        Number shown = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('qr-img').getBoundingClientRect().width");
+        assertThat(shown.doubleValue()).as("the code fills the phone's width").isGreaterThan(300);
+        Browser.screenshot(browser, "trader-qr-fullscreen");
+    }
+}
