@@ -32,6 +32,10 @@ class AdminBootstrap implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!password.isBlank() && password.length() < StaffUsers.MIN_PASSWORD) {
+            throw new IllegalStateException("CHO40_ADMIN_PASSWORD cần ít nhất " + StaffUsers.MIN_PASSWORD
+                    + " ký tự (CHO40_ADMIN_PASSWORD needs at least " + StaffUsers.MIN_PASSWORD + " characters)");
+        }
         if (password.isBlank() && users.find(username).isPresent()) {
             return;
         }

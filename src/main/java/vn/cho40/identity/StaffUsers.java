@@ -25,6 +25,7 @@ import vn.cho40.shared.Violation;
 @Service
 public class StaffUsers implements UserDetailsService {
 
+    public static final int MIN_PASSWORD = 10;
     static final int FAILURES_BEFORE_LOCK = 5;
     static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
@@ -66,7 +67,7 @@ public class StaffUsers implements UserDetailsService {
         if (n.fullName() == null || n.fullName().isBlank()) {
             problems.add(Violation.of("fullName", "user.fullName.required"));
         }
-        if (n.password() == null || n.password().length() < 10) {
+        if (n.password() == null || n.password().length() < MIN_PASSWORD) {
             problems.add(Violation.of("password", "user.password.short"));
         }
         if (n.role() == null || n.role() == Role.TRADER) {
