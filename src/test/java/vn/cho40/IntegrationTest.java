@@ -29,7 +29,9 @@ import org.springframework.context.annotation.Import;
                 "cho40.sepay.api-key=k-123",
                 "cho40.sepay.hmac-secret=sepay-secret",
                 "cho40.casso.secure-token=tok",
-                "cho40.casso.checksum-key=casso-checksum"})
+                "cho40.casso.checksum-key=casso-checksum",
+                "cho40.direct.partners=wallet-test:direct-secret",
+                "cho40.market-secrets-file=src/test/resources/market-secrets-test.properties"})
 @Import(CleanDatabase.class)
 public @interface IntegrationTest {
 

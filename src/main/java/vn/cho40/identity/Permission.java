@@ -10,6 +10,8 @@ public enum Permission {
     PERSONAL_DATA_UNMASK,
     USER_ADMIN,
     AUDIT_READ,
+    /** Work the payments exceptions queue and upload bank statements for the markets in scope. */
+    PAYMENT_RECONCILE,
     /** A trader's own stalls, accounts and payments. */
     OWN_DATA
 }

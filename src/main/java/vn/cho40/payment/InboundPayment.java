@@ -11,7 +11,7 @@ public record InboundPayment(Provider provider, String providerTxnId, String ban
                              String transferText, String payerName, String payerAccount, String payerBankId,
                              String ourReference, Long runningBalanceVnd) {
 
-    public enum Provider { PAYOS, SEPAY, CASSO, CASSO_V2 }
+    public enum Provider { PAYOS, SEPAY, CASSO, CASSO_V2, DIRECT, STATEMENT }
 
     /** Money in is a payment; money out is recorded but never announced as one. */
     public enum Direction { CREDIT, DEBIT }

@@ -17,10 +17,12 @@ import vn.cho40.shared.Ids;
 class Ledger {
 
     private final JdbcClient db;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final Clock clock;
 
-    Ledger(JdbcClient db, Clock clock) {
+    Ledger(JdbcClient db, org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
         this.db = db;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -29,10 +31,7 @@ class Ledger {
 
     /** Posts balanced lines; the caller's transaction commits them or nothing. */
     UUID post(UUID marketId, UUID paymentEventId, UUID reverses, String memo, List<Line> lines) {
-        long sum = lines.stream().mapToLong(Line::amountVnd).sum();
-        if (sum != 0 || lines.size() < 2) {
-            throw new IllegalArgumentException("a ledger transaction needs two or more lines summing to 0, got " + sum);
-        }
+        requireBalanced(lines);
         UUID id = Ids.newId(clock);
         db.sql("""
                 INSERT INTO ledger_transaction (id, market_id, payment_event_id, reverses, posted_at, memo)
@@ -44,6 +43,41 @@ class Ledger {
                     .params(id, ++n, marketId, l.account(), l.amountVnd()).update();
         }
         return id;
+    }
+
+    /** One transaction to post in a batch. */
+    record Posting(UUID marketId, UUID paymentEventId, UUID reverses, String memo, List<Line> lines) {
+    }
+
+    /** Posts many transactions with two statements; the caller's transaction commits them or nothing. */
+    void postAll(List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        java.sql.Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> transactions = new java.util.ArrayList<>(postings.size());
+        List<Object[]> entries = new java.util.ArrayList<>(postings.size() * 2);
+        for (Posting p : postings) {
+            requireBalanced(p.lines());
+            UUID id = Ids.newId(clock);
+            transactions.add(new Object[] {id, p.marketId(), p.paymentEventId(), p.reverses(), now, p.memo()});
+            short n = 0;
+            for (Line l : p.lines()) {
+                entries.add(new Object[] {id, ++n, p.marketId(), l.account(), l.amountVnd()});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO ledger_transaction (id, market_id, payment_event_id, reverses, posted_at, memo)
+                VALUES (?, ?, ?, ?, ?, ?)""", transactions);
+        jdbc.batchUpdate("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) "
+                + "VALUES (?, ?, ?, ?, ?)", entries);
+    }
+
+    private static void requireBalanced(List<Line> lines) {
+        long sum = lines.stream().mapToLong(Line::amountVnd).sum();
+        if (sum != 0 || lines.size() < 2) {
+            throw new IllegalArgumentException("a ledger transaction needs two or more lines summing to 0, got " + sum);
+        }
     }
 
     static List<Line> payment(String provider, UUID traderId, long amountVnd) {

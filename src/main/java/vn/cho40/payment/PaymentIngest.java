@@ -24,7 +24,7 @@ public class PaymentIngest {
 
     /** One request to store: who sent it, its verdict, its raw bytes. */
     record Received(UUID id, Instant at, InboundPayment.Provider provider, Verdict verdict, byte[] body,
-                    String remoteAddr) {
+                    String remoteAddr, UUID marketId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -43,7 +43,14 @@ public class PaymentIngest {
 
     public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
                                           String remoteAddr) {
-        return writer.submit(new Received(Ids.newId(clock), clock.instant(), provider, verdict, body, remoteAddr));
+        return record(provider, verdict, body, remoteAddr, null);
+    }
+
+    /** The same for a market's own provider account: its payments belong to that market's queue. */
+    public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
+                                          String remoteAddr, UUID marketId) {
+        return writer.submit(new Received(Ids.newId(clock), clock.instant(), provider, verdict, body, remoteAddr,
+                marketId));
     }
 
     private void commit(List<Received> batch) {
@@ -63,7 +70,8 @@ public class PaymentIngest {
                     events.add(new Object[] {Ids.newId(clock), r.id(), p.provider().name(), p.providerTxnId(),
                             p.bankReference() == null ? "" : p.bankReference(), cipher.index("account_number", account),
                             Mask.last4Of(account), p.direction().name(), p.amountVnd(), Timestamp.from(p.bookedAt()),
-                            p.transferText(), p.ourReference(), now});
+                            p.transferText() == null ? null : cipher.encrypt("transfer_text", p.transferText()),
+                            p.ourReference(), r.marketId(), now});
                 }
             }
         }
@@ -76,8 +84,8 @@ public class PaymentIngest {
                 jdbc.batchUpdate("""
                         INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference,
                             receiving_account_hash, receiving_account_last4, direction, amount_vnd, booked_at,
-                            transfer_text, our_reference, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
+                            transfer_text_enc, our_reference, market_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
             }
         });
     }

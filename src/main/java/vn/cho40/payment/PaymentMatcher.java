@@ -1,89 +1,150 @@
 package vn.cho40.payment;
 
+import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.cho40.shared.PaymentCode;
 import vn.cho40.trader.StallAccounts;
+import vn.cho40.vietqr.StallCodes;
 
 /**
- * Matches stored credits to traders after the provider has had its answer, off the request thread: the
- * receiving account names the trader (and the stall whose default account it is); each match posts to the
+ * Matches stored credits to traders after the provider has had its answer, off the request thread
+ * (PROVIDERS.md §3): a payment code (structured reference first, else found in the transfer text) names the
+ * dynamic code and so the stall; otherwise the receiving account names the trader. Each match posts to the
  * ledger in the same transaction and publishes {@link PaymentMatched}. What cannot be matched waits in the
- * exceptions queue; money out is recorded and never announced.
+ * exceptions queue with its reason; money out is recorded and never announced. Works in batches so that
+ * matching keeps up with ingest.
  */
 @Service
 public class PaymentMatcher {
 
-    private static final int BATCH = 500;
+    private static final int BATCH = 1000;
 
     private final JdbcClient db;
+    private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final StallAccounts accounts;
+    private final StallCodes codes;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
-    private final vn.cho40.privacy.FieldCipher cipher;
     private final Clock clock;
+    private final vn.cho40.privacy.FieldCipher cipher;
 
-    PaymentMatcher(JdbcClient db, TransactionTemplate tx, StallAccounts accounts, Ledger ledger,
-                   ApplicationEventPublisher events, vn.cho40.privacy.FieldCipher cipher, Clock clock) {
+    PaymentMatcher(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate tx, StallAccounts accounts,
+                   StallCodes codes, Ledger ledger, ApplicationEventPublisher events, Clock clock,
+                   vn.cho40.privacy.FieldCipher cipher) {
+        this.cipher = cipher;
         this.db = db;
+        this.jdbc = jdbc;
         this.tx = tx;
         this.accounts = accounts;
+        this.codes = codes;
         this.ledger = ledger;
         this.events = events;
-        this.cipher = cipher;
         this.clock = clock;
     }
 
     private record Pending(UUID id, String provider, String direction, long amountVnd, byte[] accountHash,
-                           Timestamp bookedAt) {
+                           Timestamp bookedAt, String transferText, String ourReference, UUID marketId) {
     }
 
+    /** Why a credit waits for a person. */
+    enum ExceptionReason { UNKNOWN_ACCOUNT, UNKNOWN_CODE, AMBIGUOUS_CODE, REVOKED_CODE }
+
     /** Matches up to one batch of received events; returns how many were handled. */
-    @Scheduled(fixedDelay = 250)
+    @Scheduled(fixedDelay = 200)
     public int matchPending() {
         Integer handled = tx.execute(status -> {
             List<Pending> pending = db.sql("""
-                    SELECT id, provider, direction, amount_vnd, receiving_account_hash, booked_at FROM payment_event
-                    WHERE status = 'RECEIVED' ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                    SELECT id, provider, direction, amount_vnd, receiving_account_hash, booked_at, transfer_text_enc,
+                           our_reference, market_id
+                    FROM payment_event WHERE status = 'RECEIVED' ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                     .param(BATCH)
                     .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getBytes(5), rs.getTimestamp(6)))
+                            rs.getLong(4), rs.getBytes(5), rs.getTimestamp(6), text(rs.getBytes(7)), rs.getString(8),
+                            rs.getObject(9, UUID.class)))
                     .list();
-            for (Pending p : pending) {
-                match(p);
+            if (!pending.isEmpty()) {
+                apply(pending);
             }
             return pending.size();
         });
         return handled == null ? 0 : handled;
     }
 
-    private void match(Pending p) {
-        if (p.direction().equals("DEBIT")) {
-            db.sql("UPDATE payment_event SET status = 'DEBIT', matched_at = ? WHERE id = ?")
-                    .params(Timestamp.from(clock.instant()), p.id()).update();
-            return;
+    private String text(byte[] enc) {
+        return enc == null ? null : cipher.decrypt("transfer_text", enc);
+    }
+
+    private void apply(List<Pending> pending) {
+        Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> debits = new ArrayList<>();
+        List<Object[]> exceptions = new ArrayList<>();
+        List<Object[]> matched = new ArrayList<>();
+        List<Ledger.Posting> postings = new ArrayList<>();
+        List<PaymentMatched> announced = new ArrayList<>();
+        Map<ByteBuffer, Optional<StallAccounts.Owner>> owners = new HashMap<>();
+        for (Pending p : pending) {
+            if (p.direction().equals("DEBIT")) {
+                debits.add(new Object[] {now, p.id()});
+                continue;
+            }
+            String code = null;
+            StallAccounts.Owner owner = null;
+            ExceptionReason reason = null;
+            UUID marketHint = null;
+            PaymentCode.Found found = PaymentCode.isValid(p.ourReference())
+                    ? new PaymentCode.Found.One(p.ourReference()) : PaymentCode.findIn(p.transferText());
+            if (found instanceof PaymentCode.Found.Ambiguous) {
+                reason = ExceptionReason.AMBIGUOUS_CODE;
+            } else if (found instanceof PaymentCode.Found.One(String c)) {
+                code = c;
+                var ref = codes.byReference(c);
+                if (ref.isEmpty()) {
+                    reason = ExceptionReason.UNKNOWN_CODE;
+                } else if (ref.get().revoked()) {
+                    marketHint = ref.get().marketId();
+                    reason = ExceptionReason.REVOKED_CODE;
+                } else {
+                    owner = accounts.ownerOfAccount(ref.get().accountId())
+                            .map(o -> new StallAccounts.Owner(o.accountId(), o.traderId(), ref.get().marketId(),
+                                    ref.get().stallId()))
+                            .orElse(null);
+                    reason = owner == null ? ExceptionReason.UNKNOWN_CODE : null;
+                }
+            } else {
+                owner = owners.computeIfAbsent(ByteBuffer.wrap(p.accountHash()), h -> accounts.ownerOfHash(p.accountHash()))
+                        .orElse(null);
+                reason = owner == null ? ExceptionReason.UNKNOWN_ACCOUNT : null;
+            }
+            if (owner == null) {
+                exceptions.add(new Object[] {reason.name(), code, marketHint, p.id()});
+                continue;
+            }
+            matched.add(new Object[] {owner.marketId(), owner.stallId(), owner.traderId(), now, code, p.id()});
+            postings.add(new Ledger.Posting(owner.marketId(), p.id(), null, "payment " + p.provider(),
+                    Ledger.payment(p.provider(), owner.traderId(), p.amountVnd())));
+            announced.add(new PaymentMatched(p.id(), owner.marketId(), owner.stallId(), owner.traderId(),
+                    p.amountVnd(), p.bookedAt().toInstant()));
         }
-        var owner = accounts.ownerOfHash(p.accountHash());
-        if (owner.isEmpty()) {
-            db.sql("UPDATE payment_event SET status = 'EXCEPTION', exception_reason = ? WHERE id = ?")
-                    .params("UNKNOWN_ACCOUNT", p.id()).update();
-            return;
-        }
-        var o = owner.get();
-        db.sql("""
-                UPDATE payment_event SET status = 'MATCHED', market_id = ?, stall_id = ?, trader_id = ?, matched_at = ?
-                WHERE id = ?""")
-                .params(o.marketId(), o.stallId(), o.traderId(), Timestamp.from(clock.instant()), p.id()).update();
-        ledger.post(o.marketId(), p.id(), null, "payment " + p.provider(),
-                Ledger.payment(p.provider(), o.traderId(), p.amountVnd()));
-        events.publishEvent(new PaymentMatched(p.id(), o.marketId(), o.stallId(), o.traderId(), p.amountVnd(),
-                p.bookedAt().toInstant()));
+        jdbc.batchUpdate("UPDATE payment_event SET status = 'DEBIT', matched_at = ? WHERE id = ?", debits);
+        jdbc.batchUpdate("UPDATE payment_event SET status = 'EXCEPTION', exception_reason = ?, payment_code = ?, "
+                + "market_id = coalesce(market_id, ?) WHERE id = ?", exceptions);
+        jdbc.batchUpdate("UPDATE payment_event SET status = 'MATCHED', market_id = ?, stall_id = ?, trader_id = ?, "
+                + "matched_at = ?, payment_code = ? WHERE id = ?", matched);
+        ledger.postAll(postings);
+        announced.forEach(events::publishEvent);
     }
 }

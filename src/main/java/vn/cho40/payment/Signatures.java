@@ -35,4 +35,13 @@ final class Signatures {
         return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** {@code prefix + "." + body} as bytes: the raw body is signed, never a re-encoded copy of it. */
+    static byte[] dotJoined(String prefix, byte[] body) {
+        byte[] head = (prefix + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[head.length + body.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        return out;
+    }
 }

@@ -232,7 +232,7 @@ public final class Webhooks {
 
     // ------------------------------------------------------------------ helpers
 
-    private static JsonNode parse(byte[] body) {
+    static JsonNode parse(byte[] body) {
         try {
             return JSON.readTree(body);
         } catch (JacksonException e) {
@@ -240,13 +240,13 @@ public final class Webhooks {
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.isString() ? v.asString() : v.toString();
     }
 
     /** Whole đồng: integral JSON numbers only (a "3000.0" would be a provider bug, not money to round). */
-    private static Long integer(JsonNode node, String field) {
+    static Long integer(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
             if (v != null && v.isString() && v.asString().matches("-?[0-9]{1,18}")) {

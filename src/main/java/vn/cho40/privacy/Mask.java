@@ -24,4 +24,14 @@ public final class Mask {
         String given = upperName.substring(lastSpace + 1);
         return upperName.substring(0, lastSpace + 1) + given.charAt(0) + "***";
     }
+
+    private static final java.util.regex.Pattern LONG_NUMBER = java.util.regex.Pattern.compile("\\d{6,}");
+
+    /** Free text (a transfer message) with every run of six or more digits shown as "••••1234". */
+    public static String numbersIn(String text) {
+        if (text == null) {
+            return "";
+        }
+        return LONG_NUMBER.matcher(text).replaceAll(m -> "••••" + last4Of(m.group()));
+    }
 }

@@ -15,7 +15,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
@@ -39,23 +38,47 @@ public final class TableFile {
     private TableFile() {
     }
 
+    /** One non-blank row as the user sees it in their editor or spreadsheet: its number and its cells. */
+    public record Row(int number, List<String> cells) {
+        public String cell(int index) {
+            return index >= 0 && index < cells.size() ? cells.get(index) : "";
+        }
+    }
+
     /**
      * @param aliases column name → accepted folded headers
      * @param required columns that must be present, each reported with its header to use
      */
     public static List<Line> read(String filename, byte[] content, Map<String, List<String>> aliases,
                                   Map<String, String> required) {
+        List<Row> rows = rows(filename, content, MAX_ROWS + 1);
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(Violation.of("file", "import.file.empty"));
+        }
+        Map<String, Integer> columns = columns(rows.getFirst().cells(), aliases, required);
+        List<Line> lines = new ArrayList<>(rows.size() - 1);
+        for (Row row : rows.subList(1, rows.size())) {
+            lines.add(line(row.number(), row.cells(), columns));
+        }
+        return lines;
+    }
+
+    /**
+     * Every non-blank row of a CSV or XLSX file (first sheet), for files whose table does not start on the
+     * first line (bank statements open with a header block). Refused beyond {@code maxRows}.
+     */
+    public static List<Row> rows(String filename, byte[] content, int maxRows) {
         String name = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            return readSpreadsheet(content, aliases, required);
+            return spreadsheetRows(content, maxRows);
         }
         if (name.endsWith(".csv") || name.endsWith(".txt") || name.isEmpty()) {
-            return readCsv(content, aliases, required);
+            return csvRows(content, maxRows);
         }
         throw new InvalidInputException(Violation.of("file", "import.file.type", filename));
     }
 
-    private static List<Line> readCsv(byte[] content, Map<String, List<String>> aliases, Map<String, String> required) {
+    private static List<Row> csvRows(byte[] content, int maxRows) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -65,53 +88,38 @@ public final class TableFile {
                 ? ';' : ',';
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         try (CSVParser parser = format.parse(new StringReader(text))) {
-            List<Line> lines = new ArrayList<>();
-            Map<String, Integer> columns = null;
+            List<Row> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
-                if (columns == null) {
-                    columns = columns(record.toList(), aliases, required);
-                    continue;
+                List<String> cells = record.toList();
+                if (!cells.stream().allMatch(String::isBlank)) {
+                    tooMany(rows, maxRows);
+                    // Physical line numbers, so a quoted multi-line cell keeps the numbers right.
+                    rows.add(new Row((int) parser.getCurrentLineNumber(), cells));
                 }
-                tooMany(lines);
-                // Physical line numbers, so a quoted multi-line cell keeps the numbers right.
-                lines.add(line((int) parser.getCurrentLineNumber(), record.toList(), columns));
             }
-            if (columns == null) {
-                throw new InvalidInputException(Violation.of("file", "import.file.empty"));
-            }
-            return lines;
+            return rows;
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidInputException(Violation.of("file", "import.file.unreadable"));
         }
     }
 
-    private static List<Line> readSpreadsheet(byte[] content, Map<String, List<String>> aliases,
-                                              Map<String, String> required) {
+    private static List<Row> spreadsheetRows(byte[] content, int maxRows) {
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.ROOT);
-            List<Line> lines = new ArrayList<>();
-            Map<String, Integer> columns = null;
-            for (Row row : sheet) {
+            List<Row> rows = new ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                     Cell cell = row.getCell(c);
                     cells.add(cell == null ? "" : formatter.formatCellValue(cell));
                 }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
+                if (!cells.stream().allMatch(String::isBlank)) {
+                    tooMany(rows, maxRows);
+                    rows.add(new Row(row.getRowNum() + 1, cells));
                 }
-                if (columns == null) {
-                    columns = columns(cells, aliases, required);
-                    continue;
-                }
-                tooMany(lines);
-                lines.add(line(row.getRowNum() + 1, cells, columns));
             }
-            if (columns == null) {
-                throw new InvalidInputException(Violation.of("file", "import.file.empty"));
-            }
-            return lines;
+            return rows;
         } catch (InvalidInputException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -119,9 +127,9 @@ public final class TableFile {
         }
     }
 
-    private static void tooMany(List<Line> lines) {
-        if (lines.size() >= MAX_ROWS) {
-            throw new InvalidInputException(Violation.of("file", "import.file.tooMany", MAX_ROWS));
+    private static void tooMany(List<Row> rows, int maxRows) {
+        if (rows.size() >= maxRows) {
+            throw new InvalidInputException(Violation.of("file", "import.file.tooMany", maxRows - 1));
         }
     }
 

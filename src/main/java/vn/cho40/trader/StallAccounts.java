@@ -63,6 +63,24 @@ public class StallAccounts {
         return owners.size() == 1 ? Optional.of(owners.getFirst()) : Optional.empty();
     }
 
+    /** The owner of one registered account, by its id (a dynamic code names its account). */
+    public Optional<Owner> ownerOfAccount(UUID accountId) {
+        return db.sql("""
+                SELECT a.id, a.trader_id, a.market_id,
+                       (SELECT d.stall_id FROM stall_default_account d WHERE d.account_id = a.id LIMIT 1)
+                FROM receiving_account a WHERE a.id = ?""")
+                .param(accountId)
+                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
+                .optional();
+    }
+
+    /** Who trades at a stall today (its open lease), for a payment a board assigns by hand. */
+    public Optional<UUID> currentTrader(UUID stallId) {
+        return db.sql("SELECT trader_id FROM lease WHERE stall_id = ? AND ends_on IS NULL").param(stallId)
+                .query(UUID.class).optional();
+    }
+
     /** Fills the number index of accounts saved before it existed; returns how many. */
     public int indexNumbers() {
         record Row(UUID id, byte[] enc) {

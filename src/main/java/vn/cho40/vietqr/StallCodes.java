@@ -90,11 +90,25 @@ public class StallCodes {
     public StallCode dynamic(Market market, Stall stall, long amountVnd, String purpose) {
         StallAccounts.PayTo payTo = accounts.defaultFor(stall.id()).orElseThrow(() ->
                 new VietQrException("stall", "stall " + stall.code() + " has no receiving account"));
-        String reference = "C40" + code(8);
+        String reference = vn.cho40.shared.PaymentCode.generate();
         String payload = VietQr.encode(VietQrPayload.dynamicCode(payTo.bin(), payTo.accountNumber(), amountVnd,
                 purpose == null || purpose.isBlank() ? reference : purpose, reference));
         UUID id = insert(market, stall, payTo, "DYNAMIC", payload, amountVnd, reference);
         return view(stall, payTo, id, payload, verificationOf(id), amountVnd);
+    }
+
+    /** Where a payment that carries a dynamic code's reference belongs, and the amount the code asked for. */
+    public record CodeRef(UUID marketId, UUID stallId, UUID accountId, Long amountVnd, boolean revoked) {
+    }
+
+    public Optional<CodeRef> byReference(String reference) {
+        return db.sql("""
+                SELECT market_id, stall_id, account_id, amount_vnd, revoked_at IS NOT NULL FROM stall_qr_code
+                WHERE reference = ? ORDER BY created_at DESC LIMIT 1""")
+                .param(reference)
+                .query((rs, n) -> new CodeRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), (Long) rs.getObject(4), rs.getBoolean(5)))
+                .optional();
     }
 
     /** What the public verification page shows for a printed code. */

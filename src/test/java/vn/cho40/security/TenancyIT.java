@@ -38,6 +38,8 @@ class TenancyIT {
     /** Open data and public pages: the market directory, administrative units and sign checks are for everyone. */
     private static final Set<String> PUBLIC = Set.of("GET /markets/{code}", "GET /api/v1/markets/{code}",
             "GET /v/{code}",
+            // Webhooks answer to a provider's signature, not to a session (tested in WebhookIT).
+            "POST /webhooks/payos/{market}", "POST /webhooks/sepay/{market}", "POST /webhooks/casso/{market}",
             "GET /api/v1/admin-units/{code}", "GET /api/v1/admin-units/{code}/children",
             "GET /api/v1/admin-units/{code}/successors");
 

@@ -1,0 +1,127 @@
+package vn.cho40.payment;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.cho40.audit.AuditLog;
+import vn.cho40.identity.Scope;
+import vn.cho40.market.Market;
+import vn.cho40.market.Stall;
+import vn.cho40.privacy.FieldCipher;
+import vn.cho40.privacy.Mask;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+import vn.cho40.shared.SearchText;
+import vn.cho40.shared.Violation;
+import vn.cho40.trader.StallAccounts;
+
+/**
+ * The exceptions queue: credits the matcher could not place, for a market board to work through. A board
+ * assigns one to a stall (its trader is credited, posted to the ledger and told, as if matched) or marks it
+ * as not the market's with a reason. Each decision is audited; a decided payment is never decided again.
+ */
+@Service
+public class PaymentExceptions {
+
+    /** One waiting payment as a board sees it: account and numbers in the text masked. */
+    public record Item(UUID id, Instant bookedAt, String provider, long amountVnd, String accountMasked,
+                       String text, String reason, String paymentCode, UUID marketId, String marketCode,
+                       String marketName) {
+    }
+
+    private final JdbcClient db;
+    private final FieldCipher cipher;
+    private final StallAccounts accounts;
+    private final Ledger ledger;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PaymentExceptions(JdbcClient db, FieldCipher cipher, StallAccounts accounts, Ledger ledger,
+                      ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.cipher = cipher;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private static final String SELECT = """
+            SELECT e.id, e.booked_at, e.provider, e.amount_vnd, e.receiving_account_last4, e.transfer_text_enc,
+                   e.exception_reason, e.payment_code, e.market_id, m.code, m.name
+            FROM payment_event e LEFT JOIN market m ON m.id = e.market_id
+            """;
+
+    /** Open exceptions inside the scope, oldest first; those of no known market only for national staff. */
+    public List<Item> open(Scope scope, int limit) {
+        Scope.SqlFilter filter = scope.sql();
+        List<Object> params = new ArrayList<>(filter.params());
+        params.add(Math.min(Math.max(limit, 1), 500));
+        return db.sql(SELECT + " WHERE e.status = 'EXCEPTION' AND " + filter.condition()
+                        + " ORDER BY e.created_at LIMIT ?")
+                .params(params).query(this::map).list();
+    }
+
+    public Item get(UUID id) {
+        return db.sql(SELECT + " WHERE e.id = ? AND e.status = 'EXCEPTION'").param(id).query(this::map).optional()
+                .orElseThrow(() -> new NotFoundException("payment.exception.notFound", id));
+    }
+
+    /** Credits the trader of {@code stall} in {@code market}; the caller has checked the user may. */
+    @Transactional
+    public void assign(UUID id, Market market, Stall stall, String note, String by) {
+        Item item = lock(id);
+        if (item.marketId() != null && !item.marketId().equals(market.id())) {
+            throw new InvalidInputException(Violation.of("stall", "payment.exception.otherMarket"));
+        }
+        UUID trader = accounts.currentTrader(stall.id()).orElseThrow(() ->
+                new InvalidInputException(Violation.of("stall", "payment.exception.noTrader", stall.code())));
+        Instant now = clock.instant();
+        db.sql("""
+                UPDATE payment_event SET status = 'MATCHED', market_id = ?, stall_id = ?, trader_id = ?, matched_at = ?,
+                    resolved_by = ?, resolved_at = ?, resolution_note = ? WHERE id = ?""")
+                .params(market.id(), stall.id(), trader, Timestamp.from(now), by, Timestamp.from(now),
+                        SearchText.clean(note), id).update();
+        ledger.post(market.id(), id, null, "assigned by " + by, Ledger.payment(item.provider(), trader,
+                item.amountVnd()));
+        audit.record("PAYMENT_ASSIGN", "payment_event", id, market.id(), market.provinceCode(),
+                "stall " + stall.code() + (note == null || note.isBlank() ? "" : ": " + SearchText.clean(note)));
+        events.publishEvent(new PaymentMatched(id, market.id(), stall.id(), trader, item.amountVnd(),
+                item.bookedAt()));
+    }
+
+    /** Not this market's money (a wrong transfer, a test call): closed with the reason, nothing posted. */
+    @Transactional
+    public void notOurs(UUID id, String reason, String by, String provinceCode) {
+        String why = SearchText.clean(reason);
+        if (why == null || why.length() < 3) {
+            throw new InvalidInputException(Violation.of("reason", "payment.exception.reasonRequired"));
+        }
+        Item item = lock(id);
+        Instant now = clock.instant();
+        db.sql("UPDATE payment_event SET status = 'NOT_OURS', resolved_by = ?, resolved_at = ?, resolution_note = ? "
+                + "WHERE id = ?").params(by, Timestamp.from(now), why, id).update();
+        audit.record("PAYMENT_NOT_OURS", "payment_event", id, item.marketId(), provinceCode, why);
+    }
+
+    private Item lock(UUID id) {
+        db.sql("SELECT id FROM payment_event WHERE id = ? FOR UPDATE").param(id).query(UUID.class).optional();
+        return get(id);
+    }
+
+    private Item map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        byte[] text = rs.getBytes(6);
+        return new Item(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getLong(4),
+                Mask.lastFour(rs.getString(5)), text == null ? "" : Mask.numbersIn(cipher.decrypt("transfer_text", text)),
+                rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11));
+    }
+}

@@ -1,0 +1,98 @@
+package vn.cho40.payment;
+
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.identity.Scope;
+import vn.cho40.market.Market;
+import vn.cho40.market.Markets;
+import vn.cho40.market.Stalls;
+import vn.cho40.platform.FormErrors;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+import vn.cho40.shared.Violation;
+
+/** The board's exceptions queue: payments the matcher could not place, assigned or closed by a person. */
+@Controller
+class PaymentPages {
+
+    private final PaymentExceptions exceptions;
+    private final Markets markets;
+    private final Stalls stalls;
+    private final Access access;
+    private final FormErrors errors;
+
+    PaymentPages(PaymentExceptions exceptions, Markets markets, Stalls stalls, Access access, FormErrors errors) {
+        this.exceptions = exceptions;
+        this.markets = markets;
+        this.stalls = stalls;
+        this.access = access;
+        this.errors = errors;
+    }
+
+    @GetMapping("/payments/exceptions")
+    String list(Model model) {
+        CurrentUser user = access.requirePermission(Permission.PAYMENT_RECONCILE);
+        model.addAttribute("items", exceptions.open(user.scope(), 200));
+        model.addAttribute("markets", markets.inScope(user.scope()));
+        return "payment/exceptions";
+    }
+
+    @PostMapping("/payments/exceptions/{id}/assign")
+    String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String market,
+                  @RequestParam(defaultValue = "") String stall, @RequestParam(defaultValue = "") String note,
+                  RedirectAttributes redirect) {
+        PaymentExceptions.Item item = visible(id);
+        Market m = markets.forStaff(item.marketCode() != null ? item.marketCode() : market,
+                Permission.PAYMENT_RECONCILE);
+        try {
+            var s = stalls.find(m, stall.strip()).orElseThrow(() ->
+                    new InvalidInputException(Violation.of("stall", "payment.exception.stallUnknown", stall, m.name())));
+            exceptions.assign(id, m, s, note, access.require().username());
+            redirect.addFlashAttribute("notice", "payment.exception.assigned");
+            redirect.addFlashAttribute("noticeArg", s.code());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failed", id);
+            redirect.addFlashAttribute("errors", errors.of(e));
+        }
+        return "redirect:/payments/exceptions";
+    }
+
+    @PostMapping("/payments/exceptions/{id}/not-ours")
+    String notOurs(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+                   RedirectAttributes redirect) {
+        PaymentExceptions.Item item = visible(id);
+        String province = item.marketCode() == null ? null
+                : markets.forStaff(item.marketCode(), Permission.PAYMENT_RECONCILE).provinceCode();
+        try {
+            exceptions.notOurs(id, reason, access.require().username(), province);
+            redirect.addFlashAttribute("notice", "payment.exception.closed");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failed", id);
+            redirect.addFlashAttribute("errors", errors.of(e));
+        }
+        return "redirect:/payments/exceptions";
+    }
+
+    /** The item if the user may work it: its market in scope, or national staff for unplaced payments. */
+    private PaymentExceptions.Item visible(UUID id) {
+        CurrentUser user = access.requirePermission(Permission.PAYMENT_RECONCILE);
+        PaymentExceptions.Item item = exceptions.get(id);
+        if (item.marketCode() == null) {
+            if (user.scope().kind() != Scope.Kind.NATIONAL) {
+                throw new NotFoundException("payment.exception.notFound", id);
+            }
+        } else {
+            markets.forStaff(item.marketCode(), Permission.PAYMENT_RECONCILE);
+        }
+        return item;
+    }
+}

@@ -1,0 +1,78 @@
+package vn.cho40.payment;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Webhook secrets, from configuration only: the platform-wide ones (CHO40_PAYOS_CHECKSUM_KEY ...), our direct
+ * partners' (CHO40_DIRECT_PARTNERS = {@code id:secret,id:secret}), and those of markets whose board has its own
+ * provider account, in a properties file outside the repository (CHO40_MARKET_SECRETS_FILE, lines like
+ * {@code TN-DAITU.payos-checksum-key=...}).
+ */
+@Component
+class ProviderSecrets {
+
+    enum Name {
+        PAYOS_CHECKSUM_KEY, SEPAY_API_KEY, SEPAY_HMAC_SECRET, CASSO_SECURE_TOKEN, CASSO_CHECKSUM_KEY;
+
+        String key() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    private final Map<Name, String> platform = new HashMap<>();
+    private final Map<String, String> partners = new HashMap<>();
+    private final Properties markets = new Properties();
+
+    ProviderSecrets(@Value("${cho40.payos.checksum-key:}") String payOsKey,
+                    @Value("${cho40.sepay.api-key:}") String sePayApiKey,
+                    @Value("${cho40.sepay.hmac-secret:}") String sePayHmacSecret,
+                    @Value("${cho40.casso.secure-token:}") String cassoToken,
+                    @Value("${cho40.casso.checksum-key:}") String cassoKey,
+                    @Value("${cho40.direct.partners:}") String directPartners,
+                    @Value("${cho40.market-secrets-file:}") String marketSecretsFile) throws IOException {
+        platform.put(Name.PAYOS_CHECKSUM_KEY, payOsKey);
+        platform.put(Name.SEPAY_API_KEY, sePayApiKey);
+        platform.put(Name.SEPAY_HMAC_SECRET, sePayHmacSecret);
+        platform.put(Name.CASSO_SECURE_TOKEN, cassoToken);
+        platform.put(Name.CASSO_CHECKSUM_KEY, cassoKey);
+        for (String pair : directPartners.split(",")) {
+            String[] kv = pair.strip().split(":", 2);
+            if (kv.length == 2 && !kv[0].isBlank() && !kv[1].isBlank()) {
+                partners.put(kv[0].strip(), kv[1].strip());
+            }
+        }
+        if (!marketSecretsFile.isBlank()) {
+            try (Reader in = Files.newBufferedReader(Path.of(marketSecretsFile), StandardCharsets.UTF_8)) {
+                markets.load(in);
+            }
+        }
+    }
+
+    /** The platform-wide secret, or "" when not configured. */
+    String platform(Name name) {
+        return platform.getOrDefault(name, "");
+    }
+
+    /** A market's own secret, or "" when its board has none configured. */
+    String market(String marketCode, Name name) {
+        return markets.getProperty(marketCode + "." + name.key(), "").strip();
+    }
+
+    boolean hasMarket(String marketCode) {
+        return markets.stringPropertyNames().stream().anyMatch(k -> k.startsWith(marketCode + "."));
+    }
+
+    String partner(String partnerId) {
+        return partnerId == null ? "" : partners.getOrDefault(partnerId, "");
+    }
+}
