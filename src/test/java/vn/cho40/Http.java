@@ -15,7 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** A real HTTP client for tests: what an API consumer does, nothing mocked. */
 public final class Http {
 
-    public record Response(int status, String body) {
+    /** A response; {@code location} is the redirect target's path, or null. */
+    public record Response(int status, String body, String location) {
+        public Response(int status, String body) {
+            this(status, body, null);
+        }
+
         public JsonNode json() {
             return JSON.readTree(body);
         }

@@ -107,7 +107,8 @@ public final class WebSession {
     private Http.Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Http.Response(r.statusCode(), r.body());
+            return new Http.Response(r.statusCode(), r.body(), r.headers().firstValue("Location")
+                    .map(l -> l.startsWith(base) ? l.substring(base.length()) : l).orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -9,24 +9,24 @@ import vn.cho40.payment.InboundPayment.Direction;
  * {@link #balanceProblem()} is the safety check: opening + credits − debits must equal closing, and each
  * entry's running balance, where the bank printed one, must follow from the one before.
  */
-record Statement(String format, String account, LocalDate from, LocalDate to, long openingVnd, long closingVnd,
+public record Statement(String format, String account, LocalDate from, LocalDate to, long openingVnd, long closingVnd,
                  List<Entry> entries) implements java.io.Serializable {
 
     /** One booked line. {@code balanceAfterVnd} is null when the bank prints no running balance. */
-    record Entry(int line, LocalDate bookedOn, String reference, Direction direction, long amountVnd, String text,
+    public record Entry(int line, LocalDate bookedOn, String reference, Direction direction, long amountVnd, String text,
                  String payerName, Long balanceAfterVnd) implements java.io.Serializable {
     }
 
-    long creditsVnd() {
+    public long creditsVnd() {
         return entries.stream().filter(e -> e.direction() == Direction.CREDIT).mapToLong(Entry::amountVnd).sum();
     }
 
-    long debitsVnd() {
+    public long debitsVnd() {
         return entries.stream().filter(e -> e.direction() == Direction.DEBIT).mapToLong(Entry::amountVnd).sum();
     }
 
     /** Null when the statement adds up; otherwise what does not, with the line and the figures. */
-    Problem balanceProblem() {
+    public Problem balanceProblem() {
         long running = openingVnd;
         for (Entry e : entries) {
             running += e.direction() == Direction.CREDIT ? e.amountVnd() : -e.amountVnd();
@@ -41,6 +41,6 @@ record Statement(String format, String account, LocalDate from, LocalDate to, lo
     }
 
     /** A message key and its figures: the line (0 for the totals), what the entries give, what the bank says. */
-    record Problem(String key, int line, long computedVnd, long statedVnd) implements java.io.Serializable {
+    public record Problem(String key, int line, long computedVnd, long statedVnd) implements java.io.Serializable {
     }
 }

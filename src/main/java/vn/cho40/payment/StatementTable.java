@@ -22,7 +22,7 @@ import vn.cho40.shared.Violation;
  */
 final class StatementTable {
 
-    enum Role { DATE, REFERENCE, CREDIT, DEBIT, BALANCE, DESCRIPTION, PAYER }
+    public enum Role { DATE, REFERENCE, CREDIT, DEBIT, BALANCE, DESCRIPTION, PAYER }
 
     private static final Map<Role, List<String>> SYNONYMS = new EnumMap<>(Map.of(
             Role.DATE, List.of("ngay giao dich", "ngay gd", "transaction date", "ngay hach toan", "posting date",
@@ -46,7 +46,7 @@ final class StatementTable {
     }
 
     /** Where the table is and which column holds what; {@code headerKey} names the bank template. */
-    record Layout(int headerIndex, Map<Role, Integer> columns, List<String> headers, String headerKey)
+    public record Layout(int headerIndex, Map<Role, Integer> columns, List<String> headers, String headerKey)
             implements java.io.Serializable {
     }
 

@@ -69,7 +69,7 @@ public class Statements {
     }
 
     /** An uploaded file read and checked, waiting for the board's confirmation. */
-    record Preview(String fileName, byte[] content, Statement statement, StatementTable.Layout layout,
+    public record Preview(String fileName, byte[] content, Statement statement, StatementTable.Layout layout,
                    String profileName, Statement.Problem problem) implements java.io.Serializable {
     }
 

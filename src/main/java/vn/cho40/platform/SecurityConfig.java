@@ -27,7 +27,7 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         // Providers authenticate by signature, checked in the payment module.
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/*").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/**").permitAll()
                         .requestMatchers("/trader/**").hasRole("TRADER")
                         .requestMatchers("/admin/**", "/onboarding/**").hasRole("STAFF")
                         .anyRequest().authenticated())
