@@ -39,12 +39,23 @@ class ProviderSecrets {
                     @Value("${cho40.casso.secure-token:}") String cassoToken,
                     @Value("${cho40.casso.checksum-key:}") String cassoKey,
                     @Value("${cho40.direct.partners:}") String directPartners,
-                    @Value("${cho40.market-secrets-file:}") String marketSecretsFile) throws IOException {
+                    @Value("${cho40.market-secrets-file:}") String marketSecretsFile,
+                    @Value("${cho40.demo.enabled:false}") boolean demo,
+                    @Value("${cho40.data-dir}") String dataDir) throws IOException {
         platform.put(Name.PAYOS_CHECKSUM_KEY, payOsKey);
         platform.put(Name.SEPAY_API_KEY, sePayApiKey);
         platform.put(Name.SEPAY_HMAC_SECRET, sePayHmacSecret);
         platform.put(Name.CASSO_SECURE_TOKEN, cassoToken);
         platform.put(Name.CASSO_CHECKSUM_KEY, cassoKey);
+        if (demo) {
+            // The demo signs its own traffic: random secrets beside its data fill what is not configured.
+            Properties generated = DemoWebhookSecrets.loadOrCreate(Path.of(dataDir));
+            for (Name name : Name.values()) {
+                platform.merge(name, generated.getProperty(name.key()),
+                        (given, made) -> given.isBlank() ? made : given);
+            }
+            partners.put(DemoWebhookSecrets.DIRECT_PARTNER, generated.getProperty("direct"));
+        }
         for (String pair : directPartners.split(",")) {
             String[] kv = pair.strip().split(":", 2);
             if (kv.length == 2 && !kv[0].isBlank() && !kv[1].isBlank()) {

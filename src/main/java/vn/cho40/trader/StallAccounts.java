@@ -81,6 +81,15 @@ public class StallAccounts {
                 .query(UUID.class).optional();
     }
 
+    /** The account numbers stalls of a market are paid into (for the demo's simulated customers only). */
+    public List<String> defaultAccountNumbers(UUID marketId, int limit) {
+        return db.sql("""
+                SELECT a.account_enc FROM stall_default_account d JOIN receiving_account a ON a.id = d.account_id
+                JOIN stall s ON s.id = d.stall_id WHERE s.market_id = ? ORDER BY s.code LIMIT ?""")
+                .params(marketId, limit)
+                .query((rs, n) -> cipher.decrypt("account", rs.getBytes(1))).list();
+    }
+
     /** Fills the number index of accounts saved before it existed; returns how many. */
     public int indexNumbers() {
         record Row(UUID id, byte[] enc) {

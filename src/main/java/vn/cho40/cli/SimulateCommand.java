@@ -1,0 +1,175 @@
+package vn.cho40.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.json.JsonMapper;
+import vn.cho40.payment.DemoWebhookSecrets;
+import vn.cho40.payment.PaymentSimulator;
+
+/**
+ * {@code ./cho40 simulate payments --market CODE --rate N [--duration S] [--url URL] [--flat]}: customers paying
+ * a running demo server's stalls through signed webhooks. The rate follows the day (N at the morning peak)
+ * unless {@code --flat}. Secrets from the CHO40_* variables, else the demo's own file.
+ */
+public final class SimulateCommand {
+
+    private SimulateCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> o = options(args);
+        if (args.length == 0 || !args[0].equals("payments") || !o.containsKey("market") || !o.containsKey("rate")) {
+            err.println("Cách dùng / usage: ./cho40 simulate payments --market MÃ --rate SỐ/GIÂY [--duration GIÂY] "
+                    + "[--url http://localhost:8080] [--flat]");
+            return 2;
+        }
+        double rate;
+        long seconds;
+        try {
+            rate = Double.parseDouble(o.get("rate"));
+            seconds = Long.parseLong(o.getOrDefault("duration", "60"));
+        } catch (NumberFormatException e) {
+            err.println("--rate và --duration phải là số (--rate and --duration must be numbers)");
+            return 2;
+        }
+        if (rate <= 0 || rate > 20_000 || seconds <= 0) {
+            err.println("--rate phải từ 0 đến 20000 mỗi giây, --duration lớn hơn 0 (rate 0–20000/s, duration > 0)");
+            return 2;
+        }
+        URI base = URI.create(o.getOrDefault("url", "http://localhost:" + System.getenv().getOrDefault("SERVER_PORT",
+                "8080")) + "/");
+        Properties secrets = secrets();
+        if (secrets == null) {
+            err.println("Không có khóa ký webhook: đặt CHO40_SEPAY_API_KEY... hoặc chạy ./cho40 demo trước "
+                    + "(no webhook secrets: set CHO40_* or run ./cho40 demo first)");
+            return 2;
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        List<String> accounts;
+        try {
+            accounts = accounts(http, base, o.get("market"));
+        } catch (Exception e) {
+            err.println("Không lấy được tài khoản của chợ " + o.get("market") + " từ " + base + " (" + e.getMessage()
+                    + "). Máy chủ phải đang chạy ./cho40 demo. (The server must be a running demo.)");
+            return 1;
+        }
+        PaymentSimulator sim = new PaymentSimulator(http, base, accounts, secrets, new SplittableRandom(),
+                Clock.systemUTC());
+        return drive(sim, rate, seconds, o.containsKey("flat"), out);
+    }
+
+    private static int drive(PaymentSimulator sim, double peakRate, long seconds, boolean flat, PrintStream out) {
+        Map<PaymentSimulator.Kind, AtomicLong> kinds = new EnumMap<>(PaymentSimulator.Kind.class);
+        for (PaymentSimulator.Kind k : PaymentSimulator.Kind.values()) {
+            kinds.put(k, new AtomicLong());
+        }
+        AtomicLong unexpected = new AtomicLong();
+        List<Long> micros = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        double rate = flat ? peakRate : Math.max(peakRate * sim.dayShare(java.time.Instant.now()), 0.1);
+        out.printf("Gửi %.1f thanh toán/giây trong %d giây (sending %.1f/s for %d s)%n", rate, seconds, rate, seconds);
+        long sent = 0;
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            while (System.nanoTime() < end) {
+                long due = start + (long) (sent * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(wait, 50_000_000));
+                    continue;
+                }
+                sent++;
+                pool.submit(() -> {
+                    PaymentSimulator.Sent s = sim.sendOne();
+                    kinds.get(s.kind()).incrementAndGet();
+                    micros.add(s.micros());
+                    if (!s.asExpected()) {
+                        unexpected.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        out.printf("Đã gửi %d trong %.1f s (%.1f/s); p50 %.1f ms, p99 %.1f ms; theo loại %s; trả lời bất thường %d%n",
+                sorted.size(), elapsed, sorted.size() / elapsed, pct(sorted, 50), pct(sorted, 99), kinds,
+                unexpected.get());
+        out.printf("Sent %d in %.1f s; p50 %.1f ms, p99 %.1f ms; unexpected answers %d%n", sorted.size(), elapsed,
+                pct(sorted, 50), pct(sorted, 99), unexpected.get());
+        return unexpected.get() == 0 ? 0 : 1;
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1000.0;
+    }
+
+    static List<String> accounts(HttpClient http, URI base, String market) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("api/v1/demo/accounts?market="
+                + java.net.URLEncoder.encode(market, java.nio.charset.StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + r.statusCode());
+        }
+        List<String> accounts = new ArrayList<>();
+        JsonMapper.builder().build().readTree(r.body()).forEach(n -> accounts.add(n.asString()));
+        if (accounts.isEmpty()) {
+            throw new IllegalStateException("no accounts");
+        }
+        return accounts;
+    }
+
+    /** CHO40_* variables when set, else the demo's generated file; null when neither. */
+    static Properties secrets() {
+        Properties p = new Properties();
+        Map<String, String> env = System.getenv();
+        put(p, "payos-checksum-key", env.get("CHO40_PAYOS_CHECKSUM_KEY"));
+        put(p, "sepay-api-key", env.get("CHO40_SEPAY_API_KEY"));
+        put(p, "sepay-hmac-secret", env.get("CHO40_SEPAY_HMAC_SECRET"));
+        put(p, "casso-checksum-key", env.get("CHO40_CASSO_CHECKSUM_KEY"));
+        if (!p.isEmpty()) {
+            return p;
+        }
+        String dir = env.getOrDefault("CHO40_DATA_DIR", System.getProperty("user.home") + "/.cho40");
+        return DemoWebhookSecrets.existing(Path.of(dir));
+    }
+
+    private static void put(Properties p, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            p.setProperty(key, value);
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> o = new java.util.HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                String key = args[i].substring(2);
+                boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+                o.put(key, hasValue ? args[++i] : "true");
+            }
+        }
+        return o;
+    }
+}

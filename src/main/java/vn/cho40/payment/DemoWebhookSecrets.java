@@ -1,0 +1,63 @@
+package vn.cho40.payment;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * Webhook secrets for the demo only: made at random on the demo's first start and kept beside its embedded
+ * database ({@code CHO40_DATA_DIR/demo-webhook-secrets.properties}), so that {@code ./cho40 simulate payments}
+ * can sign for a demo server with nothing configured, and no secret ever sits in the repository.
+ */
+public final class DemoWebhookSecrets {
+
+    static final String FILE = "demo-webhook-secrets.properties";
+    public static final String DIRECT_PARTNER = "demo-wallet";
+
+    private DemoWebhookSecrets() {
+    }
+
+    /** The secrets in {@code dataDir}, created on first use. Keys are ProviderSecrets.Name keys plus "direct". */
+    public static Properties loadOrCreate(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        Properties p = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(in);
+                }
+                return p;
+            }
+            SecureRandom random = new SecureRandom();
+            for (ProviderSecrets.Name name : ProviderSecrets.Name.values()) {
+                p.setProperty(name.key(), secret(random));
+            }
+            p.setProperty("direct", secret(random));
+            Files.createDirectories(dataDir);
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                p.store(out, "cho40 demo only: random webhook secrets for the simulator");
+            }
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file if a demo has run with this data directory, else null. */
+    public static Properties existing(Path dataDir) {
+        return Files.exists(dataDir.resolve(FILE)) ? loadOrCreate(dataDir) : null;
+    }
+
+    private static String secret(SecureRandom random) {
+        byte[] b = new byte[24];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

@@ -1,0 +1,89 @@
+package vn.cho40.payment;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.cho40.market.Markets;
+import vn.cho40.trader.StallAccounts;
+
+/**
+ * The demo's customers: a gentle stream of simulated payments (cho40.demo.traffic-per-minute, 0 = none) sent
+ * through the real, signed webhook path of this very server, so that every screen of the demo is alive.
+ */
+@Component
+@ConditionalOnBooleanProperty("cho40.demo.enabled")
+class SimulatedTraffic {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SimulatedTraffic.class);
+
+    private final ProviderSecrets secrets;
+    private final Markets markets;
+    private final StallAccounts accounts;
+    private final int perMinute;
+    private final List<String> marketCodes;
+    private volatile Thread thread;
+
+    SimulatedTraffic(ProviderSecrets secrets, Markets markets, StallAccounts accounts,
+                     @Value("${cho40.demo.traffic-per-minute:6}") int perMinute,
+                     @Value("${cho40.demo.traffic-markets:TN-DAITU,TN-DU,DB-BUNGLAO}") List<String> marketCodes) {
+        this.secrets = secrets;
+        this.markets = markets;
+        this.accounts = accounts;
+        this.perMinute = perMinute;
+        this.marketCodes = marketCodes;
+    }
+
+    @EventListener
+    void start(WebServerInitializedEvent event) {
+        if (perMinute <= 0 || thread != null) {
+            return;
+        }
+        List<String> targets = new ArrayList<>();
+        for (String code : marketCodes) {
+            markets.find(code.strip()).ifPresent(m -> targets.addAll(accounts.defaultAccountNumbers(m.id(), 500)));
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        Properties keys = new Properties();
+        for (ProviderSecrets.Name name : ProviderSecrets.Name.values()) {
+            keys.setProperty(name.key(), secrets.platform(name));
+        }
+        keys.setProperty("direct", secrets.partner(DemoWebhookSecrets.DIRECT_PARTNER));
+        URI base = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/");
+        PaymentSimulator sim = new PaymentSimulator(HttpClient.newHttpClient(), base, targets, keys,
+                new SplittableRandom(), Clock.systemUTC());
+        Duration pause = Duration.ofMillis(60_000L / perMinute);
+        thread = Thread.ofVirtual().name("demo-traffic").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(pause);
+                    sim.sendOne();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.debug("demo traffic: {}", e.toString());
+                }
+            }
+        });
+        log.info("Demo: {} simulated payments a minute to {} stall accounts", perMinute, targets.size());
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+}
