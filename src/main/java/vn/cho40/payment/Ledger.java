@@ -37,11 +37,12 @@ class Ledger {
                 INSERT INTO ledger_transaction (id, market_id, payment_event_id, reverses, posted_at, memo)
                 VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(id, marketId, paymentEventId, reverses, Timestamp.from(clock.instant()), memo).update();
+        List<Object[]> entries = new java.util.ArrayList<>(lines.size());
         short n = 0;
         for (Line l : lines) {
-            db.sql("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) VALUES (?, ?, ?, ?, ?)")
-                    .params(id, ++n, marketId, l.account(), l.amountVnd()).update();
+            entries.add(new Object[] {id, ++n, marketId, l.account(), l.amountVnd()});
         }
+        insertEntries(entries);
         return id;
     }
 
@@ -69,8 +70,29 @@ class Ledger {
         jdbc.batchUpdate("""
                 INSERT INTO ledger_transaction (id, market_id, payment_event_id, reverses, posted_at, memo)
                 VALUES (?, ?, ?, ?, ?, ?)""", transactions);
-        jdbc.batchUpdate("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) "
-                + "VALUES (?, ?, ?, ?, ?)", entries);
+        insertEntries(entries);
+    }
+
+    /** All lines in one statement: the database checks each statement leaves every transaction balanced. */
+    private void insertEntries(List<Object[]> entries) {
+        int size = entries.size();
+        UUID[] tx = new UUID[size];
+        Integer[] line = new Integer[size];
+        UUID[] market = new UUID[size];
+        String[] account = new String[size];
+        Long[] amount = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Object[] e = entries.get(i);
+            tx[i] = (UUID) e[0];
+            line[i] = ((Short) e[1]).intValue();
+            market[i] = (UUID) e[2];
+            account[i] = (String) e[3];
+            amount[i] = (Long) e[4];
+        }
+        jdbc.update("""
+                INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd)
+                SELECT * FROM unnest(?::uuid[], ?::smallint[], ?::uuid[], ?::text[], ?::bigint[])""",
+                tx, line, market, account, amount);
     }
 
     private static void requireBalanced(List<Line> lines) {

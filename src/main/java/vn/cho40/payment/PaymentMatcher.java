@@ -4,10 +4,8 @@ import java.nio.ByteBuffer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,7 +93,8 @@ public class PaymentMatcher {
         List<Object[]> matched = new ArrayList<>();
         List<Ledger.Posting> postings = new ArrayList<>();
         List<PaymentMatched> announced = new ArrayList<>();
-        Map<ByteBuffer, Optional<StallAccounts.Owner>> owners = new HashMap<>();
+        Map<ByteBuffer, StallAccounts.Owner> owners = accounts.ownersOfHashes(pending.stream()
+                .filter(p -> p.direction().equals("CREDIT")).map(Pending::accountHash).toList());
         for (Pending p : pending) {
             if (p.direction().equals("DEBIT")) {
                 debits.add(new Object[] {now, p.id()});
@@ -125,8 +124,7 @@ public class PaymentMatcher {
                     reason = owner == null ? ExceptionReason.UNKNOWN_CODE : null;
                 }
             } else {
-                owner = owners.computeIfAbsent(ByteBuffer.wrap(p.accountHash()), h -> accounts.ownerOfHash(p.accountHash()))
-                        .orElse(null);
+                owner = owners.get(ByteBuffer.wrap(p.accountHash()));
                 reason = owner == null ? ExceptionReason.UNKNOWN_ACCOUNT : null;
             }
             if (owner == null) {

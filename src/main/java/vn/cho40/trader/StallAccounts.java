@@ -63,6 +63,33 @@ public class StallAccounts {
         return owners.size() == 1 ? Optional.of(owners.getFirst()) : Optional.empty();
     }
 
+    /**
+     * {@link #ownerOfHash} for many hashes in one query (the matcher's batches): hashes with no owner, or with
+     * two (the same number at two banks), are absent from the answer.
+     */
+    public java.util.Map<java.nio.ByteBuffer, Owner> ownersOfHashes(java.util.Collection<byte[]> numberHashes) {
+        if (numberHashes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<java.nio.ByteBuffer, Owner> owners = new java.util.HashMap<>();
+        java.util.Set<java.nio.ByteBuffer> twice = new java.util.HashSet<>();
+        db.sql("""
+                SELECT a.number_hash, a.id, a.trader_id, a.market_id,
+                       (SELECT d.stall_id FROM stall_default_account d WHERE d.account_id = a.id LIMIT 1)
+                FROM receiving_account a WHERE a.number_hash = ANY (?)""")
+                .param(numberHashes.toArray(byte[][]::new))
+                .query(rs -> {
+                    var key = java.nio.ByteBuffer.wrap(rs.getBytes(1));
+                    Owner o = new Owner(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                            rs.getObject(4, UUID.class), rs.getObject(5, UUID.class));
+                    if (owners.putIfAbsent(key, o) != null) {
+                        twice.add(key);
+                    }
+                });
+        twice.forEach(owners::remove);
+        return owners;
+    }
+
     /** The owner of one registered account, by its id (a dynamic code names its account). */
     public Optional<Owner> ownerOfAccount(UUID accountId) {
         return db.sql("""

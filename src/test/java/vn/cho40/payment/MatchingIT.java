@@ -111,7 +111,7 @@ class MatchingIT {
                     .params(t, market, java.sql.Timestamp.from(Instant.now())).update();
             db.sql("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) VALUES (?, 1, ?, 'a', 5)")
                     .params(t, market).update();
-        })).as("refused at commit").rootCause().hasMessageContaining("does not balance");
+        })).as("refused by the database").rootCause().hasMessageContaining("does not balance");
         assertThatThrownBy(() -> ledger.post(market, null, null, "x", List.of(new Ledger.Line("a", 5))))
                 .isInstanceOf(IllegalArgumentException.class);
         UUID posted = tx.execute(s -> ledger.post(market, null, null, "test", List.of(new Ledger.Line("a", 7),

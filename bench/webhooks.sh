@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Webhook ingest on a real PostgreSQL server (127.0.0.1:5432), this machine's 2 cores shared by the server,
+# PostgreSQL and the load generator (wrk, its own process). Same run, same server, same bodies:
+#   1. baseline: POST /bench/raw, the best durable ingest of the raw body alone (group commit, nothing else);
+#   2. webhooks: POST /webhooks/sepay, verified (API key, constant time), stored raw + normalized (encrypted)
+#      before the 2xx, deduplicated, then matched and posted to the ledger off the request thread.
+# Reports requests/s and p50/p99 of each, the webhook/baseline ratio, the rate at which payments were matched
+# and ledgered end to end, and the server's peak RSS. Usage: bench/webhooks.sh [seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-30}
+conns=${2:-128}
+port=${PORT:-8198}
+db=cho40bench
+pg="psql -h 127.0.0.1 -U postgres -q -t -A"
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+./cho40 --help >/dev/null   # build the jar outside the measurement
+
+$pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+work=$(mktemp -d /tmp/cho40-webhooks.XXXX)
+key=bench-$(date +%s)
+DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
+  CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_SEPAY_API_KEY=$key CHO40_ADMIN_PASSWORD=bench-password-1 \
+  CHO40_DATA_DIR="$work" SERVER_PORT=$port \
+  ./cho40 demo --cho40.bench.baseline=true --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
+launcher=$!
+trap 'kill $(pgrep -f "cho40.jar demo --cho40.bench" || true) 2>/dev/null || true' EXIT
+until [[ "$(curl -fs "http://localhost:$port/api/v1/markets?q=cho%20dai%20tu" || true)" == *TN-DAITU* ]]; do
+  kill -0 "$launcher" 2>/dev/null || { echo "server exited, see $work/server.log" >&2; exit 1; }
+  sleep 0.2
+done
+until [[ -n "$(curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" | tr -d '[]')" ]]; do sleep 0.2; done
+curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" | tr -d '[]"' | tr ',' '\n' >"$work/accounts.txt"
+server=$(pgrep -f "cho40.jar demo --cho40.bench" | head -n 1)
+
+load() { # path seconds run-id
+  SEPAY_KEY=$key ACCOUNTS="$work/accounts.txt" WEBHOOK_PATH=$1 RUN_ID=$3 \
+    wrk -t1 -c"$conns" -d"$2"s --latency -s bench/webhooks.lua "http://localhost:$port" >"$work/$3.txt"
+  awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$5}
+       END {printf "requests_per_s=%s p50=%s p99=%s non_2xx=%s\n", rps, p50, p99, bad+0}' "$work/$3.txt"
+}
+peak_rss() { # samples the server's RSS every 0.5 s into $work/rss until killed
+  while true; do awk '/VmRSS/ {print $2}' "/proc/$server/status" >>"$work/rss"; sleep 0.5; done
+}
+
+load /webhooks/sepay 15 warmup >/dev/null
+load /bench/raw 15 warmraw >/dev/null
+echo "baseline  $(load /bench/raw "$secs" raw)"
+peak_rss & sampler=$!
+start=$($pg -d $db -c "SELECT now()")
+echo "webhooks  $(load /webhooks/sepay "$secs" hooks)"
+# Wait for the matcher to finish the backlog, then measure end to end: first stored to last ledgered.
+until [[ "$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'")" == 0 ]]; do sleep 0.5; done
+kill $sampler
+$pg -d $db -F ' ' -c "
+  SELECT 'ledgered  payments=' || count(*) || ' per_s=' ||
+         round(count(*) / extract(epoch FROM max(t.posted_at) - min(e.created_at))::numeric, 0) ||
+         ' posted_exactly_once=' || (count(DISTINCT t.payment_event_id) = count(*))
+  FROM payment_event e JOIN ledger_transaction t ON t.payment_event_id = e.id
+  WHERE e.bank_reference LIKE 'Whooks-%' AND e.created_at >= '$start'"
+echo "server    peak_rss_mib=$(( $(sort -n "$work/rss" | tail -1) / 1024 ))"
