@@ -1,9 +1,9 @@
 package vn.cho40.payment;
 
 import jakarta.annotation.PreDestroy;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,16 +22,15 @@ import vn.cho40.shared.Ids;
 @Service
 public class PaymentIngest {
 
-    /** One request to store: who sent it, its verdict, its raw bytes. */
-    record Received(UUID id, Instant at, InboundPayment.Provider provider, Verdict verdict, byte[] body,
-                    String remoteAddr, UUID marketId) {
+    /** One request ready to store: its row and its payments' rows, encrypted by the request's own thread. */
+    private record Rows(Object[] request, List<Object[]> events) {
     }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final FieldCipher cipher;
     private final Clock clock;
-    private final GroupCommitWriter<Received> writer;
+    private final GroupCommitWriter<Rows> writer;
 
     PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock) {
         this.jdbc = jdbc;
@@ -46,34 +45,38 @@ public class PaymentIngest {
         return record(provider, verdict, body, remoteAddr, null);
     }
 
-    /** The same for a market's own provider account: its payments belong to that market's queue. */
+    /**
+     * The same for a market's own provider account: its payments belong to that market's queue. Encryption
+     * and hashing happen here, on the caller's thread, so the single writer only writes.
+     */
     public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
                                           String remoteAddr, UUID marketId) {
-        return writer.submit(new Received(Ids.newId(clock), clock.instant(), provider, verdict, body, remoteAddr,
-                marketId));
+        UUID requestId = Ids.newId(clock);
+        Timestamp now = Timestamp.from(clock.instant());
+        Object[] request = {requestId, now, provider.name(),
+                verdict instanceof Verdict.Accepted ? "ACCEPTED" : "REJECTED",
+                verdict instanceof Verdict.Rejected rej ? rej.reason() + ": " + rej.detail() : null,
+                remoteAddr, cipher.encrypt("raw_body", new String(body, StandardCharsets.UTF_8))};
+        List<Object[]> events = new ArrayList<>(1);
+        if (verdict instanceof Verdict.Accepted a) {
+            for (InboundPayment p : a.payments()) {
+                String account = p.receivingAccount() == null ? "" : p.receivingAccount();
+                events.add(new Object[] {Ids.newId(clock), requestId, p.provider().name(), p.providerTxnId(),
+                        p.bankReference() == null ? "" : p.bankReference(), cipher.index("account_number", account),
+                        Mask.last4Of(account), p.direction().name(), p.amountVnd(), Timestamp.from(p.bookedAt()),
+                        p.transferText() == null ? null : cipher.encrypt("transfer_text", p.transferText()),
+                        p.ourReference(), marketId, now});
+            }
+        }
+        return writer.submit(new Rows(request, events));
     }
 
-    private void commit(List<Received> batch) {
+    private void commit(List<Rows> batch) {
         List<Object[]> requests = new ArrayList<>(batch.size());
         List<Object[]> events = new ArrayList<>(batch.size());
-        Timestamp now = Timestamp.from(clock.instant());
-        for (Received r : batch) {
-            boolean accepted = r.verdict() instanceof Verdict.Accepted;
-            requests.add(new Object[] {r.id(), Timestamp.from(r.at()), r.provider().name(),
-                    accepted ? "ACCEPTED" : "REJECTED",
-                    r.verdict() instanceof Verdict.Rejected rej ? rej.reason() + ": " + rej.detail() : null,
-                    r.remoteAddr(), cipher.encrypt("raw_body", new String(r.body(),
-                    java.nio.charset.StandardCharsets.UTF_8))});
-            if (r.verdict() instanceof Verdict.Accepted a) {
-                for (InboundPayment p : a.payments()) {
-                    String account = p.receivingAccount() == null ? "" : p.receivingAccount();
-                    events.add(new Object[] {Ids.newId(clock), r.id(), p.provider().name(), p.providerTxnId(),
-                            p.bankReference() == null ? "" : p.bankReference(), cipher.index("account_number", account),
-                            Mask.last4Of(account), p.direction().name(), p.amountVnd(), Timestamp.from(p.bookedAt()),
-                            p.transferText() == null ? null : cipher.encrypt("transfer_text", p.transferText()),
-                            p.ourReference(), r.marketId(), now});
-                }
-            }
+        for (Rows r : batch) {
+            requests.add(r.request());
+            events.addAll(r.events());
         }
         tx.executeWithoutResult(status -> {
             jdbc.batchUpdate("""

@@ -39,7 +39,11 @@ class WebhookController {
     private final ProviderSecrets secrets;
     private final Markets markets;
 
-    WebhookController(PaymentIngest ingest, Clock clock, ProviderSecrets secrets, Markets markets) {
+    private final io.micrometer.core.instrument.MeterRegistry meters;
+
+    WebhookController(PaymentIngest ingest, Clock clock, ProviderSecrets secrets, Markets markets,
+                      io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.ingest = ingest;
         this.clock = clock;
         this.secrets = secrets;
@@ -163,6 +167,8 @@ class WebhookController {
             Thread.currentThread().interrupt();
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "interrupted");
         }
+        meters.counter("cho40.webhooks", "provider", provider.name(), "outcome",
+                verdict instanceof Verdict.Rejected r0 ? r0.reason().name() : "ACCEPTED").increment();
         if (verdict instanceof Verdict.Rejected r) {
             HttpStatus status = r.reason() == Verdict.Reason.MALFORMED ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED;
             return problem(status, r.reason().name().toLowerCase(Locale.ROOT), r.detail());
