@@ -10,12 +10,45 @@
   // Browsers only speak after a tap: one tap turns the voice on for the session.
   button.addEventListener('click', () => { voiceOn = true; button.hidden = true; speak('Đã bật đọc to'); });
 
+  // Phones without a Vietnamese voice play pre-recorded words instead (/audio/vi, a few KB each, fetched
+  // only then), so the amount is still heard in full.
+  const CLIPS = {'không': 'khong', 'một': 'mot', 'mốt': 'mot-sac', 'hai': 'hai', 'ba': 'ba', 'bốn': 'bon',
+    'tư': 'tu', 'năm': 'nam', 'lăm': 'lam', 'sáu': 'sau', 'bảy': 'bay', 'tám': 'tam', 'chín': 'chin',
+    'mười': 'muoi-huyen', 'mươi': 'muoi', 'linh': 'linh', 'trăm': 'tram', 'nghìn': 'nghin', 'triệu': 'trieu',
+    'tỷ': 'ty', 'đồng': 'dong', 'đã nhận': 'da-nhan'};
+  const queue = [];
+  let playing = false;
+
+  function hasVietnameseVoice() {
+    return !!window.speechSynthesis && window.speechSynthesis.getVoices().some((v) => /^vi/i.test(v.lang));
+  }
+
+  function clipsFor(text) {
+    const words = text.toLowerCase().replace('đã nhận', 'đã_nhận').split(/\s+/);
+    return words.map((w) => CLIPS[w.replace('_', ' ')]).filter(Boolean);
+  }
+
+  function playNext() {
+    if (playing || queue.length === 0) return;
+    playing = true;
+    const audio = new Audio('/audio/vi/' + queue.shift() + '.wav');
+    const done = () => { playing = false; playNext(); };
+    audio.addEventListener('ended', done);
+    audio.addEventListener('error', done);
+    audio.play().catch(done);
+  }
+
   function speak(text) {
-    if (!voiceOn || !window.speechSynthesis) return;
-    const u = new SpeechSynthesisUtterance(text);
-    u.lang = 'vi-VN';
-    u.rate = 0.9;
-    window.speechSynthesis.speak(u);
+    if (!voiceOn) return;
+    if (hasVietnameseVoice()) {
+      const u = new SpeechSynthesisUtterance(text);
+      u.lang = 'vi-VN';
+      u.rate = 0.9;
+      window.speechSynthesis.speak(u);
+      return;
+    }
+    queue.push(...clipsFor(text));
+    playNext();
   }
 
   function warningTone() {
@@ -35,6 +68,8 @@
     const p = JSON.parse(event.data);
     if (seen.has(p.id)) return;
     seen.add(p.id);
+    // The takings block refreshes itself (htmx listens for this event).
+    document.body.dispatchEvent(new CustomEvent("payment"));
     document.getElementById('last-amount').textContent = p.amountText;
     document.getElementById('last-words').textContent = p.words;
     document.getElementById('last').classList.toggle('warn', p.belowFloor);

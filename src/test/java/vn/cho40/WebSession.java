@@ -37,6 +37,22 @@ public final class WebSession {
         return r;
     }
 
+    /** The raw bytes of a download (XLSX, PDF), failing on anything but 200. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with the CSRF token of the last page seen (fetching {@code tokenPage} first if none). */
     public Http.Response postForm(String path, Map<String, String> fields, String tokenPage) {
         if (csrf == null) {

@@ -32,7 +32,10 @@ public class PaymentIngest {
     private final Clock clock;
     private final GroupCommitWriter<Rows> writer;
 
-    PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock) {
+    private final PaymentMatcher matcher;
+
+    PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock, PaymentMatcher matcher) {
+        this.matcher = matcher;
         this.jdbc = jdbc;
         this.tx = tx;
         this.cipher = cipher;
@@ -91,6 +94,9 @@ public class PaymentIngest {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
             }
         });
+        if (!events.isEmpty()) {
+            matcher.wake();
+        }
     }
 
     @PreDestroy

@@ -37,6 +37,24 @@ public class Payments {
         return latest.reversed();
     }
 
+    /** Matched credits of one Vietnamese day: how many and how much. */
+    public record DayTotal(java.time.LocalDate day, int count, long amountVnd) {
+    }
+
+    /** The trader's matched credits per day (Vietnam time), from {@code from} to {@code to} inclusive. */
+    public List<DayTotal> dailyCredits(UUID traderId, java.time.LocalDate from, java.time.LocalDate to) {
+        return db.sql("""
+                SELECT (booked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, count(*), sum(amount_vnd)
+                FROM payment_event WHERE trader_id = ? AND status = 'MATCHED' AND direction = 'CREDIT'
+                  AND booked_at >= ? AND booked_at < ? GROUP BY 1 ORDER BY 1""")
+                .params(traderId, java.sql.Timestamp.from(from.atStartOfDay(vn.cho40.shared.VnFormats.VIETNAM)
+                        .toInstant()), java.sql.Timestamp.from(to.plusDays(1).atStartOfDay(
+                        vn.cho40.shared.VnFormats.VIETNAM).toInstant()))
+                .query((rs, n) -> new DayTotal(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2),
+                        rs.getLong(3)))
+                .list();
+    }
+
     private static Received map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Received(rs.getObject(1, UUID.class), rs.getLong(2), rs.getTimestamp(3).toInstant(),
                 rs.getString(4));

@@ -11,6 +11,31 @@ public record Money(long vnd) implements Comparable<Money> {
         return new Money(amount);
     }
 
+    /**
+     * What a person types for an amount: "50000", "50.000", "50,000", "50.000 đ" or "50k" (thousands).
+     * Empty when it is not a whole number of đồng.
+     */
+    public static java.util.Optional<Money> parse(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        String s = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s*(vnd|đồng|đ|₫)$", "").strip();
+        long factor = 1;
+        if (s.endsWith("k") || s.endsWith("nghìn") || s.endsWith("ngàn")) {
+            factor = 1000;
+            s = s.replaceAll("(k|nghìn|ngàn)$", "").strip();
+        }
+        if (!s.matches("[0-9]{1,3}([.,][0-9]{3})*|[0-9]{1,15}")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(new Money(Math.multiplyExact(Long.parseLong(s.replaceAll("[.,]", "")),
+                    factor)));
+        } catch (ArithmeticException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public Money plus(Money other) {
         return new Money(Math.addExact(vnd, Objects.requireNonNull(other).vnd));
     }

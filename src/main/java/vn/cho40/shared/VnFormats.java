@@ -20,6 +20,22 @@ public final class VnFormats {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** A date as typed: dd/MM/yyyy (also d/M/yyyy), or yyyy-MM-dd as date pickers send it. */
+    public static java.util.Optional<LocalDate> parseDate(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        for (String pattern : new String[] {"d/M/uuuu", "uuuu-MM-dd"}) {
+            try {
+                return java.util.Optional.of(LocalDate.parse(text.strip(), DateTimeFormatter.ofPattern(pattern)
+                        .withResolverStyle(java.time.format.ResolverStyle.STRICT)));
+            } catch (java.time.format.DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(VIETNAM));
     }
@@ -28,7 +44,7 @@ public final class VnFormats {
         return instant.atZone(VIETNAM).toLocalDate();
     }
 
-    static String groupThousands(long value) {
+    public static String groupThousands(long value) {
         String digits = Long.toString(Math.abs(value));
         StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
         int lead = digits.length() % 3;

@@ -31,8 +31,26 @@ abstract class BrowserTest {
         }
     }
 
+    /** The port the browser talks to: the server's, unless a test puts something in between. */
+    int browserPort() {
+        return port;
+    }
+
     String url(String path) {
-        return "http://localhost:" + port + path;
+        return "http://localhost:" + browserPort() + path;
+    }
+
+    /** Logs the trader with this phone in through the phone + one-time-code pages (demo shows the code). */
+    void logInAsTrader(String phone) {
+        browser.get(url("/trader/login"));
+        browser.findElement(By.name("phone")).sendKeys(phone);
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        String sms = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".demo-sms"))).getText();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("(\\d{6})").matcher(sms);
+        org.assertj.core.api.Assertions.assertThat(code.find()).isTrue();
+        browser.findElement(By.name("code")).sendKeys(code.group(1));
+        browser.findElement(By.cssSelector("form.stack button")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/trader")));
     }
 
     void logIn(String username, String password) {

@@ -3,8 +3,6 @@ package vn.cho40.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,15 +24,7 @@ class TraderAppBrowserIT extends BrowserTest {
     void loginByPhoneThenTheQrFullScreen() throws IOException {
         // Other tests logged this trader in too: let the one-time-code send limit (3 per 15 min) pass.
         testClock.advance(java.time.Duration.ofMinutes(16));
-        browser.get(url("/trader/login"));
-        browser.findElement(By.name("phone")).sendKeys(demo.demoTraderPhone());
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        String sms = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".demo-sms"))).getText();
-        Matcher code = Pattern.compile("(\\d{6})").matcher(sms);
-        assertThat(code.find()).isTrue();
-        browser.findElement(By.name("code")).sendKeys(code.group(1));
-        browser.findElement(By.cssSelector("form.stack button")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/trader")));
+        logInAsTrader(demo.demoTraderPhone());
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Chào ");
         // Waiting, or (when other tests paid this trader) the words of the latest payment, replayed on connect.
         wait.until(d -> !d.findElement(By.id("last-words")).getText().isBlank());

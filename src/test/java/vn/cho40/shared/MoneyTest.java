@@ -22,4 +22,16 @@ class MoneyTest {
         assertThat(Money.vnd(2_900).times(3)).isEqualTo(Money.vnd(8_700));
         assertThatThrownBy(() -> Money.vnd(Long.MAX_VALUE).plus(Money.vnd(1))).isInstanceOf(ArithmeticException.class);
     }
+
+    @org.junit.jupiter.api.Test
+    void typedAmountsAreWholeDongOrRefused() {
+        org.assertj.core.api.Assertions.assertThat(Money.parse("50000")).contains(Money.vnd(50_000));
+        org.assertj.core.api.Assertions.assertThat(Money.parse("50.000")).contains(Money.vnd(50_000));
+        org.assertj.core.api.Assertions.assertThat(Money.parse("1,250,000 đ")).contains(Money.vnd(1_250_000));
+        org.assertj.core.api.Assertions.assertThat(Money.parse("50k")).contains(Money.vnd(50_000));
+        org.assertj.core.api.Assertions.assertThat(Money.parse("50,5")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Money.parse("-5000")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Money.parse("abc")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(Money.parse("")).isEmpty();
+    }
 }

@@ -1,0 +1,98 @@
+package vn.cho40.traderapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.cho40.Http;
+import vn.cho40.IntegrationTest;
+import vn.cho40.TestClock;
+import vn.cho40.WebSession;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.identity.LogSmsSender;
+import vn.cho40.identity.SmsSender;
+
+/** Cash sales written by the trader, takings, and the month's revenue book exported as XLSX and PDF. */
+@IntegrationTest
+class RevenueBookIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DemoProvince demo;
+    @Autowired
+    SmsSender sms;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    RevenueBook book;
+
+    private WebSession trader() {
+        clock.advance(Duration.ofMinutes(16));
+        WebSession s = new WebSession(port, null, null);
+        String phone = demo.demoTraderPhone();
+        s.postForm("/trader/login/code", Map.of("phone", phone), "/trader/login");
+        Matcher code = Pattern.compile("(\\d{6})").matcher(((LogSmsSender) sms).lastMessage(phone).orElseThrow());
+        assertThat(code.find()).isTrue();
+        s.postForm("/trader/login", Map.of("phone", phone, "code", code.group(1)), "/trader/login");
+        assertThat(s.get("/trader").status()).isEqualTo(200);
+        return s;
+    }
+
+    @Test
+    void cashSalesCompleteTheBookWhichExportsAsXlsxAndPdf() throws Exception {
+        WebSession s = trader();
+        LocalDate today = book.today();
+        String month = YearMonth.from(today).toString();
+        long before = readXlsxTotal(s.getBytes("/trader/book.xlsx?month=" + month));
+
+        s.postForm("/trader/cash", Map.of("amount", "abc", "note", ""), "/trader");
+        assertThat(s.get("/trader").body()).contains("Số tiền &quot;abc&quot; không đúng");
+        s.postForm("/trader/cash", Map.of("amount", "45.000", "note", "bán rau cho cô Lan"), "/trader");
+        assertThat(s.get("/trader").body()).contains("Đã ghi 45.000 ₫ tiền mặt vào sổ");
+        s.postForm("/trader/cash", Map.of("amount", "30000", "date", today.plusDays(1).toString(), "back",
+                "/trader/book"), "/trader");
+        assertThat(s.get("/trader/book").body()).contains("Chỉ ghi được cho ngày từ");
+
+        String page = s.get("/trader/book?month=" + month).body();
+        assertThat(page).contains("bán rau cho cô Lan").contains("45.000 ₫");
+        long after = readXlsxTotal(s.getBytes("/trader/book.xlsx?month=" + month));
+        assertThat(after - before).as("the book's month total grows by the cash sale").isEqualTo(45_000);
+
+        byte[] pdf = s.getBytes("/trader/book.pdf?month=" + month);
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("SỔ DOANH THU BÁN HÀNG HÓA, DỊCH VỤ").contains("Cộng tháng")
+                    .contains("Bán thu tiền mặt").contains(" đồng");
+        }
+        // A staff member cannot read a trader's book, and a trader cannot remove another's entry.
+        assertThat(new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD).get("/trader/book").status())
+                .isIn(302, 403);
+        assertThat(s.postForm("/trader/cash/" + java.util.UUID.randomUUID() + "/remove", Map.of(), "/trader/book")
+                .status()).isEqualTo(404);
+    }
+
+    /** The "Cộng tháng" row's total (last column) of an exported book. */
+    private static long readXlsxTotal(byte[] xlsx) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : wb.getSheetAt(0)) {
+                if (row.getCell(1) != null && "Cộng tháng".equals(row.getCell(1).getStringCellValue())) {
+                    return (long) row.getCell(5).getNumericCellValue();
+                }
+            }
+        }
+        throw new AssertionError("no month total row");
+    }
+}
