@@ -161,7 +161,8 @@ public class RevenueBook {
 
     /** Takes back a cash sale the trader wrote by mistake (kept as removed, never deleted). */
     public void removeCash(UUID traderId, UUID saleId) {
-        int changed = db.sql("UPDATE cash_sale SET removed_at = ? WHERE id = ? AND trader_id = ? AND removed_at IS NULL")
+        int changed = db.sql("""
+                UPDATE cash_sale SET removed_at = ? WHERE id = ? AND trader_id = ? AND removed_at IS NULL""")
                 .params(Timestamp.from(clock.instant()), saleId, traderId).update();
         if (changed == 0) {
             throw new NotFoundException("cash.notFound", saleId);

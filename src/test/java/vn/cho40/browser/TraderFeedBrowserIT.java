@@ -57,7 +57,10 @@ class TraderFeedBrowserIT extends BrowserTest {
               const listeners = {};
               window.__clips.push(src.replace(/^.*\\/audio\\/vi\\//, '').replace('.wav', ''));
               return {addEventListener: (n, f) => { listeners[n] = f; },
-                      play: () => { setTimeout(() => listeners.ended && listeners.ended(), 5); return Promise.resolve(); }};
+                      play: () => {
+                        setTimeout(() => listeners.ended && listeners.ended(), 5);
+                        return Promise.resolve();
+                      }};
             };
             """;
 

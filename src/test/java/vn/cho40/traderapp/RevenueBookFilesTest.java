@@ -27,7 +27,8 @@ class RevenueBookFilesTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(RevenueBookFiles.TITLE);
             var first = sheet.getRow(7);
             assertThat(first.getCell(0).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2026, 11, 2));
-            assertThat(first.getCell(1).getStringCellValue()).isEqualTo("Thu qua mã QR: 12 lần; Bán thu tiền mặt: 1 lần");
+            assertThat(first.getCell(1).getStringCellValue())
+                    .isEqualTo("Thu qua mã QR: 12 lần; Bán thu tiền mặt: 1 lần");
             assertThat(first.getCell(5).getNumericCellValue()).isEqualTo(1_295_000);
             var total = sheet.getRow(9);
             assertThat(total.getCell(1).getStringCellValue()).isEqualTo("Cộng tháng");
