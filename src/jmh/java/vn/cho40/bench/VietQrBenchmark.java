@@ -65,6 +65,14 @@ public class VietQrBenchmark {
         return QrImages.png(payload, 400);
     }
 
+    /** The same dynamic code as drawn for a screen: fixed mask (QrImages.SCREEN_MASK). */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public byte[] png400pxDynamicScreen() {
+        return QrImages.screenPng(payload, 400);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)

@@ -39,8 +39,11 @@ class TraderHomePage {
     private final Markets markets;
     private final Access access;
     private final FormErrors errors;
+    private final vn.cho40.vietqr.StallCodes codes;
 
-    TraderHomePage(Traders traders, RevenueBook book, Markets markets, Access access, FormErrors errors) {
+    TraderHomePage(Traders traders, RevenueBook book, Markets markets, Access access, FormErrors errors,
+                   vn.cho40.vietqr.StallCodes codes) {
+        this.codes = codes;
         this.traders = traders;
         this.book = book;
         this.markets = markets;
@@ -82,6 +85,27 @@ class TraderHomePage {
             redirect.addFlashAttribute("cashNote", note);
         }
         return "redirect:" + (back.equals("/trader/book") ? "/trader/book" : "/trader") + "#cash";
+    }
+
+    /** A code for one sale: the customer's app fills in the amount; the payment is matched by its code. */
+    @PostMapping("/trader/sale")
+    String sale(@RequestParam(defaultValue = "") String amount, Model model, RedirectAttributes redirect) {
+        CurrentUser me = access.requirePermission(Permission.OWN_DATA);
+        var money = vn.cho40.shared.Money.parse(amount).filter(m -> m.vnd() > 0 && m.vnd() <= 500_000_000L);
+        if (money.isEmpty()) {
+            redirect.addFlashAttribute("saleError", errors.text("cash.amount.invalid", amount.strip()));
+            return "redirect:/trader#sale";
+        }
+        Lease lease = openLease(me.traderId());
+        var market = markets.get(lease.marketCode());
+        var code = codes.dynamic(market, codes.stall(market, lease.stallCode()), money.get().vnd(), null);
+        model.addAttribute("amount", money.get());
+        model.addAttribute("words", vn.cho40.shared.AmountInWords.invoice(money.get().vnd(),
+                vn.cho40.shared.AmountInWords.Style.NORTHERN));
+        model.addAttribute("holder", code.holderName());
+        model.addAttribute("png", java.util.Base64.getEncoder().encodeToString(
+                vn.cho40.vietqr.QrImages.screenPng(code.payload(), 720)));
+        return "trader/sale";
     }
 
     @PostMapping("/trader/cash/{id}/remove")

@@ -84,6 +84,22 @@ class RevenueBookIT {
                 .status()).isEqualTo(404);
     }
 
+    @Test
+    void aSaleCodeCarriesTheAmountAndItsPaymentCode() throws Exception {
+        WebSession s = trader();
+        s.postForm("/trader/sale", Map.of("amount", "0"), "/trader");
+        assertThat(s.get("/trader").body()).contains("Số tiền &quot;0&quot; không đúng");
+        String page = s.postForm("/trader/sale", Map.of("amount", "85.000"), "/trader").body();
+        assertThat(page).contains("85.000 ₫").contains("Tám mươi lăm nghìn đồng");
+        Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page);
+        assertThat(png.find()).isTrue();
+        String payload = vn.cho40.vietqr.QrImages.read(java.util.Base64.getDecoder().decode(png.group(1)))
+                .orElseThrow();
+        var decoded = (vn.cho40.vietqr.Decoded.Valid) vn.cho40.vietqr.VietQr.decode(payload);
+        assertThat(decoded.payload().amountVnd()).isEqualTo(85_000L);
+        assertThat(vn.cho40.shared.PaymentCode.isValid(decoded.payload().purpose())).isTrue();
+    }
+
     /** The "Cộng tháng" row's total (last column) of an exported book. */
     private static long readXlsxTotal(byte[] xlsx) throws Exception {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
