@@ -9,6 +9,12 @@ import org.springframework.context.annotation.Bean;
 class CleanDatabase {
 
     /** The system clock, which tests may move forward instead of sleeping. */
+    /** One recorder in the one shared context: a second context would run a second matcher on the same data. */
+    @Bean
+    MatchedPayments matchedPayments() {
+        return new MatchedPayments();
+    }
+
     @Bean
     @org.springframework.context.annotation.Primary
     TestClock testClock() {

@@ -11,31 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.event.EventListener;
-import org.springframework.context.annotation.Import;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cho40.IntegrationTest;
 import vn.cho40.trader.StallAccounts;
 
 @IntegrationTest
-@Import(MatchingIT.Listener.class)
 class MatchingIT {
 
-    @TestConfiguration
-    static class Listener {
-        static final List<PaymentMatched> SEEN = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(PaymentMatched e) {
-            SEEN.add(e);
-        }
-    }
+    @Autowired
+    vn.cho40.MatchedPayments matched;
 
     @LocalServerPort
     int port;
@@ -81,14 +69,19 @@ class MatchingIT {
         assertThat(sePay(accountNumber, "FT-MATCH-1", 85_000, "in")).isEqualTo(200);
         assertThat(sePay("999888777666", "FT-NOBODY-1", 20_000, "in")).isEqualTo(200);
         assertThat(sePay(accountNumber, "FT-OUT-2", 10_000, "out")).isEqualTo(200);
-        matcher.matchPending();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (db.sql("SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'").query(Long.class).single() > 0
+                && System.nanoTime() < deadline) {
+            matcher.matchPending();
+            Thread.sleep(20);
+        }
 
         assertThat(status("FT-MATCH-1")).isEqualTo("MATCHED");
         assertThat(status("FT-NOBODY-1")).isEqualTo("EXCEPTION");
         assertThat(status("FT-OUT-2")).isEqualTo("DEBIT");
         UUID eventId = db.sql("SELECT id FROM payment_event WHERE bank_reference = 'FT-MATCH-1'").query(UUID.class)
                 .single();
-        assertThat(Listener.SEEN).anySatisfy(e -> {
+        assertThat(matched.seen()).anySatisfy(e -> {
             assertThat(e.paymentId()).isEqualTo(eventId);
             assertThat(e.amountVnd()).isEqualTo(85_000);
             assertThat(e.traderId()).isEqualTo(demoAccount[1]);
