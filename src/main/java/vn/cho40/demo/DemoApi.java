@@ -26,6 +26,13 @@ class DemoApi {
         this.accounts = accounts;
     }
 
+    @GetMapping("/api/v1/demo/traders")
+    @Operation(summary = "Demo only: made-up traders' phones and stall accounts, for the trader-app load test")
+    List<StallAccounts.DemoPair> traders(@RequestParam String market) {
+        var m = markets.find(market).orElseThrow(() -> new NotFoundException("market.notFound", market));
+        return accounts.demoPairs(m.id(), 1000);
+    }
+
     @GetMapping("/api/v1/demo/accounts")
     @Operation(summary = "Demo only: the receiving accounts of a market's stalls, for ./cho40 simulate payments")
     List<String> accounts(@RequestParam String market) {

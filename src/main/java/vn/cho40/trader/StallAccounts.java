@@ -117,6 +117,20 @@ public class StallAccounts {
                 .query((rs, n) -> cipher.decrypt("account", rs.getBytes(1))).list();
     }
 
+    /** A stall's trader's phone and the account the stall is paid into: made-up demo data only. */
+    public record DemoPair(String phone, String account) {
+    }
+
+    public List<DemoPair> demoPairs(UUID marketId, int limit) {
+        return db.sql("""
+                SELECT t.phone_enc, a.account_enc FROM stall_default_account d
+                JOIN receiving_account a ON a.id = d.account_id JOIN trader t ON t.id = a.trader_id
+                JOIN stall s ON s.id = d.stall_id WHERE s.market_id = ? ORDER BY s.code LIMIT ?""")
+                .params(marketId, limit)
+                .query((rs, n) -> new DemoPair(cipher.decrypt("phone", rs.getBytes(1)),
+                        cipher.decrypt("account", rs.getBytes(2)))).list();
+    }
+
     /** Fills the number index of accounts saved before it existed; returns how many. */
     public int indexNumbers() {
         record Row(UUID id, byte[] enc) {

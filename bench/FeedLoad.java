@@ -1,0 +1,165 @@
+// Load for the trader app's live feed, in its own process (JDK only, run as `java bench/FeedLoad.java ...`):
+// logs demo traders in by phone + one-time code, holds CONNS Server-Sent-Event connections per trader, sends
+// RATE signed SePay webhooks a second to those traders' accounts for SECONDS, and measures, for every event a
+// connection receives, the time from just before the webhook was sent to its arrival on the open page's stream.
+// Usage: java bench/FeedLoad.java BASE_URL SEPAY_KEY TRADERS CONNS RATE SECONDS
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class FeedLoad {
+    static final long BASE_AMOUNT = 7_000_000;
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern CODE = Pattern.compile("(\\d{6})");
+    static final Pattern PAIR = Pattern.compile("\"phone\":\"(\\d+)\",\"account\":\"(\\d+)\"");
+    static final Pattern AMOUNT = Pattern.compile("\"amount\":(\\d+)");
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String key = args[1];
+        int traders = Integer.parseInt(args[2]);
+        int conns = Integer.parseInt(args[3]);
+        double rate = Double.parseDouble(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        var pool = Executors.newVirtualThreadPerTaskExecutor();
+        HttpClient plain = HttpClient.newBuilder().executor(pool).build();
+        String list = plain.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demo/traders?market=TN-DAITU"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<String[]> pairs = new ArrayList<>();
+        Matcher m = PAIR.matcher(list);
+        while (m.find() && pairs.size() < traders) {
+            pairs.add(new String[] {m.group(1), m.group(2)});
+        }
+        long[] sentAt = new long[(int) (rate * seconds) + 10];
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong events = new AtomicLong();
+        AtomicLong open = new AtomicLong();
+        List<String> accounts = new ArrayList<>();
+        for (String[] pair : pairs) {
+            HttpClient client = HttpClient.newBuilder().executor(pool).cookieHandler(new CookieManager()).build();
+            if (!logIn(client, base, pair[0])) {
+                System.err.println("login failed for a trader; skipped");
+                continue;
+            }
+            accounts.add(pair[1]);
+            for (int c = 0; c < conns; c++) {
+                client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/trader/feed"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                        .thenAccept(r -> {
+                            open.incrementAndGet();
+                            r.body().forEach(line -> {
+                                Matcher a = AMOUNT.matcher(line);
+                                if (line.startsWith("data:") && a.find()) {
+                                    long amount = Long.parseLong(a.group(1));
+                                    int seq = (int) (amount - BASE_AMOUNT);
+                                    if (seq >= 0 && seq < sentAt.length && sentAt[seq] != 0) {
+                                        latencies.add(System.nanoTime() - sentAt[seq]);
+                                        events.incrementAndGet();
+                                    }
+                                }
+                            });
+                        });
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (open.get() < (long) accounts.size() * conns && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        System.out.printf("traders=%d connections_open=%d%n", accounts.size(), open.get());
+        HttpClient sender = HttpClient.newBuilder().executor(pool).build();
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        long start = System.nanoTime();
+        int sent = 0;
+        AtomicLong ok = new AtomicLong();
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(seconds)) {
+            long due = start + (long) (sent * 1e9 / rate);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, 2_000_000));
+                continue;
+            }
+            int seq = sent++;
+            String account = accounts.get(seq % accounts.size());
+            String ref = "FL" + start + "-" + seq;
+            String body = "{\"id\":" + (start % 1_000_000_000L * 100_000 + seq) + ",\"gateway\":\"Agribank\","
+                    + "\"transactionDate\":\"" + LocalDateTime.now(ZoneOffset.ofHours(7)).format(time)
+                    + "\",\"accountNumber\":\"" + account + "\",\"code\":null,\"content\":\"mua hang\","
+                    + "\"transferType\":\"in\",\"transferAmount\":" + (BASE_AMOUNT + seq) + ",\"accumulated\":0,"
+                    + "\"subAccount\":null,\"referenceCode\":\"" + ref + "\",\"description\":\"\"}";
+            sentAt[seq] = System.nanoTime();
+            sender.sendAsync(HttpRequest.newBuilder(URI.create(base + "/webhooks/sepay"))
+                    .header("Authorization", "Apikey " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .thenAccept(r -> {
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                        }
+                    });
+        }
+        Thread.sleep(5000);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double elapsed = (System.nanoTime() - start) / 1e9 - 5;
+        System.out.printf("sent=%d (%.0f/s) ok=%d expected_events=%d received_events=%d p50_ms=%.1f p99_ms=%.1f "
+                        + "max_ms=%.1f%n", sent, sent / elapsed, ok.get(), (long) sent * conns, events.get(),
+                pct(sorted, 50), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);
+        System.exit(0);
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+    }
+
+    static boolean logIn(HttpClient client, String base, String phone) throws Exception {
+        String page = get(client, base + "/trader/login");
+        Matcher csrf = CSRF.matcher(page);
+        if (!csrf.find()) {
+            return false;
+        }
+        String codePage = post(client, base + "/trader/login/code", "phone=" + phone + "&_csrf=" + enc(csrf.group(1)));
+        Matcher sms = Pattern.compile("demo-sms[^>]*>([^<]*)").matcher(codePage);
+        if (!sms.find()) {
+            return false;
+        }
+        Matcher code = CODE.matcher(sms.group(1));
+        Matcher csrf2 = CSRF.matcher(codePage);
+        if (!code.find() || !csrf2.find()) {
+            return false;
+        }
+        post(client, base + "/trader/login", "phone=" + phone + "&code=" + code.group(1) + "&_csrf="
+                + enc(csrf2.group(1)));
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/trader")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    static String post(HttpClient client, String url, String form) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
