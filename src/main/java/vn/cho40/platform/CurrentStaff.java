@@ -1,15 +1,28 @@
 package vn.cho40.platform;
 
-import java.security.Principal;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the logged-in staff member's name (or null) in every page's model, for menus and staff-only actions. */
+/**
+ * Puts who is logged in into every page's model, for menus: {@code staff} (a staff member's name, or null) and
+ * {@code traderUser} (true for a trader, who gets the app's own menu instead of the staff pages).
+ */
 @ControllerAdvice
 class CurrentStaff {
 
     @ModelAttribute("staff")
-    String staff(Principal principal) {
-        return principal == null ? null : principal.getName();
+    String staff(Authentication auth) {
+        return has(auth, "ROLE_STAFF") ? auth.getName() : null;
+    }
+
+    @ModelAttribute("traderUser")
+    boolean trader(Authentication auth) {
+        return has(auth, "ROLE_TRADER");
+    }
+
+    private static boolean has(Authentication auth, String authority) {
+        return auth != null && auth.isAuthenticated()
+                && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 }
