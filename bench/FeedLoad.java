@@ -52,7 +52,8 @@ public class FeedLoad {
         AtomicLong open = new AtomicLong();
         List<String> accounts = new ArrayList<>();
         for (String[] pair : pairs) {
-            HttpClient client = HttpClient.newBuilder().executor(pool).cookieHandler(new CookieManager()).build();
+            HttpClient client = HttpClient.newBuilder().executor(pool).cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
             if (!logIn(client, base, pair[0])) {
                 System.err.println("login failed for a trader; skipped");
                 continue;
@@ -82,6 +83,9 @@ public class FeedLoad {
             Thread.sleep(100);
         }
         System.out.printf("traders=%d connections_open=%d%n", accounts.size(), open.get());
+        if (accounts.isEmpty()) {
+            System.exit(1);
+        }
         HttpClient sender = HttpClient.newBuilder().executor(pool).build();
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
         long start = System.nanoTime();
@@ -130,11 +134,14 @@ public class FeedLoad {
         String page = get(client, base + "/trader/login");
         Matcher csrf = CSRF.matcher(page);
         if (!csrf.find()) {
+            System.err.println("no csrf on the login page");
             return false;
         }
         String codePage = post(client, base + "/trader/login/code", "phone=" + phone + "&_csrf=" + enc(csrf.group(1)));
         Matcher sms = Pattern.compile("demo-sms[^>]*>([^<]*)").matcher(codePage);
         if (!sms.find()) {
+            System.err.println("no code shown: " + codePage.replaceAll("\\s+", " ").replaceAll(".*<main>", "")
+                    .substring(0, 300));
             return false;
         }
         Matcher code = CODE.matcher(sms.group(1));
