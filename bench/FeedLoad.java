@@ -62,7 +62,8 @@ public class FeedLoad {
             for (int c = 0; c < conns; c++) {
                 client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/trader/feed"))
                         .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
-                        .thenAccept(r -> {
+                        // Async: a stream read on the caller's thread would block the main thread for good.
+                        .thenAcceptAsync(r -> {
                             open.incrementAndGet();
                             r.body().forEach(line -> {
                                 Matcher a = AMOUNT.matcher(line);
@@ -75,7 +76,7 @@ public class FeedLoad {
                                     }
                                 }
                             });
-                        });
+                        }, pool);
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -64,8 +64,26 @@ class TraderFeed {
         return emitter;
     }
 
+    /**
+     * Sends happen on their own thread, in order: the matcher publishing thousands of payments a second never
+     * waits for a phone on a slow connection.
+     */
+    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors
+            .newSingleThreadExecutor(Thread.ofPlatform().name("trader-feed").daemon(true).factory());
+
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PaymentMatched e) {
+        if (open.containsKey(e.traderId())) {
+            sender.execute(() -> push(e));
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        sender.shutdownNow();
+    }
+
+    private void push(PaymentMatched e) {
         List<SseEmitter> emitters = open.get(e.traderId());
         if (emitters == null) {
             return;
