@@ -14,7 +14,7 @@ db=cho40feed
 java25=$(ls -d /usr/lib/jvm/*25*/bin/java | head -n 1)
 pg="psql -h 127.0.0.1 -U postgres -q -t -A"
 ./cho40 --help >/dev/null
-$pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+$pg -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 work=$(mktemp -d /tmp/cho40-feed.XXXX)
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
   CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_SEPAY_API_KEY=feed-key CHO40_ADMIN_PASSWORD=bench-pass-1 \

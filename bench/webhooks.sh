@@ -16,7 +16,7 @@ pg="psql -h 127.0.0.1 -U postgres -q -t -A"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 ./cho40 --help >/dev/null   # build the jar outside the measurement
 
-$pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+$pg -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 work=$(mktemp -d /tmp/cho40-webhooks.XXXX)
 key=bench-$(date +%s)
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
