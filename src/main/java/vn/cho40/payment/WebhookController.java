@@ -40,6 +40,9 @@ class WebhookController {
     private final Markets markets;
 
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    /** Looked up once per provider and outcome, not on every request. */
+    private final Map<String, io.micrometer.core.instrument.Counter> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     WebhookController(PaymentIngest ingest, Clock clock, ProviderSecrets secrets, Markets markets,
                       io.micrometer.core.instrument.MeterRegistry meters) {
@@ -167,8 +170,9 @@ class WebhookController {
             Thread.currentThread().interrupt();
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "interrupted");
         }
-        meters.counter("cho40.webhooks", "provider", provider.name(), "outcome",
-                verdict instanceof Verdict.Rejected r0 ? r0.reason().name() : "ACCEPTED").increment();
+        String outcome = verdict instanceof Verdict.Rejected r0 ? r0.reason().name() : "ACCEPTED";
+        counters.computeIfAbsent(provider.name() + "/" + outcome, k -> meters.counter("cho40.webhooks", "provider",
+                provider.name(), "outcome", outcome)).increment();
         if (verdict instanceof Verdict.Rejected r) {
             HttpStatus status = r.reason() == Verdict.Reason.MALFORMED ? HttpStatus.BAD_REQUEST : HttpStatus.UNAUTHORIZED;
             return problem(status, r.reason().name().toLowerCase(Locale.ROOT), r.detail());

@@ -52,15 +52,7 @@ public class StallAccounts {
 
     /** The same, by the keyed hash of the number (as payment events store it). */
     public Optional<Owner> ownerOfHash(byte[] numberHash) {
-        var owners = db.sql("""
-                SELECT a.id, a.trader_id, a.market_id,
-                       (SELECT d.stall_id FROM stall_default_account d WHERE d.account_id = a.id LIMIT 1)
-                FROM receiving_account a WHERE a.number_hash = ? LIMIT 2""")
-                .param(numberHash)
-                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
-                .list();
-        return owners.size() == 1 ? Optional.of(owners.getFirst()) : Optional.empty();
+        return Optional.ofNullable(ownersOfHashes(List.of(numberHash)).get(java.nio.ByteBuffer.wrap(numberHash)));
     }
 
     /**

@@ -46,7 +46,6 @@ class TraderFeedBrowserIT extends BrowserTest {
             window.__spoken = []; window.__clips = [];
             """;
     private static final String STUB_VOICE = CAPTURE + """
-            const realSpeak = window.speechSynthesis;
             Object.defineProperty(window, 'speechSynthesis', {value: {
               speak: (u) => window.__spoken.push(u.text), getVoices: () => [{lang: 'vi-VN', name: 'stub'}],
               cancel: () => {}}});

@@ -69,12 +69,7 @@ class MatchingIT {
         assertThat(sePay(accountNumber, "FT-MATCH-1", 85_000, "in")).isEqualTo(200);
         assertThat(sePay("999888777666", "FT-NOBODY-1", 20_000, "in")).isEqualTo(200);
         assertThat(sePay(accountNumber, "FT-OUT-2", 10_000, "out")).isEqualTo(200);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (db.sql("SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'").query(Long.class).single() > 0
-                && System.nanoTime() < deadline) {
-            matcher.matchPending();
-            Thread.sleep(20);
-        }
+        MatchAll.now(matcher, db);
 
         assertThat(status("FT-MATCH-1")).isEqualTo("MATCHED");
         assertThat(status("FT-NOBODY-1")).isEqualTo("EXCEPTION");

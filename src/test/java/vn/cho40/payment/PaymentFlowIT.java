@@ -91,17 +91,8 @@ class PaymentFlowIT {
                 .param(reference).query().singleRow();
     }
 
-    /** Matches until nothing waits (the scheduled matcher may hold a batch meanwhile: wait for it). */
     void matchAll() throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            matcher.matchPending();
-            if (db.sql("SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'").query(Long.class).single() == 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("payments still waiting to be matched after 10 s");
+        MatchAll.now(matcher, db);
     }
 
     @Test

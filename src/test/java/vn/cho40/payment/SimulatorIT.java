@@ -62,12 +62,7 @@ class SimulatorIT {
                 + kinds.getOrDefault(PaymentSimulator.Kind.UNKNOWN_ACCOUNT, 0);
         assertThat(db.sql("SELECT count(*) FROM payment_event WHERE bank_reference LIKE 'SIM%'").query(Long.class)
                 .single() - before).as("one event per transfer, however often it was sent").isEqualTo(distinct);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (db.sql("SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'").query(Long.class).single() > 0
-                && System.nanoTime() < deadline) {
-            matcher.matchPending();
-            Thread.sleep(20);
-        }
+        MatchAll.now(matcher, db);
         assertThat(db.sql("""
                 SELECT count(*) FROM payment_event e WHERE e.bank_reference LIKE 'SIM%' AND e.status = 'MATCHED'
                 AND (SELECT count(*) FROM ledger_transaction t WHERE t.payment_event_id = e.id) <> 1""")
