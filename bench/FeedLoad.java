@@ -3,6 +3,9 @@
 // RATE signed SePay webhooks a second to those traders' accounts for SECONDS, and measures, for every event a
 // connection receives, the time from just before the webhook was sent to its arrival on the open page's stream.
 // Usage: java bench/FeedLoad.java BASE_URL SEPAY_KEY TRADERS CONNS RATE SECONDS
+// Listener only (the webhooks then come from wrk with bench/feed.lua, which stamps each amount with the
+// millisecond it was sent): java bench/FeedLoad.java listen BASE_URL TRADERS CONNS SECONDS ACCOUNTS_FILE
+// opens the streams, writes the traders' accounts to ACCOUNTS_FILE and ACCOUNTS_FILE.ready, listens SECONDS.
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +34,11 @@ public class FeedLoad {
     static final Pattern AMOUNT = Pattern.compile("\"amount\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("listen")) {
+            listen(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    java.nio.file.Path.of(args[5]));
+            return;
+        }
         String base = args[0];
         String key = args[1];
         int traders = Integer.parseInt(args[2]);
@@ -38,14 +46,7 @@ public class FeedLoad {
         double rate = Double.parseDouble(args[4]);
         int seconds = Integer.parseInt(args[5]);
         var pool = Executors.newVirtualThreadPerTaskExecutor();
-        HttpClient plain = HttpClient.newBuilder().executor(pool).build();
-        String list = plain.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demo/traders?market=TN-DAITU"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
-        List<String[]> pairs = new ArrayList<>();
-        Matcher m = PAIR.matcher(list);
-        while (m.find() && pairs.size() < traders) {
-            pairs.add(new String[] {m.group(1), m.group(2)});
-        }
+        List<String[]> pairs = demoTraders(HttpClient.newBuilder().executor(pool).build(), base, traders);
         long[] sentAt = new long[(int) (rate * seconds) + 10];
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong events = new AtomicLong();
@@ -125,6 +126,69 @@ public class FeedLoad {
                         + "max_ms=%.1f%n", sent, sent / elapsed, ok.get(), (long) sent * conns, events.get(),
                 pct(sorted, 50), pct(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6);
         System.exit(0);
+    }
+
+    static void listen(String base, int traders, int conns, int seconds, java.nio.file.Path accountsFile)
+            throws Exception {
+        var pool = Executors.newVirtualThreadPerTaskExecutor();
+        List<String[]> pairs = demoTraders(HttpClient.newBuilder().executor(pool).build(), base, traders);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong open = new AtomicLong();
+        List<String> accounts = new ArrayList<>();
+        for (String[] pair : pairs) {
+            HttpClient client = HttpClient.newBuilder().executor(pool).cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            if (!logIn(client, base, pair[0])) {
+                continue;
+            }
+            accounts.add(pair[1]);
+            for (int c = 0; c < conns; c++) {
+                client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/trader/feed"))
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+                        .thenAcceptAsync(r -> {
+                            open.incrementAndGet();
+                            r.body().forEach(line -> {
+                                Matcher a = AMOUNT.matcher(line);
+                                if (line.startsWith("data:") && a.find()) {
+                                    long amount = Long.parseLong(a.group(1));
+                                    if (amount >= 1_000_000 && amount < 2_000_000) {
+                                        long sentMs = amount - 1_000_000;
+                                        long nowMs = System.currentTimeMillis() % 1_000_000;
+                                        latencies.add((nowMs - sentMs + 1_000_000) % 1_000_000);
+                                    }
+                                }
+                            });
+                        }, pool);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (open.get() < (long) accounts.size() * conns && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        java.nio.file.Files.write(accountsFile, accounts);
+        java.nio.file.Files.writeString(java.nio.file.Path.of(accountsFile + ".ready"), "" + open.get());
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("traders=%d connections_open=%d received_events=%d p50_ms=%d p99_ms=%d max_ms=%d%n",
+                accounts.size(), open.get(), sorted.size(), pctMs(sorted, 50), pctMs(sorted, 99),
+                sorted.isEmpty() ? 0 : sorted.getLast());
+        System.exit(0);
+    }
+
+    static long pctMs(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100));
+    }
+
+    static List<String[]> demoTraders(HttpClient plain, String base, int traders) throws Exception {
+        String list = plain.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demo/traders?market=TN-DAITU"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        List<String[]> pairs = new ArrayList<>();
+        Matcher m = PAIR.matcher(list);
+        while (m.find() && pairs.size() < traders) {
+            pairs.add(new String[] {m.group(1), m.group(2)});
+        }
+        return pairs;
     }
 
     static double pct(List<Long> sorted, int p) {

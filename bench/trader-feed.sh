@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The trader app's live feed under load, on the real PostgreSQL server (127.0.0.1:5432) with the demo data:
-#   latency:     TRADERS traders × 1 open page each, webhooks at RATE/s to them: time from sending the webhook
-#                to the payment arriving on the page's stream (p50/p99), all in the load process's clock;
+#   latency:     TRADERS traders × 1 open page each (bench/FeedLoad.java listen, its own JVM); wrk (the payments-in
+#                load generator, bench/feed.lua) sends webhooks at RATE/s to them, each amount stamped with the
+#                millisecond it was sent; the listener times each event's arrival against it (p50/p99);
 #   connections: 50 traders × 100 streams = 5,000 open connections, 20 payments/s, the server's peak RSS.
 # The load (bench/FeedLoad.java) runs in its own JVM. Usage: bench/trader-feed.sh [rate] [seconds] [traders]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 rate=${1:-1000}
 secs=${2:-20}
 traders=${3:-200}
@@ -27,7 +29,13 @@ server=$(pgrep -f "cho40.jar demo --cho40.demo.traffic-per-minute=0" | head -n 1
 peak_rss() { while true; do awk '/VmRSS/ {print $2}' "/proc/$server/status" >>"$work/rss.$1"; sleep 0.5; done; }
 
 "$java25" bench/FeedLoad.java "http://localhost:$port" feed-key 50 1 200 10 >/dev/null   # warm-up
-echo "latency     $("$java25" bench/FeedLoad.java "http://localhost:$port" feed-key "$traders" 1 "$rate" "$secs" | tr '\n' ' ')"
+"$java25" bench/FeedLoad.java listen "http://localhost:$port" "$traders" 1 $((secs + 5)) "$work/accounts" \
+  >"$work/listen.txt" & listener=$!
+until [ -f "$work/accounts.ready" ]; do sleep 0.2; done
+SEPAY_KEY=feed-key ACCOUNTS="$work/accounts" RATE=$rate RUN_ID=$RANDOM wrk -t1 -c200 -d"${secs}s" -s bench/feed.lua \
+  "http://localhost:$port" >"$work/wrk.txt"
+wait $listener
+echo "latency     rate=$rate/s wrk: $(grep -E 'requests in|Non-2xx' "$work/wrk.txt" | tr -s ' \n' ' ') listener: $(cat "$work/listen.txt")"
 peak_rss conns & sampler=$!
 echo "connections $("$java25" bench/FeedLoad.java "http://localhost:$port" feed-key 50 100 20 "$secs" | tr '\n' ' ')"
 kill $sampler

@@ -49,6 +49,7 @@ class TraderLoginPages {
                 codes.send(OneTimeCodes.Purpose.TRADER_LOGIN, normalized.get());
             } catch (InvalidInputException e) {
                 model.addAttribute("error", "otp.tooManySends");
+                model.addAttribute("errorArg", e.violations().getFirst().args().getFirst());
                 return "identity/trader-login";
             }
         }

@@ -7,7 +7,9 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /**
  * Webhook requests (thousands a second) skip the generic per-request HTTP observation, about a fifth of their
- * cost; the payment module counts them itself, by provider and outcome (cho40.webhooks).
+ * cost; the payment module counts them itself, by provider and outcome (cho40.webhooks). The trader's event
+ * stream is skipped too: it stays open for hours, a duration for it means nothing, and an open observation per
+ * stream held ~10 KB for each of thousands of phones.
  */
 @Configuration(proxyBeanMethods = false)
 class MachineRequestMetrics {
@@ -16,6 +18,7 @@ class MachineRequestMetrics {
     ObservationPredicate skipMachineRequests() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
                 && (server.getCarrier().getRequestURI().startsWith("/webhooks/")
-                || server.getCarrier().getRequestURI().startsWith("/bench/")));
+                || server.getCarrier().getRequestURI().startsWith("/bench/")
+                || server.getCarrier().getRequestURI().equals("/trader/feed")));
     }
 }
