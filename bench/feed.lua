@@ -17,7 +17,8 @@ local accounts = {}
 for line in io.lines(os.getenv("ACCOUNTS")) do accounts[#accounts + 1] = line end
 local key = os.getenv("SEPAY_KEY")
 local rate = tonumber(os.getenv("RATE") or "1000")
-local run = os.getenv("RUN_ID") or tostring(os.time())
+-- The provider's id is what duplicates are recognised by: each run needs its own range of ids.
+local run = tonumber(os.getenv("RUN_ID") or tostring(os.time() % 100000)) % 100000
 local threads = {}
 local start, slot, counter = nil, 0, 0
 
@@ -37,7 +38,7 @@ end
 
 function request()
   counter = counter + 1
-  local id = tid * 100000000 + counter
+  local id = run * 1000000000 + tid * 100000000 + counter
   local account = accounts[(counter % #accounts) + 1]
   local amount = 1000000 + now_ms() % 1000000
   local body = string.format('{"id":%d,"gateway":"Agribank","transactionDate":"%s","accountNumber":"%s",' ..

@@ -21,22 +21,30 @@ work=$(mktemp -d /tmp/cho40-feed.XXXX)
 DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
   CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_SEPAY_API_KEY=feed-key CHO40_ADMIN_PASSWORD=bench-pass-1 \
   CHO40_DATA_DIR="$work" SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
-trap 'kill $(pgrep -f "cho40.jar demo --cho40.demo.traffic-per-minute=0" || true) 2>/dev/null || true' EXIT
+server=$!   # the launcher execs java: this is the server's own pid
+trap 'kill $server 2>/dev/null || true' EXIT
 until [[ "$(curl -fs "http://localhost:$port/api/v1/demo/traders?market=TN-DAITU" || true)" == *phone* ]]; do
   sleep 0.3
 done
-server=$(pgrep -f "cho40.jar demo --cho40.demo.traffic-per-minute=0" | head -n 1)
 peak_rss() { while true; do awk '/VmRSS/ {print $2}' "/proc/$server/status" >>"$work/rss.$1"; sleep 0.5; done; }
 
-"$java25" bench/FeedLoad.java "http://localhost:$port" feed-key 50 1 200 10 >/dev/null   # warm-up
-"$java25" bench/FeedLoad.java listen "http://localhost:$port" "$traders" 1 $((secs + 5)) "$work/accounts" \
-  >"$work/listen.txt" & listener=$!
-until [ -f "$work/accounts.ready" ]; do sleep 0.2; done
-SEPAY_KEY=feed-key ACCOUNTS="$work/accounts" RATE=$rate RUN_ID=$RANDOM wrk -t1 -c200 -d"${secs}s" -s bench/feed.lua \
-  "http://localhost:$port" >"$work/wrk.txt"
-wait $listener
-echo "latency     rate=$rate/s wrk: $(grep -E 'requests in|Non-2xx' "$work/wrk.txt" | tr -s ' \n' ' ') listener: $(cat "$work/listen.txt")"
+# One round: the listener holds the traders' pages open, wrk sends RATE webhooks a second to their accounts.
+round() {
+  "$java25" bench/FeedLoad.java listen "http://localhost:$port" "$traders" 1 $(($2 + 5)) "$work/$1.accounts" \
+    >"$work/$1.listen" & local listener=$!
+  until [ -f "$work/$1.accounts.ready" ]; do sleep 0.2; done
+  SEPAY_KEY=feed-key ACCOUNTS="$work/$1.accounts" RATE=$rate RUN_ID=$((RANDOM * 3 + ${#1})) wrk -t1 -c200 -d"$2s" \
+    --latency -s bench/feed.lua "http://localhost:$port" >"$work/$1.wrk"
+  wait $listener
+}
+peak_rss latency & sampler=$!
+round warmup 30   # the JIT compiles the whole path first: a market server runs for days
+round latency "$secs"
+kill $sampler
+echo "latency     rate=$rate/s wrk: $(grep -E 'requests in|Non-2xx|^ +(50|99)%' "$work/latency.wrk" | tr -s ' \n' ' ')"
+echo "            listener (webhook sent → event on the page): $(cat "$work/latency.listen")"
 peak_rss conns & sampler=$!
 echo "connections $("$java25" bench/FeedLoad.java "http://localhost:$port" feed-key 50 100 20 "$secs" | tr '\n' ' ')"
 kill $sampler
+echo "server      peak_rss_mib_at_${rate}_per_s=$(( $(sort -n "$work/rss.latency" | tail -1) / 1024 ))"
 echo "server      peak_rss_mib_with_5000_streams=$(( $(sort -n "$work/rss.conns" | tail -1) / 1024 ))"

@@ -30,7 +30,10 @@ class SecurityConfig {
                 .securityContext(context -> context.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
-                .anonymous(anonymous -> anonymous.disable());
+                .anonymous(anonymous -> anonymous.disable())
+                // Providers read a status and a small JSON answer: no browser headers, no logout on this chain.
+                .headers(headers -> headers.disable())
+                .logout(logout -> logout.disable());
         return http.build();
     }
 

@@ -22,6 +22,8 @@ import vn.cho40.payment.Payments;
 import vn.cho40.shared.AmountInWords;
 import vn.cho40.shared.Money;
 import vn.cho40.shared.VnFormats;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes each matched payment to the trader's open app. A reconnecting browser sends Last-Event-ID and gets
@@ -31,6 +33,7 @@ import vn.cho40.shared.VnFormats;
 class TraderFeed {
 
     private static final long TIMEOUT_MILLIS = 30 * 60_000L;
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final Map<UUID, List<SseEmitter>> open = new ConcurrentHashMap<>();
     private final Payments payments;
     private final Access access;
@@ -89,9 +92,10 @@ class TraderFeed {
             return;
         }
         Item item = item(e.paymentId(), e.amountVnd(), e.bookedAt());
+        String json = JSON.writeValueAsString(item);
         for (SseEmitter emitter : emitters) {
             try {
-                send(emitter, item);
+                send(emitter, item.id(), json);
             } catch (IOException | IllegalStateException gone) {
                 emitters.remove(emitter);
             }
@@ -105,7 +109,12 @@ class TraderFeed {
     }
 
     private static void send(SseEmitter emitter, Item item) throws IOException {
-        emitter.send(SseEmitter.event().id(item.id()).name("payment").data(item, MediaType.APPLICATION_JSON));
+        send(emitter, item.id(), JSON.writeValueAsString(item));
+    }
+
+    /** The item is written as JSON once, whatever the number of open pages it goes to. */
+    private static void send(SseEmitter emitter, String id, String json) throws IOException {
+        emitter.send(SseEmitter.event().id(id).name("payment").data(json));
     }
 
     private static UUID parse(String id) {
