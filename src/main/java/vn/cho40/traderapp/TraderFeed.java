@@ -14,6 +14,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import vn.cho40.identity.Access;
 import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Permission;
@@ -22,8 +24,6 @@ import vn.cho40.payment.Payments;
 import vn.cho40.shared.AmountInWords;
 import vn.cho40.shared.Money;
 import vn.cho40.shared.VnFormats;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Pushes each matched payment to the trader's open app. A reconnecting browser sends Last-Event-ID and gets
