@@ -63,9 +63,37 @@
   }
 
   const seen = new Set();
-  const source = new EventSource('/trader/feed');
-  source.addEventListener('payment', (event) => {
+  // The server pings every few seconds (the ping's data says how many). A mobile network can drop a connection
+  // without telling either end: when pings stop for three periods, open a new stream that starts after the last
+  // payment this page has shown.
+  let lastId = null;
+  let lastHeard = Date.now();
+  let silenceMs = 60000;
+  let source = connect();
+  setInterval(() => {
+    if (Date.now() - lastHeard > silenceMs) {
+      source.close();
+      lastHeard = Date.now();
+      source = connect();
+    }
+  }, 5000);
+
+  function connect() {
+    const s = new EventSource('/trader/feed' + (lastId ? '?after=' + encodeURIComponent(lastId) : ''));
+    s.addEventListener('open', () => { lastHeard = Date.now(); });
+    s.addEventListener('ping', (event) => {
+      lastHeard = Date.now();
+      const seconds = parseInt(event.data, 10);
+      if (seconds > 0) silenceMs = seconds * 3000;
+    });
+    s.addEventListener('payment', onPayment);
+    return s;
+  }
+
+  function onPayment(event) {
+    lastHeard = Date.now();
     const p = JSON.parse(event.data);
+    lastId = p.id;
     if (seen.has(p.id)) return;
     seen.add(p.id);
     // The takings block refreshes itself (htmx listens for this event).
@@ -81,5 +109,5 @@
     list.prepend(li);
     if (p.belowFloor) warningTone();
     speak(received + ' ' + p.words.charAt(0).toLowerCase() + p.words.slice(1));
-  });
+  }
 })();

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
                 "cho40.demo.enabled=true",
                 // Tests send their own payments; the demo's background customers would only add noise.
                 "cho40.demo.traffic-per-minute=0",
+                "cho40.feed.heartbeat-seconds=1",
                 "cho40.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
                 "spring.flyway.clean-disabled=false",
                 // Test-only keys (a real deployment takes them from its environment, never from the repository).

@@ -13,6 +13,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,19 +39,29 @@ class TraderFeed {
     private final Payments payments;
     private final Access access;
     private final long warnBelowVnd;
+    private final long heartbeatSeconds;
 
-    TraderFeed(Payments payments, Access access, @Value("${cho40.feed.warn-below-vnd:1000}") long warnBelowVnd) {
+    TraderFeed(Payments payments, Access access, @Value("${cho40.feed.warn-below-vnd:1000}") long warnBelowVnd,
+               @Value("${cho40.feed.heartbeat-seconds:20}") long heartbeatSeconds) {
         this.payments = payments;
         this.access = access;
         this.warnBelowVnd = warnBelowVnd;
+        this.heartbeatSeconds = heartbeatSeconds;
+        sender.scheduleWithFixedDelay(this::ping, heartbeatSeconds, heartbeatSeconds,
+                java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** What the app shows and says for one payment. */
     record Item(String id, long amount, String amountText, String words, String at, boolean belowFloor) {
     }
 
+    /**
+     * The browser's EventSource sends Last-Event-ID when it reconnects by itself; the app's own watchdog, which
+     * replaces a stream gone silent, says where it stopped with {@code after}.
+     */
     @GetMapping(path = "/trader/feed", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter feed(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) throws IOException {
+    SseEmitter feed(@RequestHeader(value = "Last-Event-ID", required = false) String lastEventId,
+                    @RequestParam(value = "after", required = false) String afterParam) throws IOException {
         CurrentUser me = access.requirePermission(Permission.OWN_DATA);
         SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
         List<SseEmitter> mine = open.computeIfAbsent(me.traderId(), k -> new CopyOnWriteArrayList<>());
@@ -60,7 +71,9 @@ class TraderFeed {
         emitter.onError(e -> mine.remove(emitter));
         // A first comment line tells the app (and proxies) the stream is open before any payment arrives.
         emitter.send(SseEmitter.event().comment("connected"));
-        UUID after = parse(lastEventId);
+        // The first ping at once: the app learns the heartbeat period before it could miss one.
+        emitter.send(SseEmitter.event().name("ping").data(heartbeatSeconds));
+        UUID after = parse(lastEventId != null && !lastEventId.isBlank() ? lastEventId : afterParam);
         for (Payments.Received r : payments.receivedBy(me.traderId(), after, after == null ? 10 : 100)) {
             send(emitter, item(r.id(), r.amountVnd(), r.bookedAt()));
         }
@@ -69,10 +82,28 @@ class TraderFeed {
 
     /**
      * Sends happen on their own thread, in order: the matcher publishing thousands of payments a second never
-     * waits for a phone on a slow connection.
+     * waits for a phone on a slow connection. The same thread sends the heartbeat.
      */
-    private final java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors
-            .newSingleThreadExecutor(Thread.ofPlatform().name("trader-feed").daemon(true).factory());
+    private final java.util.concurrent.ScheduledExecutorService sender = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("trader-feed").daemon(true).factory());
+
+    /**
+     * A mobile network can drop an idle connection without either end noticing, and a page waiting on it would
+     * miss every payment in silence. Each open page gets a small "ping" event regularly: the app reconnects when
+     * pings stop, and a write to a dead connection fails here and lets it go.
+     */
+    private void ping() {
+        for (List<SseEmitter> emitters : open.values()) {
+            for (SseEmitter emitter : emitters) {
+                try {
+                    emitter.send(SseEmitter.event().name("ping").data(heartbeatSeconds));
+                } catch (IOException | RuntimeException gone) {
+                    // Gone, or anything else: one page must not stop the heartbeat of the others.
+                    emitters.remove(emitter);
+                }
+            }
+        }
+    }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PaymentMatched e) {

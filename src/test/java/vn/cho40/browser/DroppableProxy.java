@@ -19,6 +19,8 @@ final class DroppableProxy implements AutoCloseable {
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean down;
+    private final java.util.Set<Socket> silenced = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<Socket> streams = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DroppableProxy(int target) throws IOException {
         this.target = target;
@@ -41,6 +43,14 @@ final class DroppableProxy implements AutoCloseable {
         down = false;
     }
 
+    /**
+     * The event streams open now stop carrying bytes but stay open, as when a mobile network forgets a connection
+     * without telling either end; other and new connections work.
+     */
+    void silenceStreams() {
+        silenced.addAll(streams);
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -60,9 +70,20 @@ final class DroppableProxy implements AutoCloseable {
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                if (new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("text/event-stream")) {
+                    streams.add(from);
+                    streams.add(to);
+                }
+                if (!silenced.contains(from) && !silenced.contains(to)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
         } catch (IOException e) {
             // the other side went away
         } finally {

@@ -144,4 +144,21 @@ class TraderFeedBrowserIT extends BrowserTest {
         assertThat(String.join(" ", clips)).endsWith(
                 "da-nhan mot trieu khong tram linh nam nghin dong");
     }
+
+    @Test
+    void aStreamThatGoesSilentIsReplacedAndThePaymentStillArrives() throws Exception {
+        try (DroppableProxy network = new DroppableProxy(port)) {
+            proxy = network;
+            openAppWith(STUB_VOICE);
+            // The connection stays open but carries nothing: no error reaches the page, only missing pings
+            // (every second in tests), after which the app opens a new stream from its last payment.
+            network.silenceStreams();
+            pay(77_000);
+            wait.withTimeout(Duration.ofSeconds(20))
+                    .until(d -> d.findElement(By.id("last-amount")).getText().equals("77.000 ₫"));
+            wait.until(d -> captured("__spoken").contains("Đã nhận bảy mươi bảy nghìn đồng"));
+        } finally {
+            proxy = null;
+        }
+    }
 }

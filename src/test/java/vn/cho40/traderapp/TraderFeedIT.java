@@ -77,8 +77,12 @@ class TraderFeedIT {
     }
 
     private BlockingQueue<String> open(String lastEventId) {
+        return open(lastEventId, "/trader/feed");
+    }
+
+    private BlockingQueue<String> open(String lastEventId, String path) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/trader/feed")))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             b.header("Last-Event-ID", lastEventId);
@@ -129,19 +133,26 @@ class TraderFeedIT {
         BlockingQueue<String> live = open(null);
         assertThat(next(live, ":connected")).as("the stream is open").isNotNull();
         pay(account, "FT-FEED-1", 200_000);
-        String data = next(live, "data:");
+        String data = next(live, "data:{");
         assertThat(data).as("pushed to the open app").isNotNull()
                 .contains("\"amount\":200000", "200.000 ₫", "Hai trăm nghìn đồng", "\"belowFloor\":false");
 
         pay(account, "FT-FEED-2", 200);
-        String small = next(live, "data:");
+        String small = next(live, "data:{");
         assertThat(small).contains("Hai trăm đồng", "\"belowFloor\":true");
 
         // Reconnecting after the first payment replays only what came later.
         String firstId = db.sql("SELECT id FROM payment_event WHERE bank_reference = 'FT-FEED-1'")
                 .query(String.class).single();
         BlockingQueue<String> replay = open(firstId);
-        String replayed = next(replay, "data:");
+        String replayed = next(replay, "data:{");
         assertThat(replayed).contains("Hai trăm đồng").doesNotContain("Hai trăm nghìn");
+
+        // The app's watchdog opens a new stream with ?after= when pings stop: the same replay.
+        BlockingQueue<String> renewed = open(null, "/trader/feed?after=" + firstId);
+        assertThat(next(renewed, "data:{")).contains("Hai trăm đồng").doesNotContain("Hai trăm nghìn");
+        // Idle pages get a ping every heartbeat (1 s in tests), carrying the period for the app's watchdog.
+        assertThat(next(live, "event:ping")).as("heartbeat on an idle stream").isNotNull();
+        assertThat(next(live, "data:")).isEqualTo("data:1");
     }
 }
