@@ -72,7 +72,7 @@ class TraderFeed {
         // A first comment line tells the app (and proxies) the stream is open before any payment arrives.
         emitter.send(SseEmitter.event().comment("connected"));
         // The first ping at once: the app learns the heartbeat period before it could miss one.
-        emitter.send(SseEmitter.event().name("ping").data(heartbeatSeconds));
+        emitter.send(ping(heartbeatSeconds));
         UUID after = parse(lastEventId != null && !lastEventId.isBlank() ? lastEventId : afterParam);
         for (Payments.Received r : payments.receivedBy(me.traderId(), after, after == null ? 10 : 100)) {
             send(emitter, item(r.id(), r.amountVnd(), r.bookedAt()));
@@ -96,7 +96,7 @@ class TraderFeed {
         for (List<SseEmitter> emitters : open.values()) {
             for (SseEmitter emitter : emitters) {
                 try {
-                    emitter.send(SseEmitter.event().name("ping").data(heartbeatSeconds));
+                    emitter.send(ping(heartbeatSeconds));
                 } catch (IOException | RuntimeException gone) {
                     // Gone, or anything else: one page must not stop the heartbeat of the others.
                     emitters.remove(emitter);
@@ -146,6 +146,11 @@ class TraderFeed {
     /** The item is written as JSON once, whatever the number of open pages it goes to. */
     private static void send(SseEmitter emitter, String id, String json) throws IOException {
         emitter.send(SseEmitter.event().id(id).name("payment").data(json));
+    }
+
+    /** The heartbeat event; its data is the period in seconds, which the app's watchdog reads. */
+    private static SseEmitter.SseEventBuilder ping(long periodSeconds) {
+        return SseEmitter.event().name("ping").data(periodSeconds);
     }
 
     private static UUID parse(String id) {

@@ -122,23 +122,33 @@ class TraderFeedBrowserIT extends BrowserTest {
         return proxy == null ? port : proxy.port();
     }
 
-    @Test
-    void withoutAVietnameseVoiceTheRecordedWordsPlayAndAPaymentMissedOfflineIsReplayed() throws Exception {
-        try (DroppableProxy network = new DroppableProxy(port)) {
-            proxy = network;
-            openAppWith(NO_VOICE);
-            network.drop();
-            pay(1_005_000);
-            Thread.sleep(1500);
-            assertThat(browser.findElement(By.id("feed")).getText()).as("offline: nothing arrives")
-                    .doesNotContain("1.005.000 ₫");
-            network.restore();
-            // EventSource reconnects by itself with Last-Event-ID; the server replays what was missed.
-            wait.withTimeout(Duration.ofSeconds(20))
-                    .until(d -> d.findElement(By.id("last-amount")).getText().equals("1.005.000 ₫"));
-        } finally {
+    /** The browser reaches the server through a relay the test can cut or silence (closed after the test). */
+    private DroppableProxy throughRelay() throws java.io.IOException {
+        proxy = new DroppableProxy(port);
+        return proxy;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeRelay() throws java.io.IOException {
+        if (proxy != null) {
+            proxy.close();
             proxy = null;
         }
+    }
+
+    @Test
+    void withoutAVietnameseVoiceTheRecordedWordsPlayAndAPaymentMissedOfflineIsReplayed() throws Exception {
+        DroppableProxy network = throughRelay();
+        openAppWith(NO_VOICE);
+        network.drop();
+        pay(1_005_000);
+        Thread.sleep(1500);
+        assertThat(browser.findElement(By.id("feed")).getText()).as("offline: nothing arrives")
+                .doesNotContain("1.005.000 ₫");
+        network.restore();
+        // EventSource reconnects by itself with Last-Event-ID; the server replays what was missed.
+        wait.withTimeout(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("last-amount")).getText().equals("1.005.000 ₫"));
         wait.until(d -> captured("__clips").size() >= 9);
         List<String> clips = captured("__clips");
         assertThat(String.join(" ", clips)).endsWith(
@@ -147,18 +157,14 @@ class TraderFeedBrowserIT extends BrowserTest {
 
     @Test
     void aStreamThatGoesSilentIsReplacedAndThePaymentStillArrives() throws Exception {
-        try (DroppableProxy network = new DroppableProxy(port)) {
-            proxy = network;
-            openAppWith(STUB_VOICE);
-            // The connection stays open but carries nothing: no error reaches the page, only missing pings
-            // (every second in tests), after which the app opens a new stream from its last payment.
-            network.silenceStreams();
-            pay(77_000);
-            wait.withTimeout(Duration.ofSeconds(20))
-                    .until(d -> d.findElement(By.id("last-amount")).getText().equals("77.000 ₫"));
-            wait.until(d -> captured("__spoken").contains("Đã nhận bảy mươi bảy nghìn đồng"));
-        } finally {
-            proxy = null;
-        }
+        DroppableProxy network = throughRelay();
+        openAppWith(STUB_VOICE);
+        // The connection stays open but carries nothing: no error reaches the page, only missing pings
+        // (every second in tests), after which the app opens a new stream from its last payment.
+        network.silenceStreams();
+        pay(77_000);
+        wait.withTimeout(Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("last-amount")).getText().equals("77.000 ₫"));
+        wait.until(d -> captured("__spoken").contains("Đã nhận bảy mươi bảy nghìn đồng"));
     }
 }
