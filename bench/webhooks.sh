@@ -39,19 +39,33 @@ load() { # path seconds run-id
   awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$5}
        END {printf "requests_per_s=%s p50=%s p99=%s non_2xx=%s\n", rps, p50, p99, bad+0}' "$work/$3.txt"
 }
+cpu_ticks() { # CPU ticks (1/100 s) used so far by the server, and by all PostgreSQL processes together
+  local pg=0 p
+  for p in $(pgrep -x postgres); do pg=$((pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$(awk '{print $14 + $15}' "/proc/$server/stat") $pg"
+}
 peak_rss() { # samples the server's RSS every 0.5 s into $work/rss until killed
   while true; do awk '/VmRSS/ {print $2}' "/proc/$server/status" >>"$work/rss"; sleep 0.5; done
 }
 
-load /webhooks/sepay 15 warmup >/dev/null
+load /webhooks/sepay 30 warmup >/dev/null   # C2 still compiles after 15 s at this rate
 load /bench/raw 15 warmraw >/dev/null
 echo "baseline  $(load /bench/raw "$secs" raw)"
 peak_rss & sampler=$!
 start=$($pg -d $db -c "SELECT now()")
-echo "webhooks  $(load /webhooks/sepay "$secs" hooks)"
+read -r server0 pg0 <<<"$(cpu_ticks)"
+t0=$(date +%s%N)
+[[ -n "${PROFILE:-}" ]] && /tmp/ap/bin/asprof ${PROFILE_ARGS:--e itimer} -d "$secs" -o collapsed -f "$PROFILE" "$server" >/dev/null 2>&1 &
+TIMEFORMAT='%U %S'
+{ time load /webhooks/sepay "$secs" hooks >"$work/hooks.line"; } 2>"$work/wrk.cpu"
+echo "webhooks  $(cat "$work/hooks.line")"
 # Wait for the matcher to finish the backlog, then measure end to end: first stored to last ledgered.
 until [[ "$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'")" == 0 ]]; do sleep 0.5; done
 kill $sampler
+read -r server1 pg1 <<<"$(cpu_ticks)"
+awk -v s=$((server1 - server0)) -v p=$((pg1 - pg0)) -v t=$(( ($(date +%s%N) - t0) / 10000000 )) '{w = $1 + $2}
+  END {printf "cpu       server=%d%% postgres=%d%% wrk=%d%% of one core, from the first webhook to the last match\n",
+       100 * s / t, 100 * p / t, 10000 * w / t}' "$work/wrk.cpu"
 $pg -d $db -F ' ' -c "
   SELECT 'ledgered  payments=' || count(*) || ' per_s=' ||
          round(count(*) / extract(epoch FROM max(t.posted_at) - min(e.created_at))::numeric, 0) ||

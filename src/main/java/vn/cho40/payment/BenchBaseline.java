@@ -1,6 +1,9 @@
 package vn.cho40.payment;
 
-import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,32 +12,27 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.cho40.shared.Ids;
 
 /**
- * The benchmark's baseline (cho40.bench.baseline=true only, never in production): the best durable ingest of
- * the raw body alone on the same server, through the same group commit, with no verification, parsing,
- * encryption or matching. The webhook path is measured against it in the same run (docs/benchmarks.md).
+ * The benchmark's baseline ({@code POST /bench/raw}, cho40.bench.baseline=true only, never in production): the
+ * best durable ingest of the raw body alone on the same server, served the same way as the webhooks (a plain
+ * servlet) through the same group commit, with no verification, parsing, encryption or matching. The webhook
+ * path is measured against it in the same run (docs/benchmarks.md).
  */
-@RestController
-@ConditionalOnBooleanProperty("cho40.bench.baseline")
-class BenchBaseline {
+final class BenchBaseline extends HttpServlet {
 
     private record Raw(UUID id, Timestamp at, byte[] body) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
-    private final Clock clock;
-    private final GroupCommitWriter<Raw> writer;
+    private final transient JdbcTemplate jdbc;
+    private final transient TransactionTemplate tx;
+    private final transient Clock clock;
+    private final transient GroupCommitWriter<Raw> writer;
 
-    BenchBaseline(JdbcTemplate jdbc, org.springframework.transaction.support.TransactionTemplate tx, Clock clock) {
+    BenchBaseline(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -43,14 +41,19 @@ class BenchBaseline {
         this.writer = new GroupCommitWriter<>("bench-raw", 10_000, 500, this::commit);
     }
 
-    @PostMapping("/bench/raw")
-    ResponseEntity<Void> store(@RequestBody byte[] body) throws InterruptedException {
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(WebhookServlet.MAX_BODY_BYTES);
         try {
             writer.submit(new Raw(Ids.newId(clock), new Timestamp(clock.millis()), body)).get(10, TimeUnit.SECONDS);
-            return ResponseEntity.ok().build();
+            response.setStatus(200);
         } catch (ExecutionException | TimeoutException e) {
-            return ResponseEntity.status(503).build();
+            response.setStatus(503);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            response.setStatus(503);
         }
+        response.setContentLength(0);
     }
 
     private void commit(List<Raw> batch) {
@@ -60,8 +63,8 @@ class BenchBaseline {
                 rows));
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void destroy() {
         writer.close();
     }
 }

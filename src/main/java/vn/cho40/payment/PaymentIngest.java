@@ -22,8 +22,11 @@ import vn.cho40.shared.Ids;
 @Service
 public class PaymentIngest {
 
-    /** One request ready to store: its row and its payments' rows, encrypted by the request's own thread. */
-    private record Rows(Object[] request, List<Object[]> events) {
+    /**
+     * One request ready to store: its row and its payments' rows, encrypted by the request's own thread, and the
+     * payments in clear for the matcher once they are committed.
+     */
+    private record Rows(Object[] request, List<Object[]> events, List<PaymentMatcher.Pending> pending) {
     }
 
     private final JdbcTemplate jdbc;
@@ -61,25 +64,33 @@ public class PaymentIngest {
                 verdict instanceof Verdict.Rejected rej ? rej.reason() + ": " + rej.detail() : null,
                 remoteAddr, cipher.encrypt("raw_body", new String(body, StandardCharsets.UTF_8))};
         List<Object[]> events = new ArrayList<>(1);
+        List<PaymentMatcher.Pending> pending = new ArrayList<>(1);
         if (verdict instanceof Verdict.Accepted a) {
             for (InboundPayment p : a.payments()) {
                 String account = p.receivingAccount() == null ? "" : p.receivingAccount();
-                events.add(new Object[] {Ids.newId(clock), requestId, p.provider().name(), p.providerTxnId(),
-                        p.bankReference() == null ? "" : p.bankReference(), cipher.index("account_number", account),
-                        Mask.last4Of(account), p.direction().name(), p.amountVnd(), Timestamp.from(p.bookedAt()),
+                UUID id = Ids.newId(clock);
+                byte[] accountHash = cipher.index("account_number", account);
+                Timestamp bookedAt = Timestamp.from(p.bookedAt());
+                events.add(new Object[] {id, requestId, p.provider().name(), p.providerTxnId(),
+                        p.bankReference() == null ? "" : p.bankReference(), accountHash,
+                        Mask.last4Of(account), p.direction().name(), p.amountVnd(), bookedAt,
                         p.transferText() == null ? null : cipher.encrypt("transfer_text", p.transferText()),
                         p.ourReference(), marketId, now});
+                pending.add(new PaymentMatcher.Pending(id, p.provider().name(), p.direction().name(), p.amountVnd(),
+                        accountHash, bookedAt, p.transferText(), p.ourReference(), marketId));
             }
         }
-        return writer.submit(new Rows(request, events));
+        return writer.submit(new Rows(request, events, pending));
     }
 
     private void commit(List<Rows> batch) {
         List<Object[]> requests = new ArrayList<>(batch.size());
         List<Object[]> events = new ArrayList<>(batch.size());
+        List<PaymentMatcher.Pending> pending = new ArrayList<>(batch.size());
         for (Rows r : batch) {
             requests.add(r.request());
             events.addAll(r.events());
+            pending.addAll(r.pending());
         }
         tx.executeWithoutResult(status -> {
             jdbc.batchUpdate("""
@@ -95,7 +106,7 @@ public class PaymentIngest {
             }
         });
         if (!events.isEmpty()) {
-            matcher.wake();
+            matcher.handOver(pending);
         }
     }
 

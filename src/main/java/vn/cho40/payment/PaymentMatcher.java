@@ -54,21 +54,29 @@ public class PaymentMatcher {
         this.clock = clock;
     }
 
-    private record Pending(UUID id, String provider, String direction, long amountVnd, byte[] accountHash,
-                           Timestamp bookedAt, String transferText, String ourReference, UUID marketId) {
+    /** A stored credit or debit waiting to be matched, as the ingest holds it or as read back from the table. */
+    record Pending(UUID id, String provider, String direction, long amountVnd, byte[] accountHash,
+                   Timestamp bookedAt, String transferText, String ourReference, UUID marketId) {
     }
 
     /** Why a credit waits for a person. */
     enum ExceptionReason { UNKNOWN_ACCOUNT, UNKNOWN_CODE, AMBIGUOUS_CODE, REVOKED_CODE }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentMatcher.class);
+    /**
+     * What the ingest has just committed, handed over in memory so the matcher need not read it back (nor decrypt
+     * its text): the table stays the queue of record, scanned for anything this hand-over missed.
+     */
+    private final java.util.concurrent.BlockingQueue<List<Pending>> handedOver =
+            new java.util.concurrent.ArrayBlockingQueue<>(200);
     private final java.util.concurrent.Semaphore signal = new java.util.concurrent.Semaphore(0);
     private volatile boolean running;
     private volatile Thread loop;
 
     /**
-     * The matching loop: woken by each ingest commit (so a payment reaches the trader's phone within
-     * milliseconds, not at the next poll), and every 200 ms in any case.
+     * The matching loop: takes each ingest commit as it is handed over (so a payment reaches the trader's phone
+     * within milliseconds), and scans the table when idle and at least every second for what was not handed
+     * over (statement lines, events stored before a restart, a batch whose matching failed).
      */
     @org.springframework.context.event.EventListener(ApplicationReadyEvent.class)
     void start() {
@@ -77,15 +85,22 @@ public class PaymentMatcher {
         }
         running = true;
         loop = Thread.ofPlatform().name("payment-matcher").daemon(true).start(() -> {
+            long lastScan = 0;
             while (running) {
                 try {
-                    signal.tryAcquire(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                    signal.drainPermits();
-                    drain();
+                    List<Pending> batch = nextHandedOver();
+                    if (!batch.isEmpty()) {
+                        tx.executeWithoutResult(status -> apply(batch));
+                    }
+                    if (batch.isEmpty() || System.nanoTime() - lastScan > 1_000_000_000L) {
+                        signal.drainPermits();
+                        drain();
+                        lastScan = System.nanoTime();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
-                    // The database is away (restart, network): answer nothing, try again shortly.
+                    // The database is away (restart, network): what was handed over waits in the table; try again.
                     log.warn("matching paused: {}", e.toString());
                     sleepQuietly();
                 }
@@ -93,8 +108,35 @@ public class PaymentMatcher {
         });
     }
 
-    /** Called after each ingest commit. */
-    void wake() {
+    /** Up to one batch of handed-over events; empty after 200 ms without any. */
+    private List<Pending> nextHandedOver() throws InterruptedException {
+        List<Pending> batch = new ArrayList<>();
+        List<Pending> first = handedOver.poll();
+        if (first == null) {
+            // Nothing handed over: wait for a hand-over, at most 200 ms.
+            if (signal.tryAcquire(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                first = handedOver.poll();
+            }
+            if (first == null) {
+                return batch;
+            }
+        }
+        batch.addAll(first);
+        List<Pending> more;
+        while (batch.size() < BATCH && (more = handedOver.poll()) != null) {
+            batch.addAll(more);
+        }
+        return batch;
+    }
+
+    /**
+     * Called after each ingest commit with what it stored. If the matcher is far behind the hand-over is
+     * dropped: the events are in the table and the scan finds them.
+     */
+    void handOver(List<Pending> committed) {
+        if (!committed.isEmpty()) {
+            handedOver.offer(committed);
+        }
         signal.release();
     }
 
@@ -124,7 +166,7 @@ public class PaymentMatcher {
         }
     }
 
-    /** Matches up to one batch of received events; returns how many were handled. */
+    /** Matches up to one batch of received events read from the table; returns how many were read. */
     public int matchPending() {
         Integer handled = tx.execute(status -> {
             // An ordered index scan sets kill hints on the queue's matched (dead) entries; a bitmap scan would
@@ -151,63 +193,109 @@ public class PaymentMatcher {
         return enc == null ? null : cipher.decrypt("transfer_text", enc);
     }
 
+    /** One credit's outcome: an owner (matched), or the reason it waits for a person. */
+    private record Outcome(Pending payment, StallAccounts.Owner owner, ExceptionReason reason, String code,
+                           UUID marketHint) {
+    }
+
+    /**
+     * Matches a batch inside the caller's transaction. Each status change claims its rows (only those still
+     * RECEIVED change), so an event handed over and also found by a scan is matched, posted and announced once.
+     */
     private void apply(List<Pending> pending) {
         Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> debits = new ArrayList<>();
-        List<Object[]> exceptions = new ArrayList<>();
-        List<Object[]> matched = new ArrayList<>();
-        List<Ledger.Posting> postings = new ArrayList<>();
-        List<PaymentMatched> announced = new ArrayList<>();
+        List<UUID> debits = new ArrayList<>();
+        List<Outcome> exceptions = new ArrayList<>();
+        List<Outcome> matched = new ArrayList<>();
+        // Each account once: a market's few hundred stalls receive the thousand payments of a batch.
         Map<ByteBuffer, StallAccounts.Owner> owners = accounts.ownersOfHashes(pending.stream()
-                .filter(p -> p.direction().equals("CREDIT")).map(Pending::accountHash).toList());
+                .filter(p -> p.direction().equals("CREDIT")).map(p -> ByteBuffer.wrap(p.accountHash())).distinct()
+                .map(ByteBuffer::array).toList());
         for (Pending p : pending) {
             if (p.direction().equals("DEBIT")) {
-                debits.add(new Object[] {now, p.id()});
+                debits.add(p.id());
                 continue;
             }
-            String code = null;
-            StallAccounts.Owner owner = null;
-            ExceptionReason reason = null;
-            UUID marketHint = null;
-            PaymentCode.Found found = PaymentCode.isValid(p.ourReference())
-                    ? new PaymentCode.Found.One(p.ourReference()) : PaymentCode.findIn(p.transferText());
-            if (found instanceof PaymentCode.Found.Ambiguous) {
-                reason = ExceptionReason.AMBIGUOUS_CODE;
-            } else if (found instanceof PaymentCode.Found.One(String c)) {
-                code = c;
-                var ref = codes.byReference(c);
-                if (ref.isEmpty()) {
-                    reason = ExceptionReason.UNKNOWN_CODE;
-                } else if (ref.get().revoked()) {
-                    marketHint = ref.get().marketId();
-                    reason = ExceptionReason.REVOKED_CODE;
-                } else {
-                    owner = accounts.ownerOfAccount(ref.get().accountId())
-                            .map(o -> new StallAccounts.Owner(o.accountId(), o.traderId(), ref.get().marketId(),
-                                    ref.get().stallId()))
-                            .orElse(null);
-                    reason = owner == null ? ExceptionReason.UNKNOWN_CODE : null;
-                }
-            } else {
-                owner = owners.get(ByteBuffer.wrap(p.accountHash()));
-                reason = owner == null ? ExceptionReason.UNKNOWN_ACCOUNT : null;
+            Outcome o = match(p, owners);
+            (o.owner() == null ? exceptions : matched).add(o);
+        }
+        if (!debits.isEmpty()) {
+            jdbc.update("""
+                    UPDATE payment_event SET status = 'DEBIT', matched_at = ?
+                    WHERE id = ANY(?::uuid[]) AND status = 'RECEIVED'""", now, debits.toArray(UUID[]::new));
+        }
+        if (!exceptions.isEmpty()) {
+            jdbc.update("""
+                    UPDATE payment_event e SET status = 'EXCEPTION', exception_reason = x.reason,
+                        payment_code = x.code, market_id = coalesce(e.market_id, x.market_id)
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) AS x(id, reason, code, market_id)
+                    WHERE e.id = x.id AND e.status = 'RECEIVED'""",
+                    column(exceptions, o -> o.payment().id(), UUID[]::new),
+                    column(exceptions, o -> o.reason().name(), String[]::new),
+                    column(exceptions, Outcome::code, String[]::new),
+                    column(exceptions, Outcome::marketHint, UUID[]::new));
+        }
+        if (matched.isEmpty()) {
+            return;
+        }
+        java.util.Set<UUID> claimed = new java.util.HashSet<>(jdbc.queryForList("""
+                UPDATE payment_event e SET status = 'MATCHED', market_id = m.market_id, stall_id = m.stall_id,
+                    trader_id = m.trader_id, matched_at = ?, payment_code = m.code
+                FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[])
+                    AS m(id, market_id, stall_id, trader_id, code)
+                WHERE e.id = m.id AND e.status = 'RECEIVED' RETURNING e.id""", UUID.class, now,
+                column(matched, o -> o.payment().id(), UUID[]::new),
+                column(matched, o -> o.owner().marketId(), UUID[]::new),
+                column(matched, o -> o.owner().stallId(), UUID[]::new),
+                column(matched, o -> o.owner().traderId(), UUID[]::new),
+                column(matched, Outcome::code, String[]::new)));
+        List<Ledger.Posting> postings = new ArrayList<>(claimed.size());
+        List<PaymentMatched> announced = new ArrayList<>(claimed.size());
+        for (Outcome o : matched) {
+            Pending p = o.payment();
+            if (!claimed.contains(p.id())) {
+                continue; // a duplicate the ingest did not store, or matched already by the other path
             }
-            if (owner == null) {
-                exceptions.add(new Object[] {reason.name(), code, marketHint, p.id()});
-                continue;
-            }
-            matched.add(new Object[] {owner.marketId(), owner.stallId(), owner.traderId(), now, code, p.id()});
-            postings.add(new Ledger.Posting(owner.marketId(), p.id(), null, "payment " + p.provider(),
-                    Ledger.payment(p.provider(), owner.traderId(), p.amountVnd())));
-            announced.add(new PaymentMatched(p.id(), owner.marketId(), owner.stallId(), owner.traderId(),
+            postings.add(new Ledger.Posting(o.owner().marketId(), p.id(), null, "payment " + p.provider(),
+                    Ledger.payment(p.provider(), o.owner().traderId(), p.amountVnd())));
+            announced.add(new PaymentMatched(p.id(), o.owner().marketId(), o.owner().stallId(), o.owner().traderId(),
                     p.amountVnd(), p.bookedAt().toInstant()));
         }
-        jdbc.batchUpdate("UPDATE payment_event SET status = 'DEBIT', matched_at = ? WHERE id = ?", debits);
-        jdbc.batchUpdate("UPDATE payment_event SET status = 'EXCEPTION', exception_reason = ?, payment_code = ?, "
-                + "market_id = coalesce(market_id, ?) WHERE id = ?", exceptions);
-        jdbc.batchUpdate("UPDATE payment_event SET status = 'MATCHED', market_id = ?, stall_id = ?, trader_id = ?, "
-                + "matched_at = ?, payment_code = ? WHERE id = ?", matched);
         ledger.postAll(postings);
         announced.forEach(events::publishEvent);
+    }
+
+    /** A payment code (structured reference first, else in the transfer text) names the stall; else the account. */
+    private Outcome match(Pending p, Map<ByteBuffer, StallAccounts.Owner> owners) {
+        PaymentCode.Found found = PaymentCode.isValid(p.ourReference())
+                ? new PaymentCode.Found.One(p.ourReference()) : PaymentCode.findIn(p.transferText());
+        if (found instanceof PaymentCode.Found.Ambiguous) {
+            return new Outcome(p, null, ExceptionReason.AMBIGUOUS_CODE, null, null);
+        }
+        if (found instanceof PaymentCode.Found.One(String code)) {
+            var ref = codes.byReference(code);
+            if (ref.isEmpty()) {
+                return new Outcome(p, null, ExceptionReason.UNKNOWN_CODE, code, null);
+            }
+            if (ref.get().revoked()) {
+                return new Outcome(p, null, ExceptionReason.REVOKED_CODE, code, ref.get().marketId());
+            }
+            StallAccounts.Owner owner = accounts.ownerOfAccount(ref.get().accountId())
+                    .map(o -> new StallAccounts.Owner(o.accountId(), o.traderId(), ref.get().marketId(),
+                            ref.get().stallId()))
+                    .orElse(null);
+            return new Outcome(p, owner, owner == null ? ExceptionReason.UNKNOWN_CODE : null, code, null);
+        }
+        StallAccounts.Owner owner = owners.get(ByteBuffer.wrap(p.accountHash()));
+        return new Outcome(p, owner, owner == null ? ExceptionReason.UNKNOWN_ACCOUNT : null, null, null);
+    }
+
+    private static <T> T[] column(List<Outcome> rows, java.util.function.Function<Outcome, T> value,
+                                  java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(rows.size());
+        for (int i = 0; i < out.length; i++) {
+            out[i] = value.apply(rows.get(i));
+        }
+        return out;
     }
 }

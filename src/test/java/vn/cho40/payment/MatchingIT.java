@@ -106,6 +106,17 @@ class MatchingIT {
                 new Ledger.Line("b", -7))));
         assertThatThrownBy(() -> db.sql("UPDATE ledger_entry SET amount_vnd = 8 WHERE transaction_id = ?")
                 .param(posted).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> db.sql("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) "
+                + "VALUES (?, 3, ?, 'c', 2)").params(posted, market).update())
+                .as("a later line that unbalances a posted transaction").hasMessageContaining("does not balance");
+        UUID other = tx.execute(s -> ledger.post(market, null, null, "test", List.of(new Ledger.Line("a", 4),
+                new Ledger.Line("b", -4))));
+        assertThatThrownBy(() -> db.sql("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) "
+                + "VALUES (?, 3, ?, 'c', 2), (?, 4, ?, 'd', -2), (?, 3, ?, 'c', 1)")
+                .params(posted, market, posted, market, other, market).update())
+                .as("one statement, one balanced and one unbalanced transaction").hasMessageContaining(other.toString());
+        assertThat(db.sql("SELECT count(*) FROM ledger_entry WHERE transaction_id IN (?, ?)").params(posted, other)
+                .query(Long.class).single()).as("nothing half-written").isEqualTo(4);
     }
 
     @Autowired

@@ -93,4 +93,45 @@ class WebhookIT {
         assertThat(db.sql("SELECT direction FROM payment_event WHERE bank_reference = 'FT-OUT-1'").query(String.class)
                 .single()).isEqualTo("DEBIT");
     }
+
+    @Test
+    void refusalsAreProblemDetailsThatSayWhatIsWrong() throws Exception {
+        HttpResponse<String> forged = post("/webhooks/sepay", WebhookVectors.SEPAY_BODY, "Authorization", "Apikey nope");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(forged.body()).contains("\"status\":401", "\"instance\":\"/webhooks/sepay\"",
+                "webhook-bad_signature");
+
+        assertThat(post("/webhooks/paypal", "{}").statusCode()).isEqualTo(404);
+        assertThat(post("/webhooks/sepay/TN-DAITU/extra", "{}").statusCode()).isEqualTo(404);
+        assertThat(post("/webhooks/direct/TN-DAITU", "{}").statusCode()).as("direct has no per-market URL")
+                .isEqualTo(404);
+
+        HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/webhooks/sepay")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+
+        long refusedBefore = db.sql("SELECT count(*) FROM inbound_request WHERE reason LIKE 'MALFORMED: the body is "
+                + "larger%'").query(Long.class).single();
+        HttpResponse<String> huge = post("/webhooks/sepay", "{\"pad\":\"" + "x".repeat(300_000) + "\"}",
+                "Authorization", "Apikey k-123");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(huge.body()).contains("larger than 256 KB");
+        assertThat(db.sql("SELECT count(*) FROM inbound_request WHERE reason LIKE 'MALFORMED: the body is larger%'")
+                .query(Long.class).single()).as("kept for audit").isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void theWebhooksAndOurOwnSignedFormatAreInTheOpenApiDocument() throws Exception {
+        HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/v3/api-docs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"/webhooks/payos\"", "\"/webhooks/sepay/{market}\"",
+                "\"/webhooks/casso\"", "\"/webhooks/direct\"", "X-Cho40-Signature", "bankReference", "bookedAt",
+                "/api/v1/markets");
+    }
 }

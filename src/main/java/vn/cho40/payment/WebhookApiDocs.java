@@ -1,0 +1,117 @@
+package vn.cho40.payment;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.PathParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The webhooks in the OpenAPI document ({@code /v3/api-docs}): they are served by {@link WebhookServlet}, which
+ * springdoc cannot see, so they are described here. Our own signed format ({@code /webhooks/direct}), for
+ * wallets and banks that integrate directly, is described field by field.
+ */
+@Component
+class WebhookApiDocs implements OpenApiCustomizer {
+
+    private static final String TAG = "Webhooks";
+
+    @Override
+    public void customise(OpenAPI api) {
+        api.addTagsItem(new Tag().name(TAG).description("Payment notifications in: verified, stored durably before "
+                + "the 2xx, deduplicated across channels, then matched and posted to the ledger"));
+        provider(api, "payos", "payOS", "HMAC-SHA256 over the sorted data string (CHO40_PAYOS_CHECKSUM_KEY, or the "
+                + "market's payos-checksum-key); the signature is in the body", List.of());
+        provider(api, "sepay", "SePay", "Authorization: Apikey KEY (CHO40_SEPAY_API_KEY), or X-SePay-Signature: "
+                + "sha256=hex(HMAC-SHA256(secret, timestamp + \".\" + raw body)) with X-SePay-Timestamp "
+                + "(CHO40_SEPAY_HMAC_SECRET)", List.of("Authorization", "X-SePay-Signature", "X-SePay-Timestamp"));
+        provider(api, "casso", "Casso", "X-Casso-Signature (CHO40_CASSO_CHECKSUM_KEY), or the legacy secure-token "
+                + "header (CHO40_CASSO_SECURE_TOKEN)", List.of("X-Casso-Signature", "secure-token"));
+        Operation direct = operation("cho40 direct v1", "For wallets and banks that integrate directly. Sign "
+                + "X-Cho40-Signature = v1=hex(HMAC-SHA256(partner secret, X-Cho40-Timestamp + \".\" + raw body)); "
+                + "the timestamp is unix seconds within 5 minutes of the server's clock. Partners' secrets: "
+                + "CHO40_DIRECT_PARTNERS=id:secret,... A transfer is deduplicated by (partner, id) and by (account, "
+                + "bankReference, direction) across every channel.", directBody());
+        for (String name : List.of("X-Cho40-Partner", "X-Cho40-Timestamp", "X-Cho40-Signature")) {
+            direct.addParametersItem(new HeaderParameter().name(name).required(true).schema(new StringSchema()));
+        }
+        api.path("/webhooks/direct", new PathItem().post(direct));
+    }
+
+    /** The platform-wide URL and the per-market one (a board with its own provider account). */
+    private static void provider(OpenAPI api, String path, String summary, String description,
+                                 List<String> headers) {
+        for (boolean perMarket : new boolean[] {false, true}) {
+            Operation op = operation(summary + (perMarket ? ", a market's own account" : ""), description,
+                    new ObjectSchema().description("the provider's own JSON, "
+                    + "verified on its raw bytes (PROVIDERS.md)"));
+            headers.forEach(h -> op.addParametersItem(new HeaderParameter().name(h).schema(new StringSchema())));
+            if (perMarket) {
+                op.addParametersItem(new PathParameter().name("market").required(true).schema(new StringSchema())
+                        .description("the market's code, e.g. TN-DAITU; its secrets come from the market secrets "
+                                + "file"));
+            }
+            api.path("/webhooks/" + path + (perMarket ? "/{market}" : ""), new PathItem().post(op));
+        }
+    }
+
+    private static Operation operation(String summary, String description, Schema<?> body) {
+        Schema<?> problem = new ObjectSchema().description("RFC 9457 problem detail: type, title, status, detail, "
+                + "instance");
+        return new Operation().addTagsItem(TAG).summary(summary).description(description)
+                .requestBody(new RequestBody().required(true).content(json(body)))
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse().description("stored (or a duplicate: nothing "
+                                + "changed); {\"success\":true}").content(json(new ObjectSchema()
+                                .addProperty("success", new Schema<Boolean>().type("boolean")))))
+                        .addApiResponse("400", problem(problem, "malformed body; kept for audit"))
+                        .addApiResponse("401", problem(problem, "missing or wrong signature, or a stale timestamp; "
+                                + "kept for audit"))
+                        .addApiResponse("413", problem(problem, "body larger than 256 KB"))
+                        .addApiResponse("503", problem(problem, "not stored (database away, or no secret "
+                                + "configured): send again")));
+    }
+
+    private static ApiResponse problem(Schema<?> schema, String description) {
+        return new ApiResponse().description(description)
+                .content(new Content().addMediaType("application/problem+json", new MediaType().schema(schema)));
+    }
+
+    private static Content json(Schema<?> schema) {
+        return new Content().addMediaType("application/json", new MediaType().schema(schema));
+    }
+
+    private static Schema<?> directBody() {
+        return new ObjectSchema()
+                .addProperty("id", new StringSchema().description("the partner's id for this transfer"))
+                .addProperty("bankReference", new StringSchema().description("the bank's reference (FT...): the "
+                        + "key shared with other channels"))
+                .addProperty("account", new StringSchema().description("the receiving account number"))
+                .addProperty("direction", new StringSchema()._enum(List.of("in", "out")).description("out is money "
+                        + "out: recorded, never announced as a payment"))
+                .addProperty("amount", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)
+                        .description("whole đồng"))
+                .addProperty("bookedAt", new StringSchema().format("date-time")
+                        .example("2026-12-01T08:15:00+07:00"))
+                .addProperty("virtualAccount", new StringSchema())
+                .addProperty("text", new StringSchema().description("the transfer text (may hold a payment code)"))
+                .addProperty("reference", new StringSchema().description("our payment code, when known"))
+                .addProperty("payerName", new StringSchema())
+                .addProperty("payerAccount", new StringSchema())
+                .addProperty("payerBank", new StringSchema())
+                .required(List.of("id", "account", "direction", "amount", "bookedAt"));
+    }
+}

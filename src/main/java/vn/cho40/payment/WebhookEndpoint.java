@@ -1,0 +1,171 @@
+package vn.cho40.payment;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
+import org.springframework.stereotype.Component;
+import vn.cho40.market.Market;
+import vn.cho40.market.Markets;
+import vn.cho40.payment.InboundPayment.Provider;
+import vn.cho40.payment.ProviderSecrets.Name;
+
+/**
+ * The providers' webhooks, platform-wide ({@code /webhooks/payos}) and per market for boards with their own
+ * provider account ({@code /webhooks/payos/TN-DAITU}). Authenticity is checked first; every request, genuine
+ * or forged, is stored; a 2xx is sent only after the store has committed. A genuine notification for an
+ * unknown account is still 2xx (payOS registers a URL only after such a test call succeeds). Served by
+ * {@link WebhookServlet}; documented by {@link WebhookApiDocs}.
+ */
+@Component
+class WebhookEndpoint {
+
+    /** The answer to one request: a status and a small JSON body (a problem detail when refused). */
+    record Answer(int status, String problemType, String detail) {
+        static final Answer OK = new Answer(200, null, null);
+    }
+
+    private final PaymentIngest ingest;
+    private final Clock clock;
+    private final ProviderSecrets secrets;
+    private final Markets markets;
+    private final MeterRegistry meters;
+    /** Looked up once per provider and outcome, not on every request. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    WebhookEndpoint(PaymentIngest ingest, Clock clock, ProviderSecrets secrets, Markets markets, MeterRegistry meters) {
+        this.ingest = ingest;
+        this.clock = clock;
+        this.secrets = secrets;
+        this.markets = markets;
+        this.meters = meters;
+    }
+
+    /** Which secrets apply: the platform's, or one market's own. */
+    private record Account(UUID marketId, String marketCode) {
+        static final Account PLATFORM = new Account(null, null);
+    }
+
+    /**
+     * Handles one request to {@code /webhooks/{provider}[/{market}]}; {@code header} reads a request header
+     * (null when absent). Returns null when there is no such webhook.
+     */
+    Answer handle(String provider, String market, byte[] body, UnaryOperator<String> header, String remoteAddr) {
+        return switch (provider) {
+            case "payos" -> payOs(market, body, remoteAddr);
+            case "sepay" -> sePay(market, body, header, remoteAddr);
+            case "casso" -> casso(market, body, header, remoteAddr);
+            case "direct" -> market == null ? direct(body, header, remoteAddr) : null;
+            default -> null;
+        };
+    }
+
+    private Answer payOs(String market, byte[] body, String remoteAddr) {
+        Account account = account(market);
+        if (account == null) {
+            return unknownMarket(Provider.PAYOS, body, remoteAddr);
+        }
+        String key = secret(account, Name.PAYOS_CHECKSUM_KEY);
+        if (key.isBlank()) {
+            return notConfigured("payOS");
+        }
+        return answer(Provider.PAYOS, Webhooks.payOs(body, key), body, remoteAddr, account);
+    }
+
+    private Answer sePay(String market, byte[] body, UnaryOperator<String> header, String remoteAddr) {
+        Account account = account(market);
+        if (account == null) {
+            return unknownMarket(Provider.SEPAY, body, remoteAddr);
+        }
+        String hmac = secret(account, Name.SEPAY_HMAC_SECRET);
+        String apiKey = secret(account, Name.SEPAY_API_KEY);
+        String signature = header.apply("X-SePay-Signature");
+        Verdict verdict;
+        if (signature != null && !hmac.isBlank()) {
+            verdict = Webhooks.sePayHmac(body, signature, header.apply("X-SePay-Timestamp"), hmac, clock.instant());
+        } else if (!apiKey.isBlank()) {
+            verdict = Webhooks.sePayApiKey(body, header.apply("Authorization"), apiKey);
+        } else {
+            return notConfigured("SePay");
+        }
+        return answer(Provider.SEPAY, verdict, body, remoteAddr, account);
+    }
+
+    private Answer casso(String market, byte[] body, UnaryOperator<String> header, String remoteAddr) {
+        Account account = account(market);
+        if (account == null) {
+            return unknownMarket(Provider.CASSO, body, remoteAddr);
+        }
+        String key = secret(account, Name.CASSO_CHECKSUM_KEY);
+        String legacy = secret(account, Name.CASSO_SECURE_TOKEN);
+        String signature = header.apply("X-Casso-Signature");
+        if (signature != null && !key.isBlank()) {
+            return answer(Provider.CASSO_V2, Webhooks.cassoV2(body, signature, key, clock.instant()), body, remoteAddr,
+                    account);
+        }
+        if (!legacy.isBlank()) {
+            return answer(Provider.CASSO, Webhooks.cassoLegacy(body, header.apply("secure-token"), legacy), body,
+                    remoteAddr, account);
+        }
+        return notConfigured("Casso");
+    }
+
+    private Answer direct(byte[] body, UnaryOperator<String> header, String remoteAddr) {
+        String partner = header.apply("X-Cho40-Partner");
+        String secret = secrets.partner(partner);
+        Verdict verdict = secret.isBlank()
+                ? new Verdict.Rejected(Verdict.Reason.BAD_SIGNATURE, "unknown partner in X-Cho40-Partner")
+                : DirectWebhook.verify(body, partner, header.apply("X-Cho40-Timestamp"),
+                        header.apply("X-Cho40-Signature"), secret, clock.instant());
+        return answer(Provider.DIRECT, verdict, body, remoteAddr, Account.PLATFORM);
+    }
+
+    private Account account(String marketCode) {
+        if (marketCode == null) {
+            return Account.PLATFORM;
+        }
+        if (!secrets.hasMarket(marketCode)) {
+            return null;
+        }
+        return markets.find(marketCode).map(Market::id).map(id -> new Account(id, marketCode)).orElse(null);
+    }
+
+    private String secret(Account account, Name name) {
+        return account.marketCode() == null ? secrets.platform(name) : secrets.market(account.marketCode(), name);
+    }
+
+    private Answer unknownMarket(Provider provider, byte[] body, String remoteAddr) {
+        return answer(provider, new Verdict.Rejected(Verdict.Reason.BAD_SIGNATURE,
+                "no provider account is configured for this market"), body, remoteAddr, Account.PLATFORM);
+    }
+
+    private Answer answer(Provider provider, Verdict verdict, byte[] body, String remoteAddr, Account account) {
+        try {
+            ingest.record(provider, verdict, body, remoteAddr, account.marketId()).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return new Answer(503, "unavailable", "Chưa lưu được, hãy gửi lại (not stored, retry)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(503, "unavailable", "interrupted");
+        }
+        String outcome = verdict instanceof Verdict.Rejected r0 ? r0.reason().name() : "ACCEPTED";
+        counters.computeIfAbsent(provider.name() + "/" + outcome, k -> meters.counter("cho40.webhooks", "provider",
+                provider.name(), "outcome", outcome)).increment();
+        if (verdict instanceof Verdict.Rejected r) {
+            return new Answer(r.reason() == Verdict.Reason.MALFORMED ? 400 : 401,
+                    r.reason().name().toLowerCase(Locale.ROOT), r.detail());
+        }
+        return Answer.OK;
+    }
+
+    private static Answer notConfigured(String provider) {
+        return new Answer(503, "not-configured", provider + " webhooks are not configured on this server (secret missing)");
+    }
+}

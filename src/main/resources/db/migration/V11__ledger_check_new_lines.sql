@@ -1,0 +1,15 @@
+-- The balance check reads only the lines the statement wrote. Lines are never updated or deleted (the
+-- append-only triggers) and every earlier statement left its transactions balanced, so a transaction stays
+-- balanced exactly when the lines a statement adds to it sum to zero. Reading each touched transaction back
+-- from ledger_entry cost an index lookup per transaction: a third of the matcher's time at 3,000 payments/s.
+CREATE OR REPLACE FUNCTION ledger_statement_balances() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    unbalanced uuid;
+BEGIN
+    SELECT transaction_id INTO unbalanced FROM new_entries
+    GROUP BY transaction_id HAVING sum(amount_vnd) <> 0 LIMIT 1;
+    IF unbalanced IS NOT NULL THEN
+        RAISE EXCEPTION 'ledger transaction % does not balance', unbalanced;
+    END IF;
+    RETURN NULL;
+END $$;
