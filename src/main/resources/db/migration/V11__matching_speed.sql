@@ -18,24 +18,7 @@ END $$;
 -- scan of the table for each of them.
 CREATE INDEX stall_default_account_account ON stall_default_account (account_id);
 
--- Every payment event points at the stored request it came in (its raw bytes, for audit). Checked once per
--- statement over the rows it inserted, instead of by the foreign key's per-row check: that check (a query and
--- a row lock for each event) was a third of the ingest's database time. Requests are never updated or deleted.
-ALTER TABLE payment_event DROP CONSTRAINT payment_event_request_id_fkey;
-CREATE FUNCTION payment_event_requests_exist() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    missing uuid;
-BEGIN
-    SELECT n.request_id INTO missing FROM new_events n
-    WHERE NOT EXISTS (SELECT 1 FROM inbound_request r WHERE r.id = n.request_id) LIMIT 1;
-    IF missing IS NOT NULL THEN
-        RAISE EXCEPTION 'payment event refers to request % which is not stored', missing
-            USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE TRIGGER payment_event_request_exists AFTER INSERT ON payment_event REFERENCING NEW TABLE AS new_events
-    FOR EACH STATEMENT EXECUTE FUNCTION payment_event_requests_exist();
+-- Stored webhook requests are the audit trail of what the providers sent: never changed or deleted.
 CREATE FUNCTION inbound_request_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     RAISE EXCEPTION 'stored webhook requests are kept as received (audit)';

@@ -32,13 +32,13 @@ final class BenchBaseline extends HttpServlet {
     private final transient Clock clock;
     private final transient GroupCommitWriter<Raw> writer;
 
-    BenchBaseline(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+    BenchBaseline(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, int writers) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
         jdbc.execute("CREATE TABLE IF NOT EXISTS bench_raw (id uuid PRIMARY KEY, received_at timestamptz NOT NULL, "
                 + "body bytea NOT NULL)");
-        this.writer = new GroupCommitWriter<>("bench-raw", 10_000, 500, this::commit);
+        this.writer = new GroupCommitWriter<>("bench-raw", 10_000, 500, writers, this::commit);
     }
 
     @Override

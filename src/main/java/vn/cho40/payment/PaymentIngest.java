@@ -37,13 +37,14 @@ public class PaymentIngest {
 
     private final PaymentMatcher matcher;
 
-    PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock, PaymentMatcher matcher) {
+    PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock, PaymentMatcher matcher,
+                  @org.springframework.beans.factory.annotation.Value("${cho40.ingest.writers:2}") int writers) {
         this.matcher = matcher;
         this.jdbc = jdbc;
         this.tx = tx;
         this.cipher = cipher;
         this.clock = clock;
-        this.writer = new GroupCommitWriter<>("payment-ingest", 10_000, 500, this::commit);
+        this.writer = new GroupCommitWriter<>("payment-ingest", 10_000, 500, writers, this::commit);
     }
 
     public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,

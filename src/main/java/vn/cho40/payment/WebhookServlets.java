@@ -1,6 +1,7 @@
 package vn.cho40.payment;
 
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,10 @@ class WebhookServlets {
 
     @Bean
     @ConditionalOnBooleanProperty("cho40.bench.baseline")
-    ServletRegistrationBean<BenchBaseline> benchBaseline(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock) {
+    ServletRegistrationBean<BenchBaseline> benchBaseline(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
+            @Value("${cho40.ingest.writers:2}") int writers) {
         ServletRegistrationBean<BenchBaseline> bean =
-                new ServletRegistrationBean<>(new BenchBaseline(jdbc, tx, clock), "/bench/raw");
+                new ServletRegistrationBean<>(new BenchBaseline(jdbc, tx, clock, writers), "/bench/raw");
         bean.setName("bench-baseline");
         return bean;
     }
