@@ -90,7 +90,7 @@ public class PaymentMatcher {
                 try {
                     List<Pending> batch = nextHandedOver();
                     if (!batch.isEmpty()) {
-                        tx.executeWithoutResult(status -> apply(batch));
+                        match(batch);
                     }
                     if (batch.isEmpty() || System.nanoTime() - lastScan > 1_000_000_000L) {
                         signal.drainPermits();
@@ -164,6 +164,11 @@ public class PaymentMatcher {
         while (matchPending() == BATCH) {
             // the backlog is still there
         }
+    }
+
+    /** Matches handed-over events in one transaction: those no longer RECEIVED (or never stored) are skipped. */
+    void match(List<Pending> handedOver) {
+        tx.executeWithoutResult(status -> apply(handedOver));
     }
 
     /** Matches up to one batch of received events read from the table; returns how many were read. */

@@ -91,6 +91,36 @@ class MatchingIT {
     }
 
     @Test
+    void aPaymentHandedOverAndAlsoFoundByTheScanIsPostedAndAnnouncedOnce() throws Exception {
+        String account = db.sql("""
+                SELECT a.account_enc FROM receiving_account a JOIN market m ON m.id = a.market_id
+                WHERE m.code = 'TN-DAITU' AND a.kind = 'BANK' LIMIT 1""").query((rs, n) -> rs.getBytes(1)).optional()
+                .map(this::cipherDecrypt).orElseThrow();
+        assertThat(sePay(account, "FT-TWICE-1", 42_000, "in")).isEqualTo(200);
+        MatchAll.now(matcher, db);
+        PaymentMatcher.Pending again = db.sql("""
+                SELECT id, provider, direction, amount_vnd, receiving_account_hash, booked_at, market_id
+                FROM payment_event WHERE bank_reference = 'FT-TWICE-1'""")
+                .query((rs, n) -> new PaymentMatcher.Pending(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getLong(4), rs.getBytes(5), rs.getTimestamp(6), "MUA RAU", null,
+                        rs.getObject(7, UUID.class))).single();
+        long announced = matched.seen().stream().filter(e -> e.paymentId().equals(again.id())).count();
+        assertThat(announced).isEqualTo(1);
+
+        matcher.match(List.of(again));
+        matcher.match(List.of(new PaymentMatcher.Pending(UUID.randomUUID(), again.provider(), again.direction(),
+                again.amountVnd(), again.accountHash(), again.bookedAt(), "MUA RAU", null, null)));
+
+        assertThat(db.sql("SELECT count(*) FROM ledger_transaction WHERE payment_event_id = ?").param(again.id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(matched.seen().stream().filter(e -> e.paymentId().equals(again.id())).count())
+                .as("announced once").isEqualTo(1);
+        assertThat(db.sql("SELECT count(*) FROM ledger_transaction t LEFT JOIN payment_event e "
+                + "ON e.id = t.payment_event_id WHERE t.payment_event_id IS NOT NULL AND e.id IS NULL")
+                .query(Long.class).single()).as("a hand-over the ingest never stored posts nothing").isZero();
+    }
+
+    @Test
     void theDatabaseRefusesAnUnbalancedOrEditedLedger() {
         UUID market = db.sql("SELECT id FROM market WHERE code = 'TN-DU'").query(UUID.class).single();
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
