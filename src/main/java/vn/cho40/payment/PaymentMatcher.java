@@ -69,7 +69,6 @@ public class PaymentMatcher {
      */
     private final java.util.concurrent.BlockingQueue<List<Pending>> handedOver =
             new java.util.concurrent.ArrayBlockingQueue<>(200);
-    private final java.util.concurrent.Semaphore signal = new java.util.concurrent.Semaphore(0);
     private volatile boolean running;
     private volatile Thread loop;
 
@@ -93,7 +92,6 @@ public class PaymentMatcher {
                         match(batch);
                     }
                     if (batch.isEmpty() || System.nanoTime() - lastScan > 1_000_000_000L) {
-                        signal.drainPermits();
                         drain();
                         lastScan = System.nanoTime();
                     }
@@ -111,20 +109,10 @@ public class PaymentMatcher {
     /** Up to one batch of handed-over events; empty after 200 ms without any. */
     private List<Pending> nextHandedOver() throws InterruptedException {
         List<Pending> batch = new ArrayList<>();
-        List<Pending> first = handedOver.poll();
-        if (first == null) {
-            // Nothing handed over: wait for a hand-over, at most 200 ms.
-            if (signal.tryAcquire(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                first = handedOver.poll();
-            }
-            if (first == null) {
-                return batch;
-            }
-        }
-        batch.addAll(first);
-        List<Pending> more;
-        while (batch.size() < BATCH && (more = handedOver.poll()) != null) {
-            batch.addAll(more);
+        List<Pending> next = handedOver.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        while (next != null) {
+            batch.addAll(next);
+            next = batch.size() < BATCH ? handedOver.poll() : null;
         }
         return batch;
     }
@@ -137,14 +125,12 @@ public class PaymentMatcher {
         if (!committed.isEmpty()) {
             handedOver.offer(committed);
         }
-        signal.release();
     }
 
     /** Lets the batch in hand finish before the database goes away. */
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
         running = false;
-        signal.release();
         Thread t = loop;
         if (t != null) {
             t.join(5000);
