@@ -20,7 +20,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The webhooks in the OpenAPI document ({@code /v3/api-docs}): they are served by {@link WebhookServlet}, which
+ * The webhooks in the OpenAPI document ({@code /v3/api-docs}): they are served by {@link WebhookHandler}, which
  * springdoc cannot see, so they are described here. Our own signed format ({@code /webhooks/direct}), for
  * wallets and banks that integrate directly, is described field by field.
  */

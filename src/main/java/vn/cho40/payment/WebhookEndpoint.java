@@ -22,7 +22,7 @@ import vn.cho40.payment.ProviderSecrets.Name;
  * provider account ({@code /webhooks/payos/TN-DAITU}). Authenticity is checked first; every request, genuine
  * or forged, is stored; a 2xx is sent only after the store has committed. A genuine notification for an
  * unknown account is still 2xx (payOS registers a URL only after such a test call succeeds). Served by
- * {@link WebhookServlet}; documented by {@link WebhookApiDocs}.
+ * {@link WebhookHandler}; documented by {@link WebhookApiDocs}.
  */
 @Component
 class WebhookEndpoint {

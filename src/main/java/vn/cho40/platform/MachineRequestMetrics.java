@@ -7,10 +7,9 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
- * Webhook requests (thousands a second) skip the generic per-request HTTP observation, about a fifth of their
- * cost; the payment module counts them itself, by provider and outcome (cho40.webhooks). The trader's event
- * stream is skipped too: it stays open for hours, a duration for it means nothing, and an open observation per
- * stream held ~10 KB for each of thousands of phones.
+ * The trader's event stream skips the generic per-request HTTP observation: it stays open for hours, a duration
+ * for it means nothing, and an open observation per stream held ~10 KB for each of thousands of phones. (Webhooks
+ * never reach the servlets; the payment module counts them itself, by provider and outcome: cho40.webhooks.)
  */
 @Configuration(proxyBeanMethods = false)
 class MachineRequestMetrics {
@@ -27,8 +26,6 @@ class MachineRequestMetrics {
     @Bean
     ObservationPredicate skipMachineRequests() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
-                && (server.getCarrier().getRequestURI().startsWith("/webhooks/")
-                || server.getCarrier().getRequestURI().startsWith("/bench/")
-                || server.getCarrier().getRequestURI().equals("/trader/feed")));
+                && server.getCarrier().getRequestURI().equals("/trader/feed"));
     }
 }

@@ -16,29 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
-    /**
-     * Machines that authenticate by signature (payment providers; the benchmark's baseline): no session, no
-     * CSRF, no login, so thousands a second cost little. The signature is checked in the payment module.
-     */
+    /** Payment providers never reach this chain: their webhooks are answered in front of the servlets (payment). */
     @Bean
-    @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain machines(HttpSecurity http) throws Exception {
-        http.securityMatcher("/webhooks/**", "/bench/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .securityContext(context -> context.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
-                .anonymous(anonymous -> anonymous.disable())
-                // Providers read a status and a small JSON answer: no browser headers, no logout on this chain.
-                .headers(headers -> headers.disable())
-                .logout(logout -> logout.disable());
-        return http.build();
-    }
-
-    @Bean
-    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/markets", "/markets/*", "/login", "/trader/login/**", "/trader/login",
