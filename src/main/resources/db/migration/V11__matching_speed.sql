@@ -25,3 +25,13 @@ BEGIN
 END $$;
 CREATE TRIGGER inbound_request_no_change BEFORE UPDATE OR DELETE ON inbound_request
     FOR EACH ROW EXECUTE FUNCTION inbound_request_is_kept();
+
+-- A ledger line belongs to a transaction of the same market: one foreign key over both columns checks that (the
+-- two separate keys did not) with one lookup per line instead of two, for the matcher's thousands of lines a
+-- second. The line's market is still a market: its transaction's is.
+ALTER TABLE ledger_transaction ADD CONSTRAINT ledger_transaction_id_market UNIQUE (id, market_id);
+ALTER TABLE ledger_entry
+    DROP CONSTRAINT ledger_entry_transaction_id_fkey,
+    DROP CONSTRAINT ledger_entry_market_id_fkey,
+    ADD CONSTRAINT ledger_entry_transaction_market_fkey FOREIGN KEY (transaction_id, market_id)
+        REFERENCES ledger_transaction (id, market_id);

@@ -29,6 +29,7 @@ import vn.cho40.vietqr.StallCodes;
 public class PaymentMatcher {
 
     private static final int BATCH = 1000;
+    private final int threads;
 
     private final JdbcClient db;
     private final JdbcTemplate jdbc;
@@ -42,7 +43,9 @@ public class PaymentMatcher {
 
     PaymentMatcher(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate tx, StallAccounts accounts,
                    StallCodes codes, Ledger ledger, ApplicationEventPublisher events, Clock clock,
-                   vn.cho40.privacy.FieldCipher cipher) {
+                   vn.cho40.privacy.FieldCipher cipher,
+                   @org.springframework.beans.factory.annotation.Value("${cho40.matcher.threads:2}") int threads) {
+        this.threads = threads;
         this.cipher = cipher;
         this.db = db;
         this.jdbc = jdbc;
@@ -70,12 +73,14 @@ public class PaymentMatcher {
     private final java.util.concurrent.BlockingQueue<List<Pending>> handedOver =
             new java.util.concurrent.ArrayBlockingQueue<>(200);
     private volatile boolean running;
-    private volatile Thread loop;
+    private final List<Thread> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * The matching loop: takes each ingest commit as it is handed over (so a payment reaches the trader's phone
-     * within milliseconds), and scans the table when idle and at least every second for what was not handed
-     * over (statement lines, events stored before a restart, a batch whose matching failed).
+     * The matching loops: each takes ingest commits as they are handed over (so a payment reaches the trader's
+     * phone within milliseconds); the first also scans the table when idle and at least every second for what
+     * was not handed over (statement lines, events stored before a restart, a batch whose matching failed).
+     * More than one loop keeps PostgreSQL busy on a batch while the next is being prepared; the claims make
+     * their overlap harmless.
      */
     @org.springframework.context.event.EventListener(ApplicationReadyEvent.class)
     void start() {
@@ -83,27 +88,32 @@ public class PaymentMatcher {
             return;
         }
         running = true;
-        loop = Thread.ofPlatform().name("payment-matcher").daemon(true).start(() -> {
-            long lastScan = 0;
-            while (running) {
-                try {
-                    List<Pending> batch = nextHandedOver();
-                    if (!batch.isEmpty()) {
-                        match(batch);
-                    }
-                    if (batch.isEmpty() || System.nanoTime() - lastScan > 1_000_000_000L) {
-                        drain();
-                        lastScan = System.nanoTime();
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException e) {
-                    // The database is away (restart, network): what was handed over waits in the table; try again.
-                    log.warn("matching paused: {}", e.toString());
-                    sleepQuietly();
+        for (int i = 1; i <= threads; i++) {
+            boolean scans = i == 1; // one thread is enough to sweep the table
+            loops.add(Thread.ofPlatform().name("payment-matcher-" + i).daemon(true).start(() -> loop(scans)));
+        }
+    }
+
+    private void loop(boolean scans) {
+        long lastScan = 0;
+        while (running) {
+            try {
+                List<Pending> batch = nextHandedOver();
+                if (!batch.isEmpty()) {
+                    match(batch);
                 }
+                if (scans && (batch.isEmpty() || System.nanoTime() - lastScan > 1_000_000_000L)) {
+                    drain();
+                    lastScan = System.nanoTime();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The database is away (restart, network): what was handed over waits in the table; try again.
+                log.warn("matching paused: {}", e.toString());
+                sleepQuietly();
             }
-        });
+        }
     }
 
     /** Up to one batch of handed-over events; empty after 200 ms without any. */
@@ -131,8 +141,7 @@ public class PaymentMatcher {
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
         running = false;
-        Thread t = loop;
-        if (t != null) {
+        for (Thread t : loops) {
             t.join(5000);
         }
     }

@@ -147,6 +147,10 @@ class MatchingIT {
                 .as("one statement, one balanced and one unbalanced transaction").hasMessageContaining(other.toString());
         assertThat(db.sql("SELECT count(*) FROM ledger_entry WHERE transaction_id IN (?, ?)").params(posted, other)
                 .query(Long.class).single()).as("nothing half-written").isEqualTo(4);
+        UUID elsewhere = db.sql("SELECT id FROM market WHERE code = 'TN-DAITU'").query(UUID.class).single();
+        assertThatThrownBy(() -> db.sql("INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd) "
+                + "VALUES (?, 3, ?, 'c', 2), (?, 4, ?, 'd', -2)").params(posted, elsewhere, posted, elsewhere).update())
+                .as("lines in another market than their transaction").hasMessageContaining("foreign key");
     }
 
     @Autowired

@@ -30,6 +30,11 @@ class FieldCipherTest {
         assertThatThrownBy(() -> cipher.decrypt("phone", stored)).isInstanceOf(IllegalStateException.class);
         stored[stored.length - 1] ^= 1;
         assertThatThrownBy(() -> cipher.decrypt("id_number", stored)).isInstanceOf(IllegalStateException.class);
+        stored[stored.length - 1] ^= 1;
+        assertThat(cipher.decrypt("id_number", stored)).as("the thread's cipher works again after a failure")
+                .isEqualTo("019185001234");
+        assertThat(cipher.index("account_number", "0123")).as("and so does its keyed hash")
+                .isEqualTo(new FieldCipher(KeyRing.parse("k1:" + K1), INDEX_KEY).index("account_number", "0123"));
     }
 
     @Test
