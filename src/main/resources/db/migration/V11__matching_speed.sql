@@ -18,14 +18,6 @@ END $$;
 -- scan of the table for each of them.
 CREATE INDEX stall_default_account_account ON stall_default_account (account_id);
 
--- Stored webhook requests are the audit trail of what the providers sent: never changed or deleted.
-CREATE FUNCTION inbound_request_is_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    RAISE EXCEPTION 'stored webhook requests are kept as received (audit)';
-END $$;
-CREATE TRIGGER inbound_request_no_change BEFORE UPDATE OR DELETE ON inbound_request
-    FOR EACH ROW EXECUTE FUNCTION inbound_request_is_kept();
-
 -- A ledger line belongs to a transaction of the same market: one foreign key over both columns checks that (the
 -- two separate keys did not) with one lookup per line instead of two, for the matcher's thousands of lines a
 -- second. The line's market is still a market: its transaction's is.
