@@ -38,7 +38,7 @@ public class PaymentIngest {
     private final PaymentMatcher matcher;
 
     PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock, PaymentMatcher matcher,
-                  @org.springframework.beans.factory.annotation.Value("${cho40.ingest.writers:2}") int writers) {
+                  @org.springframework.beans.factory.annotation.Value("${cho40.ingest.writers:1}") int writers) {
         this.matcher = matcher;
         this.jdbc = jdbc;
         this.tx = tx;

@@ -44,7 +44,7 @@ public class PaymentMatcher {
     PaymentMatcher(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate tx, StallAccounts accounts,
                    StallCodes codes, Ledger ledger, ApplicationEventPublisher events, Clock clock,
                    vn.cho40.privacy.FieldCipher cipher,
-                   @org.springframework.beans.factory.annotation.Value("${cho40.matcher.threads:2}") int threads) {
+                   @org.springframework.beans.factory.annotation.Value("${cho40.matcher.threads:1}") int threads) {
         this.threads = threads;
         this.cipher = cipher;
         this.db = db;
@@ -79,8 +79,8 @@ public class PaymentMatcher {
      * The matching loops: each takes ingest commits as they are handed over (so a payment reaches the trader's
      * phone within milliseconds); the first also scans the table when idle and at least every second for what
      * was not handed over (statement lines, events stored before a restart, a batch whose matching failed).
-     * More than one loop keeps PostgreSQL busy on a batch while the next is being prepared; the claims make
-     * their overlap harmless.
+     * More than one loop is possible (the claims make their overlap harmless) but was slower on 2 cores: their
+     * transactions waited on each other in PostgreSQL (docs/benchmarks.md).
      */
     @org.springframework.context.event.EventListener(ApplicationReadyEvent.class)
     void start() {

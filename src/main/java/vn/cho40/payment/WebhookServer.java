@@ -21,7 +21,7 @@ class WebhookServer {
     @Bean
     @ConditionalOnBooleanProperty("cho40.bench.baseline")
     JettyServerCustomizer benchBaselineInFront(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
-                                               @Value("${cho40.ingest.writers:2}") int writers) {
+                                               @Value("${cho40.ingest.writers:1}") int writers) {
         return server -> server.setHandler(new BenchBaseline(jdbc, tx, clock, writers, server.getHandler()));
     }
 }
