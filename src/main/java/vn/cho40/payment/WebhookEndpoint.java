@@ -58,20 +58,49 @@ class WebhookEndpoint {
      * (null when absent). Returns null when there is no such webhook.
      */
     Answer handle(String provider, String market, byte[] body, UnaryOperator<String> header, String remoteAddr) {
-        return switch (provider) {
-            case "payos" -> payOs(market, body, remoteAddr);
-            case "sepay" -> sePay(market, body, header, remoteAddr);
-            case "casso" -> casso(market, body, header, remoteAddr);
-            case "direct" -> market == null ? direct(body, header, remoteAddr) : null;
+        Provider named = provider(provider);
+        if (named == null || (named == Provider.DIRECT && market != null)) {
+            return null;
+        }
+        if (named == Provider.DIRECT) {
+            return direct(body, header, remoteAddr);
+        }
+        Account account = account(market);
+        if (account == null) {
+            return answer(named, new Verdict.Rejected(Verdict.Reason.BAD_SIGNATURE,
+                    "no provider account is configured for this market"), body, remoteAddr, Account.PLATFORM);
+        }
+        return switch (named) {
+            case PAYOS -> payOs(account, body, remoteAddr);
+            case SEPAY -> sePay(account, body, header, remoteAddr);
+            default -> casso(account, body, header, remoteAddr);
+        };
+    }
+
+    /**
+     * A body too large to read is refused without verification, whatever happens to its audit row (its start, kept
+     * when the database can): sending it again would not make it smaller.
+     */
+    Answer tooLarge(String provider, byte[] start, String remoteAddr, int maxBytes) {
+        Provider named = provider(provider);
+        String detail = "the body is larger than " + maxBytes / 1024 + " KB";
+        answer(named == null ? Provider.DIRECT : named, new Verdict.Rejected(Verdict.Reason.MALFORMED, detail), start,
+                remoteAddr, Account.PLATFORM);
+        return new Answer(413, "too-large", detail);
+    }
+
+    /** The provider a path names, or null. */
+    private static Provider provider(String pathSegment) {
+        return switch (pathSegment) {
+            case "payos" -> Provider.PAYOS;
+            case "sepay" -> Provider.SEPAY;
+            case "casso" -> Provider.CASSO;
+            case "direct" -> Provider.DIRECT;
             default -> null;
         };
     }
 
-    private Answer payOs(String market, byte[] body, String remoteAddr) {
-        Account account = account(market);
-        if (account == null) {
-            return unknownMarket(Provider.PAYOS, body, remoteAddr);
-        }
+    private Answer payOs(Account account, byte[] body, String remoteAddr) {
         String key = secret(account, Name.PAYOS_CHECKSUM_KEY);
         if (key.isBlank()) {
             return notConfigured("payOS");
@@ -79,11 +108,7 @@ class WebhookEndpoint {
         return answer(Provider.PAYOS, Webhooks.payOs(body, key), body, remoteAddr, account);
     }
 
-    private Answer sePay(String market, byte[] body, UnaryOperator<String> header, String remoteAddr) {
-        Account account = account(market);
-        if (account == null) {
-            return unknownMarket(Provider.SEPAY, body, remoteAddr);
-        }
+    private Answer sePay(Account account, byte[] body, UnaryOperator<String> header, String remoteAddr) {
         String hmac = secret(account, Name.SEPAY_HMAC_SECRET);
         String apiKey = secret(account, Name.SEPAY_API_KEY);
         String signature = header.apply("X-SePay-Signature");
@@ -98,11 +123,7 @@ class WebhookEndpoint {
         return answer(Provider.SEPAY, verdict, body, remoteAddr, account);
     }
 
-    private Answer casso(String market, byte[] body, UnaryOperator<String> header, String remoteAddr) {
-        Account account = account(market);
-        if (account == null) {
-            return unknownMarket(Provider.CASSO, body, remoteAddr);
-        }
+    private Answer casso(Account account, byte[] body, UnaryOperator<String> header, String remoteAddr) {
         String key = secret(account, Name.CASSO_CHECKSUM_KEY);
         String legacy = secret(account, Name.CASSO_SECURE_TOKEN);
         String signature = header.apply("X-Casso-Signature");
@@ -139,11 +160,6 @@ class WebhookEndpoint {
 
     private String secret(Account account, Name name) {
         return account.marketCode() == null ? secrets.platform(name) : secrets.market(account.marketCode(), name);
-    }
-
-    private Answer unknownMarket(Provider provider, byte[] body, String remoteAddr) {
-        return answer(provider, new Verdict.Rejected(Verdict.Reason.BAD_SIGNATURE,
-                "no provider account is configured for this market"), body, remoteAddr, Account.PLATFORM);
     }
 
     private Answer answer(Provider provider, Verdict verdict, byte[] body, String remoteAddr, Account account) {

@@ -13,7 +13,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
-import vn.cho40.payment.InboundPayment.Provider;
 
 /**
  * {@code POST /webhooks/{provider}[/{market}]}, answered by Jetty itself, in front of the servlet container: at
@@ -34,12 +33,10 @@ final class WebhookHandler extends Handler.Wrapper {
     private static final byte[] SUCCESS = "{\"success\":true}".getBytes(StandardCharsets.US_ASCII);
 
     private final WebhookEndpoint endpoint;
-    private final PaymentIngest ingest;
 
-    WebhookHandler(WebhookEndpoint endpoint, PaymentIngest ingest, Handler next) {
+    WebhookHandler(WebhookEndpoint endpoint, Handler next) {
         super(next);
         this.endpoint = endpoint;
-        this.ingest = ingest;
     }
 
     @Override
@@ -68,7 +65,7 @@ final class WebhookHandler extends Handler.Wrapper {
         WebhookEndpoint.Answer answer;
         try {
             answer = body.length > MAX_BODY_BYTES
-                    ? tooLarge(segments[0], body, remoteAddr)
+                    ? endpoint.tooLarge(segments[0], body, remoteAddr, MAX_BODY_BYTES)
                     : endpoint.handle(segments[0], segments[1], body, name -> request.getHeaders().get(name),
                             remoteAddr);
         } catch (RuntimeException e) {
@@ -88,22 +85,6 @@ final class WebhookHandler extends Handler.Wrapper {
             return null;
         }
         return new String[] {parts[0], parts.length == 2 ? parts[1] : null};
-    }
-
-    private WebhookEndpoint.Answer tooLarge(String provider, byte[] body, String remoteAddr) {
-        String detail = "the body is larger than " + MAX_BODY_BYTES / 1024 + " KB";
-        Provider p = switch (provider) {
-            case "payos" -> Provider.PAYOS;
-            case "sepay" -> Provider.SEPAY;
-            case "casso" -> Provider.CASSO;
-            default -> Provider.DIRECT;
-        };
-        try {
-            ingest.record(p, new Verdict.Rejected(Verdict.Reason.MALFORMED, detail), body, remoteAddr).get();
-        } catch (Exception notStored) {
-            // Refused either way; the audit row is best effort for a body this size.
-        }
-        return new WebhookEndpoint.Answer(413, "too-large", detail);
     }
 
     private static void send(String path, Response response, Callback callback, WebhookEndpoint.Answer answer) {

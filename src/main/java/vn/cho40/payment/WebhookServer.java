@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookServer {
 
     @Bean
-    JettyServerCustomizer webhooksInFront(WebhookEndpoint endpoint, PaymentIngest ingest) {
-        return server -> server.setHandler(new WebhookHandler(endpoint, ingest, server.getHandler()));
+    JettyServerCustomizer webhooksInFront(WebhookEndpoint endpoint) {
+        return server -> server.setHandler(new WebhookHandler(endpoint, server.getHandler()));
     }
 
     @Bean
