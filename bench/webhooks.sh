@@ -55,7 +55,7 @@ peak_rss & sampler=$!
 start=$($pg -d $db -c "SELECT now()")
 read -r server0 pg0 <<<"$(cpu_ticks)"
 t0=$(date +%s%N)
-[[ -n "${PROFILE:-}" ]] && /tmp/ap/bin/asprof ${PROFILE_ARGS:--e itimer} -d "$secs" -o collapsed -f "$PROFILE" "$server" >/dev/null 2>&1 &
+[[ -n "${PROFILE:-}" ]] && "${ASPROF:-asprof}" ${PROFILE_ARGS:--e itimer} -d "$secs" -o collapsed -f "$PROFILE" "$server" >/dev/null 2>&1 &
 TIMEFORMAT='%U %S'
 { time load /webhooks/sepay "$secs" hooks >"$work/hooks.line"; } 2>"$work/wrk.cpu"
 echo "webhooks  $(cat "$work/hooks.line")"
