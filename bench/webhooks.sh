@@ -6,6 +6,7 @@
 #      before the 2xx, deduplicated, then matched and posted to the ledger off the request thread.
 # Reports requests/s and p50/p99 of each, the webhook/baseline ratio, the rate at which payments were matched
 # and ledgered end to end, and the server's peak RSS. Usage: bench/webhooks.sh [seconds] [connections]
+# CHO40_MATCHER_THREADS=0 switches matching off, to measure the webhook path alone against the baseline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-30}
@@ -59,6 +60,13 @@ t0=$(date +%s%N)
 TIMEFORMAT='%U %S'
 { time load /webhooks/sepay "$secs" hooks >"$work/hooks.line"; } 2>"$work/wrk.cpu"
 echo "webhooks  $(cat "$work/hooks.line")"
+if [[ "${CHO40_MATCHER_THREADS:-1}" == 0 ]]; then
+  # Matching switched off: the webhook path alone against the baseline (docs/benchmarks.md).
+  echo "ledgered  none: matching is off (CHO40_MATCHER_THREADS=0)"
+  echo "server    peak_rss_mib=$(( $(sort -n "$work/rss" | tail -1) / 1024 ))"
+  kill $sampler
+  exit 0
+fi
 # Wait for the matcher to finish the backlog, then measure end to end: first stored to last ledgered.
 until [[ "$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'")" == 0 ]]; do sleep 0.5; done
 kill $sampler

@@ -22,17 +22,12 @@ public final class FieldCipher {
     private final byte[] indexKey;
     private final SecureRandom random = new SecureRandom();
     /**
-     * One cipher and one keyed hash per thread, set up again for each value: looking the algorithm up on every
-     * call was a twentieth of a webhook's CPU. (Neither object may be shared between threads.)
+     * Ciphers and keyed hashes are reused, not looked up for each value (the lookup was a twentieth of a
+     * webhook's CPU). Pooled rather than per thread: requests run on virtual threads, one new thread each, so
+     * a per-thread copy would be built for every request. Neither object may be used by two threads at once.
      */
-    private static final ThreadLocal<Cipher> AES_GCM = ThreadLocal.withInitial(() -> {
-        try {
-            return Cipher.getInstance("AES/GCM/NoPadding");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-    private final ThreadLocal<Mac> indexMac = ThreadLocal.withInitial(this::newIndexMac);
+    private final java.util.Queue<Cipher> ciphers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.Queue<Mac> indexMacs = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     public FieldCipher(KeyRing keys, byte[] indexKey) {
         if (indexKey.length < 32) {
@@ -46,10 +41,15 @@ public final class FieldCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = AES_GCM.get();
-            cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            Cipher cipher = cipher();
+            byte[] sealed;
+            try {
+                cipher.init(Cipher.ENCRYPT_MODE, keys.current(), new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+                sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            } finally {
+                ciphers.offer(cipher);
+            }
             byte[] id = KeyRing.idBytes(keys.currentId());
             return ByteBuffer.allocate(1 + id.length + NONCE_BYTES + sealed.length)
                     .put((byte) id.length).put(id).put(nonce).put(sealed).array();
@@ -67,11 +67,15 @@ public final class FieldCipher {
             in.get(nonce);
             byte[] sealed = new byte[in.remaining()];
             in.get(sealed);
-            Cipher cipher = AES_GCM.get();
-            cipher.init(Cipher.DECRYPT_MODE, keys.byId(new String(id, StandardCharsets.US_ASCII)),
-                    new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
-            return new String(cipher.doFinal(sealed), StandardCharsets.UTF_8);
+            Cipher cipher = cipher();
+            try {
+                cipher.init(Cipher.DECRYPT_MODE, keys.byId(new String(id, StandardCharsets.US_ASCII)),
+                        new GCMParameterSpec(TAG_BITS, nonce));
+                cipher.updateAAD(field.getBytes(StandardCharsets.UTF_8));
+                return new String(cipher.doFinal(sealed), StandardCharsets.UTF_8);
+            } finally {
+                ciphers.offer(cipher); // init resets it, whatever this value did to it
+            }
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("cannot decrypt " + field + " (wrong key or tampered value)", e);
         }
@@ -86,10 +90,23 @@ public final class FieldCipher {
 
     /** The keyed hash used to look a value up; the same input always gives the same bytes. */
     public byte[] index(String field, String normalizedValue) {
-        Mac mac = indexMac.get();
-        mac.update(field.getBytes(StandardCharsets.UTF_8));
-        mac.update((byte) 0);
-        return mac.doFinal(normalizedValue.getBytes(StandardCharsets.UTF_8));
+        Mac mac = indexMacs.poll();
+        if (mac == null) {
+            mac = newIndexMac();
+        }
+        try {
+            mac.update(field.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(normalizedValue.getBytes(StandardCharsets.UTF_8));
+        } finally {
+            mac.reset(); // a no-op after doFinal; clears a half-fed value if anything threw
+            indexMacs.offer(mac);
+        }
+    }
+
+    private Cipher cipher() throws GeneralSecurityException {
+        Cipher pooled = ciphers.poll();
+        return pooled != null ? pooled : Cipher.getInstance("AES/GCM/NoPadding");
     }
 
     private Mac newIndexMac() {

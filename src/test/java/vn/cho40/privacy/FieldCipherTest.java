@@ -31,10 +31,36 @@ class FieldCipherTest {
         stored[stored.length - 1] ^= 1;
         assertThatThrownBy(() -> cipher.decrypt("id_number", stored)).isInstanceOf(IllegalStateException.class);
         stored[stored.length - 1] ^= 1;
-        assertThat(cipher.decrypt("id_number", stored)).as("the thread's cipher works again after a failure")
+        assertThat(cipher.decrypt("id_number", stored)).as("the pooled cipher works again after a failure")
                 .isEqualTo("019185001234");
         assertThat(cipher.index("account_number", "0123")).as("and so does its keyed hash")
                 .isEqualTo(new FieldCipher(KeyRing.parse("k1:" + K1), INDEX_KEY).index("account_number", "0123"));
+    }
+
+    @Test
+    void manyThreadsAtOnceEachGetTheirOwnValueBack() throws Exception {
+        FieldCipher cipher = new FieldCipher(KeyRing.parse("k1:" + K1), INDEX_KEY);
+        FieldCipher reference = new FieldCipher(KeyRing.parse("k1:" + K1), INDEX_KEY);
+        java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 64; t++) {
+                int n = t;
+                results.add(threads.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String value = "09" + n + "-" + i;
+                        if (!cipher.decrypt("phone", cipher.encrypt("phone", value)).equals(value)
+                                || !java.util.Arrays.equals(cipher.index("phone", value),
+                                        reference.index("phone", value))) {
+                            return "thread " + n + " got another value for " + value;
+                        }
+                    }
+                    return "ok";
+                }));
+            }
+        }
+        for (var r : results) {
+            assertThat(r.get()).isEqualTo("ok");
+        }
     }
 
     @Test
