@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -26,8 +28,8 @@ public final class FieldCipher {
      * webhook's CPU). Pooled rather than per thread: requests run on virtual threads, one new thread each, so
      * a per-thread copy would be built for every request. Neither object may be used by two threads at once.
      */
-    private final java.util.Queue<Cipher> ciphers = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.Queue<Mac> indexMacs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Cipher> ciphers = new ConcurrentLinkedQueue<>();
+    private final Queue<Mac> indexMacs = new ConcurrentLinkedQueue<>();
 
     public FieldCipher(KeyRing keys, byte[] indexKey) {
         if (indexKey.length < 32) {

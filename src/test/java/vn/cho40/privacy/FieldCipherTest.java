@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class FieldCipherTest {
@@ -41,15 +46,15 @@ class FieldCipherTest {
     void manyThreadsAtOnceEachGetTheirOwnValueBack() throws Exception {
         FieldCipher cipher = new FieldCipher(KeyRing.parse("k1:" + K1), INDEX_KEY);
         FieldCipher reference = new FieldCipher(KeyRing.parse("k1:" + K1), INDEX_KEY);
-        java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
-        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<String>> results = new ArrayList<>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int t = 0; t < 64; t++) {
                 int n = t;
                 results.add(threads.submit(() -> {
                     for (int i = 0; i < 500; i++) {
                         String value = "09" + n + "-" + i;
                         if (!cipher.decrypt("phone", cipher.encrypt("phone", value)).equals(value)
-                                || !java.util.Arrays.equals(cipher.index("phone", value),
+                                || !Arrays.equals(cipher.index("phone", value),
                                         reference.index("phone", value))) {
                             return "thread " + n + " got another value for " + value;
                         }
