@@ -7,7 +7,13 @@
 # benchmark's baseline) is the first line. Usage: bench/statement-costs.sh [rows]
 set -euo pipefail
 rows=${1:-2000}
-psql -h 127.0.0.1 -U postgres -q -d "${DB:-cho40bench}" -v rows="$rows" -v ON_ERROR_STOP=1 <<'SQL' |
+db=${DB:-cho40bench}
+matched=$(psql -h 127.0.0.1 -U postgres -q -t -A -d "$db" -c "SELECT count(*) FROM payment_event WHERE status = 'MATCHED'")
+if (( matched < rows )); then
+  echo "$db holds $matched matched payments, fewer than $rows: run bench/webhooks.sh (with matching on) first" >&2
+  exit 1
+fi
+psql -h 127.0.0.1 -U postgres -q -d "$db" -v rows="$rows" -v ON_ERROR_STOP=1 <<'SQL' |
 BEGIN;
 CREATE TEMP TABLE src AS
     SELECT e.*, gen_random_uuid() AS nid, gen_random_uuid() AS nreq, gen_random_uuid() AS ntx,
