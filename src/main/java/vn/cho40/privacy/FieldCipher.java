@@ -92,10 +92,7 @@ public final class FieldCipher {
 
     /** The keyed hash used to look a value up; the same input always gives the same bytes. */
     public byte[] index(String field, String normalizedValue) {
-        Mac mac = indexMacs.poll();
-        if (mac == null) {
-            mac = newIndexMac();
-        }
+        Mac mac = indexMac();
         try {
             mac.update(field.getBytes(StandardCharsets.UTF_8));
             mac.update((byte) 0);
@@ -109,6 +106,11 @@ public final class FieldCipher {
     private Cipher cipher() throws GeneralSecurityException {
         Cipher pooled = ciphers.poll();
         return pooled != null ? pooled : Cipher.getInstance("AES/GCM/NoPadding");
+    }
+
+    private Mac indexMac() {
+        Mac pooled = indexMacs.poll();
+        return pooled != null ? pooled : newIndexMac();
     }
 
     private Mac newIndexMac() {
