@@ -34,6 +34,23 @@ public final class BankDirectory {
         return Optional.ofNullable(bin == null ? null : byBin.get(bin));
     }
 
+    /**
+     * The bank a provider names in words ("Vietcombank", "VCB", "MB Bank"): its short name or code, ignoring case,
+     * spaces and dashes. Empty when no bank has that name: the payment then names no bank, never a guessed one.
+     */
+    public Optional<Bank> byName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String key = nameKey(name);
+        return byBin.values().stream().filter(b -> nameKey(b.shortName()).equals(key) || nameKey(b.code()).equals(key))
+                .findFirst();
+    }
+
+    private static String nameKey(String name) {
+        return name.replaceAll("[\\s\\-_.]", "").toLowerCase(Locale.ROOT);
+    }
+
     /** Banks then wallets, each by short name: the order a person scans a drop-down in. */
     public List<Bank> all() {
         return byBin.values().stream()

@@ -69,12 +69,16 @@ public final class DirectWebhook {
                     + "2026-12-01T08:15:00+07:00");
         }
         String reference = Webhooks.text(b, "bankReference");
+        String bin = Webhooks.text(b, "bin");
+        if (bin != null && !bin.matches("[0-9]{6}")) {
+            return new Verdict.Rejected(Reason.MALFORMED, "bin (the receiving bank) must be 6 digits when given");
+        }
         return new Verdict.Accepted(List.of(new InboundPayment(Provider.DIRECT, partner + ":" + id,
                 reference == null || reference.isBlank() ? partner + ":" + id : reference, amount,
                 "in".equals(direction) ? Direction.CREDIT : Direction.DEBIT, bookedAt, account,
                 Webhooks.text(b, "virtualAccount"), Webhooks.text(b, "text"), Webhooks.text(b, "payerName"),
                 Webhooks.text(b, "payerAccount"), Webhooks.text(b, "payerBank"), Webhooks.text(b, "reference"),
-                null)));
+                null, bin)));
     }
 
     /** The signature header value for a body, for partners' reference and for our simulator. */

@@ -85,6 +85,16 @@ public class PaymentExceptions {
         }
         UUID trader = accounts.currentTrader(stall.id()).orElseThrow(() ->
                 new InvalidInputException(Violation.of("stall", "payment.exception.noTrader", stall.code())));
+        record Reached(byte[] hash, String bin) {
+        }
+        Reached reached = db.sql("SELECT receiving_account_hash, receiving_bin FROM payment_event WHERE id = ?").param(id)
+                .query((rs, n) -> new Reached(rs.getBytes(1), rs.getString(2))).single();
+        // The money is in the account it reached: crediting another account's stall needs a person's reason.
+        boolean otherAccount = !accounts.reachedDefault(stall.id(), reached.hash(), reached.bin());
+        String why = SearchText.clean(note);
+        if (otherAccount && (why == null || why.length() < 5)) {
+            throw new InvalidInputException(Violation.of("note", "payment.exception.otherAccountReason", stall.code()));
+        }
         Instant now = clock.instant();
         db.sql("""
                 UPDATE payment_event SET status = 'MATCHED', market_id = ?, stall_id = ?, trader_id = ?, matched_at = ?,
@@ -93,8 +103,8 @@ public class PaymentExceptions {
                         SearchText.clean(note), id).update();
         ledger.post(market.id(), id, null, "assigned by " + by, Ledger.payment(item.provider(), trader,
                 item.amountVnd()));
-        audit.record("PAYMENT_ASSIGN", "payment_event", id, market.id(), market.provinceCode(),
-                "stall " + stall.code() + (note == null || note.isBlank() ? "" : ": " + SearchText.clean(note)));
+        audit.record(otherAccount ? "PAYMENT_ASSIGN_OTHER_ACCOUNT" : "PAYMENT_ASSIGN", "payment_event", id, market.id(),
+                market.provinceCode(), "quầy " + stall.code() + (why == null || why.isBlank() ? "" : ": " + why));
         events.publishEvent(new PaymentMatched(id, market.id(), stall.id(), trader, item.amountVnd(),
                 item.bookedAt()));
     }

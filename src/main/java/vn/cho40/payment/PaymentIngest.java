@@ -74,11 +74,11 @@ public class PaymentIngest {
                 Timestamp bookedAt = Timestamp.from(p.bookedAt());
                 events.add(new Object[] {id, requestId, p.provider().name(), p.providerTxnId(),
                         p.bankReference() == null ? "" : p.bankReference(), accountHash,
-                        Mask.last4Of(account), p.direction().name(), p.amountVnd(), bookedAt,
+                        Mask.last4Of(account), p.receivingBin(), p.direction().name(), p.amountVnd(), bookedAt,
                         p.transferText() == null ? null : cipher.encrypt("transfer_text", p.transferText()),
                         p.ourReference(), marketId, now});
                 pending.add(new PaymentMatcher.Pending(id, p.provider().name(), p.direction().name(), p.amountVnd(),
-                        accountHash, bookedAt, p.transferText(), p.ourReference(), marketId));
+                        accountHash, p.receivingBin(), bookedAt, p.transferText(), p.ourReference(), marketId));
             }
         }
         return writer.submit(new Rows(request, events, pending));
@@ -101,9 +101,9 @@ public class PaymentIngest {
                 // A duplicate by either key changes nothing: the provider still gets its 2xx.
                 jdbc.batchUpdate("""
                         INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference,
-                            receiving_account_hash, receiving_account_last4, direction, amount_vnd, booked_at,
-                            transfer_text_enc, our_reference, market_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
+                            receiving_account_hash, receiving_account_last4, receiving_bin, direction, amount_vnd,
+                            booked_at, transfer_text_enc, our_reference, market_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
             }
         });
         if (!events.isEmpty()) {

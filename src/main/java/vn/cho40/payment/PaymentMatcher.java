@@ -5,7 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,7 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.cho40.shared.PaymentCode;
 import vn.cho40.trader.StallAccounts;
-import vn.cho40.vietqr.StallCodes;
 
 /**
  * Matches stored credits to traders after the provider has had its answer, off the request thread
@@ -35,14 +37,14 @@ public class PaymentMatcher {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final StallAccounts accounts;
-    private final StallCodes codes;
+    private final List<PaymentCodes> codes;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final vn.cho40.privacy.FieldCipher cipher;
 
     PaymentMatcher(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate tx, StallAccounts accounts,
-                   StallCodes codes, Ledger ledger, ApplicationEventPublisher events, Clock clock,
+                   List<PaymentCodes> codes, Ledger ledger, ApplicationEventPublisher events, Clock clock,
                    vn.cho40.privacy.FieldCipher cipher,
                    @org.springframework.beans.factory.annotation.Value("${cho40.matcher.threads:1}") int threads) {
         this.threads = threads;
@@ -58,12 +60,9 @@ public class PaymentMatcher {
     }
 
     /** A stored credit or debit waiting to be matched, as the ingest holds it or as read back from the table. */
-    record Pending(UUID id, String provider, String direction, long amountVnd, byte[] accountHash,
+    record Pending(UUID id, String provider, String direction, long amountVnd, byte[] accountHash, String bin,
                    Timestamp bookedAt, String transferText, String ourReference, UUID marketId) {
     }
-
-    /** Why a credit waits for a person. */
-    enum ExceptionReason { UNKNOWN_ACCOUNT, UNKNOWN_CODE, AMBIGUOUS_CODE, REVOKED_CODE }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentMatcher.class);
     /**
@@ -173,13 +172,13 @@ public class PaymentMatcher {
             // read them all again on every batch and slow down as the day goes on.
             jdbc.execute("SET LOCAL enable_bitmapscan = off");
             List<Pending> pending = db.sql("""
-                    SELECT id, provider, direction, amount_vnd, receiving_account_hash, booked_at, transfer_text_enc,
-                           our_reference, market_id
+                    SELECT id, provider, direction, amount_vnd, receiving_account_hash, receiving_bin, booked_at,
+                           transfer_text_enc, our_reference, market_id
                     FROM payment_event WHERE status = 'RECEIVED' ORDER BY created_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                     .param(BATCH)
                     .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                            rs.getLong(4), rs.getBytes(5), rs.getTimestamp(6), text(rs.getBytes(7)), rs.getString(8),
-                            rs.getObject(9, UUID.class)))
+                            rs.getLong(4), rs.getBytes(5), rs.getString(6), rs.getTimestamp(7), text(rs.getBytes(8)),
+                            rs.getString(9), rs.getObject(10, UUID.class)))
                     .list();
             if (!pending.isEmpty()) {
                 apply(pending);
@@ -193,9 +192,15 @@ public class PaymentMatcher {
         return enc == null ? null : cipher.decrypt("transfer_text", enc);
     }
 
-    /** One credit's outcome: an owner (matched), or the reason it waits for a person. */
-    private record Outcome(Pending payment, StallAccounts.Owner owner, ExceptionReason reason, String code,
-                           UUID marketHint) {
+    /** One credit and what the rules decided for it. */
+    private record Outcome(Pending payment, MatchRules.Decision decision) {
+        StallAccounts.Owner owner() {
+            return decision.payee();
+        }
+
+        String code() {
+            return decision.code();
+        }
     }
 
     /**
@@ -208,7 +213,7 @@ public class PaymentMatcher {
         List<Outcome> exceptions = new ArrayList<>();
         List<Outcome> matched = new ArrayList<>();
         // Each account once: a market's few hundred stalls receive the thousand payments of a batch.
-        Map<ByteBuffer, StallAccounts.Owner> owners = accounts.ownersOfHashes(pending.stream()
+        Map<ByteBuffer, List<StallAccounts.Owner>> registered = accounts.accountsAt(pending.stream()
                 .filter(p -> p.direction().equals("CREDIT")).map(p -> ByteBuffer.wrap(p.accountHash())).distinct()
                 .map(ByteBuffer::array).toList());
         for (Pending p : pending) {
@@ -216,8 +221,8 @@ public class PaymentMatcher {
                 debits.add(p.id());
                 continue;
             }
-            Outcome o = match(p, owners);
-            (o.owner() == null ? exceptions : matched).add(o);
+            Outcome o = new Outcome(p, decide(p, registered));
+            (o.decision().matched() ? matched : exceptions).add(o);
         }
         if (!debits.isEmpty()) {
             jdbc.update("""
@@ -225,20 +230,21 @@ public class PaymentMatcher {
                     WHERE id = ANY(?::uuid[]) AND status = 'RECEIVED'""", now, debits.toArray(UUID[]::new));
         }
         if (!exceptions.isEmpty()) {
-            jdbc.update("""
+            Set<UUID> queued = new HashSet<>(jdbc.queryForList("""
                     UPDATE payment_event e SET status = 'EXCEPTION', exception_reason = x.reason,
                         payment_code = x.code, market_id = coalesce(e.market_id, x.market_id)
                     FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) AS x(id, reason, code, market_id)
-                    WHERE e.id = x.id AND e.status = 'RECEIVED'""",
+                    WHERE e.id = x.id AND e.status = 'RECEIVED' RETURNING e.id""", UUID.class,
                     column(exceptions, o -> o.payment().id(), UUID[]::new),
-                    column(exceptions, o -> o.reason().name(), String[]::new),
+                    column(exceptions, o -> o.decision().reason().name(), String[]::new),
                     column(exceptions, Outcome::code, String[]::new),
-                    column(exceptions, Outcome::marketHint, UUID[]::new));
+                    column(exceptions, o -> o.decision().queueMarket(), UUID[]::new)));
+            warn(exceptions, queued, now);
         }
         if (matched.isEmpty()) {
             return;
         }
-        java.util.Set<UUID> claimed = new java.util.HashSet<>(jdbc.queryForList("""
+        Set<UUID> claimed = new HashSet<>(jdbc.queryForList("""
                 UPDATE payment_event e SET status = 'MATCHED', market_id = m.market_id, stall_id = m.stall_id,
                     trader_id = m.trader_id, matched_at = ?, payment_code = m.code
                 FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[])
@@ -262,32 +268,38 @@ public class PaymentMatcher {
                     p.amountVnd(), p.bookedAt().toInstant()));
         }
         ledger.postAll(postings);
+        warn(matched, claimed, now);
         announced.forEach(events::publishEvent);
     }
 
-    /** A payment code (structured reference first, else in the transfer text) names the stall; else the account. */
-    private Outcome match(Pending p, Map<ByteBuffer, StallAccounts.Owner> owners) {
+    /** The facts of one credit put to {@link MatchRules}: its code's target, if any issuer knows the code. */
+    private MatchRules.Decision decide(Pending p, Map<ByteBuffer, List<StallAccounts.Owner>> registered) {
         PaymentCode.Found found = PaymentCode.isValid(p.ourReference())
                 ? new PaymentCode.Found.One(p.ourReference()) : PaymentCode.findIn(p.transferText());
-        if (found instanceof PaymentCode.Found.Ambiguous) {
-            return new Outcome(p, null, ExceptionReason.AMBIGUOUS_CODE, null, null);
-        }
-        if (found instanceof PaymentCode.Found.One(String code)) {
-            var ref = codes.byReference(code);
-            if (ref.isEmpty()) {
-                return new Outcome(p, null, ExceptionReason.UNKNOWN_CODE, code, null);
+        Optional<PaymentCodes.Target> target = found instanceof PaymentCode.Found.One(String code)
+                ? codes.stream().map(c -> c.find(code)).flatMap(Optional::stream).findFirst() : Optional.empty();
+        return MatchRules.decide(new MatchRules.Credit(p.accountHash(), p.bin(), p.marketId(), p.amountVnd()),
+                registered.getOrDefault(ByteBuffer.wrap(p.accountHash()), List.of()), found, target);
+    }
+
+    /** Boards' warnings for the outcomes this batch actually changed (a claim another path made warns there). */
+    private void warn(List<Outcome> outcomes, Set<UUID> changed, Timestamp now) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (!changed.contains(o.payment().id())) {
+                continue;
             }
-            if (ref.get().revoked()) {
-                return new Outcome(p, null, ExceptionReason.REVOKED_CODE, code, ref.get().marketId());
+            for (MatchRules.Warning w : o.decision().warnings()) {
+                rows.add(new Object[] {vn.cho40.shared.Ids.newId(clock), w.marketId(), w.stallId(), o.payment().id(),
+                        w.kind().name(), w.code(), w.expectedVnd(), o.payment().amountVnd(), now});
             }
-            StallAccounts.Owner owner = accounts.ownerOfAccount(ref.get().accountId())
-                    .map(o -> new StallAccounts.Owner(o.accountId(), o.traderId(), ref.get().marketId(),
-                            ref.get().stallId()))
-                    .orElse(null);
-            return new Outcome(p, owner, owner == null ? ExceptionReason.UNKNOWN_CODE : null, code, null);
         }
-        StallAccounts.Owner owner = owners.get(ByteBuffer.wrap(p.accountHash()));
-        return new Outcome(p, owner, owner == null ? ExceptionReason.UNKNOWN_ACCOUNT : null, null, null);
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO payment_warning (id, market_id, stall_id, payment_event_id, kind, payment_code,
+                        expected_vnd, paid_vnd, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", rows);
+        }
     }
 
     private static <T> T[] column(List<Outcome> rows, java.util.function.Function<Outcome, T> value,

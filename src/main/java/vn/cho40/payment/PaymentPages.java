@@ -25,13 +25,15 @@ import vn.cho40.shared.Violation;
 class PaymentPages {
 
     private final PaymentExceptions exceptions;
+    private final PaymentWarnings warnings;
     private final Markets markets;
     private final Stalls stalls;
     private final Access access;
     private final FormErrors errors;
 
-    PaymentPages(PaymentExceptions exceptions, Markets markets, Stalls stalls, Access access, FormErrors errors) {
+    PaymentPages(PaymentExceptions exceptions, PaymentWarnings warnings, Markets markets, Stalls stalls, Access access, FormErrors errors) {
         this.exceptions = exceptions;
+        this.warnings = warnings;
         this.markets = markets;
         this.stalls = stalls;
         this.access = access;
@@ -42,6 +44,7 @@ class PaymentPages {
     String list(Model model) {
         CurrentUser user = access.requirePermission(Permission.PAYMENT_RECONCILE);
         model.addAttribute("items", exceptions.open(user.scope(), 200));
+        model.addAttribute("warnings", warnings.open(user.scope(), 100));
         model.addAttribute("markets", markets.inScope(user.scope()));
         return "payment/exceptions";
     }
@@ -75,6 +78,20 @@ class PaymentPages {
         try {
             exceptions.notOurs(id, reason, access.require().username(), province);
             redirect.addFlashAttribute("notice", "payment.exception.closed");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failed", id);
+            redirect.addFlashAttribute("errors", errors.of(e));
+        }
+        return "redirect:/payments/exceptions";
+    }
+
+    @PostMapping("/payments/warnings/{id}/close")
+    String closeWarning(@PathVariable UUID id, @RequestParam(defaultValue = "") String note,
+                        RedirectAttributes redirect) {
+        CurrentUser user = access.requirePermission(Permission.PAYMENT_RECONCILE);
+        try {
+            warnings.close(id, user.scope(), note, user.username());
+            redirect.addFlashAttribute("notice", "payment.warning.closed");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("failed", id);
             redirect.addFlashAttribute("errors", errors.of(e));

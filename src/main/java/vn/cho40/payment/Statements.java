@@ -125,6 +125,8 @@ public class Statements {
             throw new InvalidInputException(Violation.of("account", "statement.account.unknown",
                     Mask.lastFour(Mask.last4Of(account)), market.name()));
         }
+        // A statement is one account's: its lines reached that bank, so a code of another account credits nobody.
+        String bin = owner.get().bin();
         if (preview.layout() != null) {
             saveProfile(preview.layout(), by);
         }
@@ -133,7 +135,7 @@ public class Statements {
         jobs.put(job.id(), job);
         worker.submit(() -> {
             try {
-                job.statementId()[0] = tx.execute(status -> store(job, preview, market, account, by));
+                job.statementId()[0] = tx.execute(status -> store(job, preview, market, account, bin, by));
             } catch (RuntimeException e) {
                 job.error()[0] = e.getMessage();
             }
@@ -157,7 +159,7 @@ public class Statements {
         return account;
     }
 
-    private UUID store(Job job, Preview preview, Market market, String account, String by) {
+    private UUID store(Job job, Preview preview, Market market, String account, String bin, String by) {
         Statement s = preview.statement();
         Instant now = clock.instant();
         UUID requestId = Ids.newId(clock);
@@ -191,11 +193,12 @@ public class Statements {
                 outcome = "DIFFERENT";
                 detail = "reported " + existing.get().getValue() + ", statement " + e.amountVnd();
                 // The statement's version waits for a person beside the reported one: never both credited blindly.
-                eventId = insertEvent(requestId, market, hash, account, reference + "/SK", e, now, "AMOUNT_DIFFERS");
+                eventId = insertEvent(requestId, market, hash, bin, account, reference + "/SK", e, now,
+                        "AMOUNT_DIFFERS");
                 different++;
             } else {
                 outcome = "CREATED";
-                eventId = insertEvent(requestId, market, hash, account, reference, e, now, null);
+                eventId = insertEvent(requestId, market, hash, bin, account, reference, e, now, null);
                 created++;
             }
             lines.add(new Object[] {statementId, e.line(), market.id(), e.bookedOn(), reference, e.direction().name(),
@@ -240,17 +243,17 @@ public class Statements {
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    private UUID insertEvent(UUID requestId, Market market, byte[] hash, String account, String reference,
+    private UUID insertEvent(UUID requestId, Market market, byte[] hash, String bin, String account, String reference,
                              Statement.Entry e, Instant now, String exceptionReason) {
         UUID id = Ids.newId(clock);
         // Booked dates only: the event is placed at noon Vietnam time of its day.
         Instant booked = e.bookedOn().atTime(LocalTime.NOON).atZone(VnFormats.VIETNAM).toInstant();
         int inserted = jdbc.update("""
                 INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference,
-                    receiving_account_hash, receiving_account_last4, direction, amount_vnd, booked_at, transfer_text_enc,
-                    our_reference, market_id, created_at, status, exception_reason)
-                VALUES (?, ?, 'STATEMENT', NULL, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                id, requestId, reference, hash, Mask.last4Of(account), e.direction().name(), e.amountVnd(),
+                    receiving_account_hash, receiving_account_last4, receiving_bin, direction, amount_vnd, booked_at,
+                    transfer_text_enc, our_reference, market_id, created_at, status, exception_reason)
+                VALUES (?, ?, 'STATEMENT', NULL, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                id, requestId, reference, hash, Mask.last4Of(account), bin, e.direction().name(), e.amountVnd(),
                 Timestamp.from(booked), e.text() == null ? null : cipher.encrypt("transfer_text", e.text()), market.id(),
                 Timestamp.from(now), exceptionReason == null ? "RECEIVED" : "EXCEPTION", exceptionReason);
         return inserted == 1 ? id : null;

@@ -100,6 +100,8 @@ class WebhookApiDocs implements OpenApiCustomizer {
                 .addProperty("bankReference", new StringSchema().description("the bank's reference (FT...): the "
                         + "key shared with other channels"))
                 .addProperty("account", new StringSchema().description("the receiving account number"))
+                .addProperty("bin", new StringSchema().pattern("^[0-9]{6}$").description("the receiving account's "
+                        + "bank (NAPAS BIN); an account is a bank and a number, so send it whenever known"))
                 .addProperty("direction", new StringSchema()._enum(List.of("in", "out")).description("out is money "
                         + "out: recorded, never announced as a payment"))
                 .addProperty("amount", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)

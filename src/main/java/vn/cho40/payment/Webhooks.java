@@ -140,7 +140,8 @@ public final class Webhooks {
             return new Verdict.Accepted(List.of(new InboundPayment(Provider.SEPAY, b.path("id").toString(),
                     text(b, "referenceCode"), amount, "in".equals(type) ? Direction.CREDIT : Direction.DEBIT,
                     localTime(text(b, "transactionDate")), text(b, "accountNumber"), text(b, "subAccount"),
-                    text(b, "content"), null, null, null, text(b, "code"), integer(b, "accumulated"))));
+                    text(b, "content"), null, null, null, text(b, "code"), integer(b, "accumulated"),
+                    binOf(text(b, "gateway")))));
         } catch (DateTimeParseException e) {
             return new Verdict.Rejected(Reason.MALFORMED, "SePay transactionDate is not yyyy-MM-dd HH:mm:ss");
         }
@@ -224,13 +225,20 @@ public final class Webhooks {
                     localTime(text(d, "transactionDateTime")), text(d, "accountNumber"),
                     text(d, "virtualAccountNumber"), text(d, "description"), text(d, "counterAccountName"),
                     text(d, "counterAccountNumber"), text(d, "counterAccountBankId"), null,
-                    integer(d, "runningBalance"))));
+                    integer(d, "runningBalance"),
+                    binOf(text(d, "bankAbbreviation")) != null ? binOf(text(d, "bankAbbreviation"))
+                            : binOf(text(d, "bankName")))));
         } catch (DateTimeParseException e) {
             return new Verdict.Rejected(Reason.MALFORMED, "Casso v2 transactionDateTime is not yyyy-MM-dd HH:mm:ss");
         }
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The BIN of the receiving bank a provider names in words; null when it names none we know. */
+    static String binOf(String bankName) {
+        return vn.cho40.bank.BankDirectory.shipped().byName(bankName).map(vn.cho40.bank.Bank::bin).orElse(null);
+    }
 
     static JsonNode parse(byte[] body) {
         try {

@@ -26,74 +26,56 @@ public class StallAccounts {
         this.cipher = cipher;
     }
 
+    /** The stall's default account if it may receive payments (an account waiting for review gets no sign). */
     public Optional<PayTo> defaultFor(UUID stallId) {
         return db.sql("""
                 SELECT a.id, a.bin, a.account_enc, a.holder_name, a.trader_id FROM stall_default_account d
                 JOIN receiving_account a ON a.id = d.account_id
                 JOIN lease l ON l.stall_id = d.stall_id AND l.trader_id = a.trader_id AND l.ends_on IS NULL
-                WHERE d.stall_id = ?""")
+                WHERE d.stall_id = ? AND a.review_status = 'ACTIVE'""")
                 .param(stallId)
                 .query((rs, n) -> new PayTo(rs.getObject(1, UUID.class), rs.getString(2),
                         cipher.decrypt("account", rs.getBytes(3)), rs.getString(4), rs.getObject(5, UUID.class)))
                 .optional();
     }
 
-    /** Whose account a transfer reached: the trader, their market, and the stall it is the default of. */
-    public record Owner(UUID accountId, UUID traderId, UUID marketId, UUID stallId) {
+    /** Whose account a transfer reached: the trader, their market, the stall it is the default of, and its bank. */
+    public record Owner(UUID accountId, UUID traderId, UUID marketId, UUID stallId, String bin) {
     }
 
     /**
-     * The registered receiving account with this number (any bank). Empty when none, or when the same number
-     * exists at two banks: a payment is never guessed onto one of them.
+     * The one active registered account with this number. Empty when none, or when the same number is registered
+     * at two banks: a payment is never guessed onto one of them. Accounts waiting for review do not count.
      */
     public Optional<Owner> ownerOf(String accountNumber) {
-        return ownerOfHash(cipher.index("account_number", accountNumber));
-    }
-
-    /** The same, by the keyed hash of the number (as payment events store it). */
-    public Optional<Owner> ownerOfHash(byte[] numberHash) {
-        return Optional.ofNullable(ownersOfHashes(List.of(numberHash)).get(java.nio.ByteBuffer.wrap(numberHash)));
+        byte[] hash = cipher.index("account_number", accountNumber);
+        List<Owner> owners = accountsAt(List.of(hash)).getOrDefault(java.nio.ByteBuffer.wrap(hash), List.of());
+        return owners.size() == 1 ? Optional.of(owners.getFirst()) : Optional.empty();
     }
 
     /**
-     * {@link #ownerOfHash} for many hashes in one query (the matcher's batches): hashes with no owner, or with
-     * two (the same number at two banks), are absent from the answer. Pass each hash once. (A join with the
-     * array, not {@code = ANY}: the planner then looks each one up in the index instead of comparing every
-     * account with every hash.)
+     * The active registered accounts with each of these numbers (keyed hashes, each once), at whatever bank: the
+     * matcher's batches ask once for all. Numbers nobody registered are absent. (A join with the array, not
+     * {@code = ANY}: the planner then looks each one up in the index instead of comparing every account with
+     * every hash.)
      */
-    public java.util.Map<java.nio.ByteBuffer, Owner> ownersOfHashes(java.util.Collection<byte[]> numberHashes) {
+    public java.util.Map<java.nio.ByteBuffer, List<Owner>> accountsAt(java.util.Collection<byte[]> numberHashes) {
         if (numberHashes.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<java.nio.ByteBuffer, Owner> owners = new java.util.HashMap<>();
-        java.util.Set<java.nio.ByteBuffer> twice = new java.util.HashSet<>();
+        java.util.Map<java.nio.ByteBuffer, List<Owner>> owners = new java.util.HashMap<>();
         db.sql("""
                 SELECT a.number_hash, a.id, a.trader_id, a.market_id,
-                       (SELECT d.stall_id FROM stall_default_account d WHERE d.account_id = a.id LIMIT 1)
-                FROM unnest(?::bytea[]) AS h(hash) JOIN receiving_account a ON a.number_hash = h.hash""")
+                       (SELECT d.stall_id FROM stall_default_account d WHERE d.account_id = a.id LIMIT 1), a.bin
+                FROM unnest(?::bytea[]) AS h(hash) JOIN receiving_account a ON a.number_hash = h.hash
+                WHERE a.review_status = 'ACTIVE'""")
                 .param(numberHashes.toArray(byte[][]::new))
                 .query(rs -> {
-                    var key = java.nio.ByteBuffer.wrap(rs.getBytes(1));
-                    Owner o = new Owner(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getObject(4, UUID.class), rs.getObject(5, UUID.class));
-                    if (owners.putIfAbsent(key, o) != null) {
-                        twice.add(key);
-                    }
+                    owners.computeIfAbsent(java.nio.ByteBuffer.wrap(rs.getBytes(1)), k -> new java.util.ArrayList<>(1))
+                            .add(new Owner(rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                                    rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6)));
                 });
-        twice.forEach(owners::remove);
         return owners;
-    }
-
-    /** The owner of one registered account, by its id (a dynamic code names its account). */
-    public Optional<Owner> ownerOfAccount(UUID accountId) {
-        return db.sql("""
-                SELECT a.id, a.trader_id, a.market_id,
-                       (SELECT d.stall_id FROM stall_default_account d WHERE d.account_id = a.id LIMIT 1)
-                FROM receiving_account a WHERE a.id = ?""")
-                .param(accountId)
-                .query((rs, n) -> new Owner(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class)))
-                .optional();
     }
 
     /** Who trades at a stall today (its open lease), for a payment a board assigns by hand. */
@@ -136,6 +118,17 @@ public class StallAccounts {
                     .params(cipher.index("account_number", cipher.decrypt("account", r.enc())), r.id()).update();
         }
         return rows.size();
+    }
+
+    /**
+     * Whether money that reached this number (keyed hash) at this bank (null: not named) reached the stall's own
+     * account: a board may place a payment on another account's stall only with a reason.
+     */
+    public boolean reachedDefault(UUID stallId, byte[] numberHash, String bin) {
+        return db.sql("""
+                SELECT count(*) FROM stall_default_account d JOIN receiving_account a ON a.id = d.account_id
+                WHERE d.stall_id = ? AND a.number_hash = ? AND (?::text IS NULL OR a.bin = ?)""")
+                .params(stallId, numberHash, bin, bin).query(Long.class).single() > 0;
     }
 
     /** Whether bin + account is the stall's registered account, compared by keyed hash, nothing decrypted. */

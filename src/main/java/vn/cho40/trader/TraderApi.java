@@ -46,10 +46,10 @@ class TraderApi {
     }
 
     record AccountJson(UUID id, String kind, String bin, String accountNumber, String holderName,
-                       boolean nameMatches, String confirmedBy) {
+                       boolean nameMatches, String confirmedBy, String reviewStatus) {
         static AccountJson of(ReceivingAccount a) {
             return new AccountJson(a.id(), a.kind().name(), a.bin(), Mask.lastFour(a.accountLast4()), a.holderName(),
-                    a.nameMatches(), a.confirmedBy());
+                    a.nameMatches(), a.confirmedBy(), a.reviewStatus());
         }
     }
 

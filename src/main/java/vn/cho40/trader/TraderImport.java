@@ -256,8 +256,10 @@ public class TraderImport {
                 traders);
         jdbc.batchUpdate("""
                 INSERT INTO receiving_account (id, market_id, trader_id, kind, bin, account_enc, account_hash,
-                    account_last4, holder_name, name_matches, created_at, number_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    account_last4, holder_name, name_matches, created_at, number_hash, review_status)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, h, CASE WHEN EXISTS (SELECT 1 FROM receiving_account
+                    WHERE number_hash = h AND review_status <> 'REFUSED') THEN 'PENDING_REVIEW' ELSE 'ACTIVE' END
+                FROM (SELECT ?::bytea AS h) AS n""",
                 accounts);
         jdbc.batchUpdate("INSERT INTO lease (id, market_id, stall_id, trader_id, starts_on, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", leases);

@@ -108,14 +108,29 @@ class TraderRepository {
                       Instant at) {
     }
 
-    void insertAccount(AccountRow a, byte[] numberHash) {
-        db.sql("""
+    /**
+     * Stores an account; returns whether it is active. A number already registered (at another bank, or by another
+     * person) waits for a board's review: the first owner's payments go on reaching the first owner.
+     */
+    boolean insertAccount(AccountRow a, byte[] numberHash) {
+        lockNumber(numberHash);
+        return "ACTIVE".equals(db.sql("""
                 INSERT INTO receiving_account (id, market_id, trader_id, kind, bin, account_enc, account_hash,
-                    account_last4, holder_name, name_matches, confirmed_by, confirm_reason, created_at, number_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    account_last4, holder_name, name_matches, confirmed_by, confirm_reason, created_at, number_hash,
+                    review_status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CASE WHEN EXISTS (SELECT 1 FROM receiving_account
+                    WHERE number_hash = ? AND review_status <> 'REFUSED') THEN 'PENDING_REVIEW' ELSE 'ACTIVE' END)
+                RETURNING review_status""")
                 .params(a.id(), a.marketId(), a.traderId(), a.kind().name(), a.bin(), a.enc(), a.hash(), a.last4(),
-                        a.holder(), a.matches(), a.confirmedBy(), a.reason(), Timestamp.from(a.at()), numberHash)
-                .update();
+                        a.holder(), a.matches(), a.confirmedBy(), a.reason(), Timestamp.from(a.at()), numberHash,
+                        numberHash)
+                .query(String.class).single());
+    }
+
+    /** Two registrations of one number at once must not both see the number free: one waits for the other. */
+    void lockNumber(byte[] numberHash) {
+        db.sql("SELECT pg_advisory_xact_lock(?)").param(java.nio.ByteBuffer.wrap(numberHash).getLong())
+                .query((rs, n) -> 1).list();
     }
 
     boolean accountTaken(String bin, byte[] hash) {
@@ -129,7 +144,7 @@ class TraderRepository {
                         rs.getObject("trader_id", UUID.class), rs.getObject("market_id", UUID.class),
                         ReceivingAccount.Kind.valueOf(rs.getString("kind")), rs.getString("bin"),
                         rs.getString("account_last4"), rs.getString("holder_name"), rs.getBoolean("name_matches"),
-                        rs.getString("confirmed_by"), rs.getString("confirm_reason")))
+                        rs.getString("confirmed_by"), rs.getString("confirm_reason"), rs.getString("review_status")))
                 .list();
     }
 

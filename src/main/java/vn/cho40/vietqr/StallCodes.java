@@ -97,20 +97,6 @@ public class StallCodes {
         return view(stall, payTo, id, payload, verificationOf(id), amountVnd);
     }
 
-    /** Where a payment that carries a dynamic code's reference belongs, and the amount the code asked for. */
-    public record CodeRef(UUID marketId, UUID stallId, UUID accountId, Long amountVnd, boolean revoked) {
-    }
-
-    public Optional<CodeRef> byReference(String reference) {
-        return db.sql("""
-                SELECT market_id, stall_id, account_id, amount_vnd, revoked_at IS NOT NULL FROM stall_qr_code
-                WHERE reference = ? ORDER BY created_at DESC LIMIT 1""")
-                .param(reference)
-                .query((rs, n) -> new CodeRef(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), (Long) rs.getObject(4), rs.getBoolean(5)))
-                .optional();
-    }
-
     /** What the public verification page shows for a printed code. */
     public record Verification(String marketName, String stallCode, String holderMasked, String bankName,
                                boolean current, String kind) {

@@ -85,7 +85,7 @@ class TraderFeedBrowserIT extends BrowserTest {
         String reference = "BR-" + UUID.randomUUID();
         String at = LocalDateTime.ofInstant(clock.instant(), VnFormats.VIETNAM)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"Agribank\",\"transactionDate\":\""
+        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"\",\"transactionDate\":\""
                 + at + "\",\"accountNumber\":\"" + account() + "\",\"code\":null,\"content\":\"mua hang\","
                 + "\"transferType\":\"in\",\"transferAmount\":" + amount + ",\"accumulated\":0,\"subAccount\":null,"
                 + "\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";

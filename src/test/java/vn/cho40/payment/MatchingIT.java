@@ -39,7 +39,7 @@ class MatchingIT {
     TransactionTemplate tx;
 
     private int sePay(String account, String reference, long amount, String type) throws Exception {
-        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"Agribank\","
+        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"\","
                 + "\"transactionDate\":\"2026-11-24 07:30:00\",\"accountNumber\":\"" + account + "\",\"code\":null,"
                 + "\"content\":\"MUA RAU\",\"transferType\":\"" + type + "\",\"transferAmount\":" + amount
                 + ",\"accumulated\":0,\"subAccount\":null,\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";
@@ -102,14 +102,14 @@ class MatchingIT {
                 SELECT id, provider, direction, amount_vnd, receiving_account_hash, booked_at, market_id
                 FROM payment_event WHERE bank_reference = 'FT-TWICE-1'""")
                 .query((rs, n) -> new PaymentMatcher.Pending(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getLong(4), rs.getBytes(5), rs.getTimestamp(6), "MUA RAU", null,
+                        rs.getString(3), rs.getLong(4), rs.getBytes(5), null, rs.getTimestamp(6), "MUA RAU", null,
                         rs.getObject(7, UUID.class))).single();
         long announced = matched.seen().stream().filter(e -> e.paymentId().equals(again.id())).count();
         assertThat(announced).isEqualTo(1);
 
         matcher.match(List.of(again));
         matcher.match(List.of(new PaymentMatcher.Pending(UUID.randomUUID(), again.provider(), again.direction(),
-                again.amountVnd(), again.accountHash(), again.bookedAt(), "MUA RAU", null, null)));
+                again.amountVnd(), again.accountHash(), null, again.bookedAt(), "MUA RAU", null, null)));
 
         assertThat(db.sql("SELECT count(*) FROM ledger_transaction WHERE payment_event_id = ?").param(again.id())
                 .query(Long.class).single()).isEqualTo(1);

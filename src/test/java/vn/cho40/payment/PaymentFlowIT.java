@@ -64,7 +64,7 @@ class PaymentFlowIT {
 
     int sePay(String path, String apiKey, String account, String reference, long amount, String content)
             throws Exception {
-        String body = "{\"id\":" + Math.abs((reference + path).hashCode()) + ",\"gateway\":\"Agribank\","
+        String body = "{\"id\":" + Math.abs((reference + path).hashCode()) + ",\"gateway\":\"\","
                 + "\"transactionDate\":\"2026-11-23 07:30:00\",\"accountNumber\":\"" + account + "\",\"code\":null,"
                 + "\"content\":\"" + content + "\",\"transferType\":\"in\",\"transferAmount\":" + amount
                 + ",\"accumulated\":0,\"subAccount\":null,\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";

@@ -47,7 +47,7 @@ class StatementIT {
     }
 
     void sePay(String reference, long amount, String time) throws Exception {
-        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"Agribank\",\"transactionDate\":\""
+        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"\",\"transactionDate\":\""
                 + time + "\",\"accountNumber\":\"" + account + "\",\"code\":null,\"content\":\"mua hang\","
                 + "\"transferType\":\"in\",\"transferAmount\":" + amount + ",\"accumulated\":0,\"subAccount\":null,"
                 + "\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";
