@@ -59,7 +59,7 @@ public class AccountReviews {
                 SELECT a.id, t.id, t.full_name, m.code, m.name, a.bin, a.account_last4, a.holder_name, a.created_at,
                        a.number_hash
                 FROM receiving_account a JOIN trader t ON t.id = a.trader_id JOIN market m ON m.id = a.market_id
-                WHERE a.review_status = 'PENDING_REVIEW' AND """ + filter.condition() + " ORDER BY a.created_at LIMIT 200")
+                WHERE a.review_status = 'PENDING_REVIEW' AND\s""" + filter.condition() + " ORDER BY a.created_at LIMIT 200")
                 .params(params)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
@@ -91,7 +91,7 @@ public class AccountReviews {
         }
         Place place = db.sql("""
                 SELECT m.id, m.province_code FROM receiving_account a JOIN market m ON m.id = a.market_id
-                WHERE a.id = ? AND a.review_status = 'PENDING_REVIEW' AND """ + filter.condition()
+                WHERE a.id = ? AND a.review_status = 'PENDING_REVIEW' AND\s""" + filter.condition()
                         + " FOR UPDATE OF a")
                 .params(params).query((rs, n) -> new Place(rs.getObject(1, UUID.class), rs.getString(2))).optional()
                 .orElseThrow(() -> new NotFoundException("account.review.notFound", accountId));

@@ -96,16 +96,19 @@ class PaymentFlowIT {
     }
 
     @Test
-    void aPaymentCodeInMangledTransferTextPlacesAPaymentSentToAnUnregisteredAccount() throws Exception {
+    void aPaymentCodeInMangledTransferTextPlacesThePaymentOnItsStallOnlyInItsOwnAccount() throws Exception {
         var market = markets.get("TN-DAITU");
         String code = codes.dynamic(market, stalls.find(market, stallCode).orElseThrow(), 75_000, null).id() == null
                 ? null : db.sql("SELECT reference FROM stall_qr_code WHERE kind = 'DYNAMIC' ORDER BY created_at DESC "
                         + "LIMIT 1").query(String.class).single();
         String split = code.substring(0, 5) + "." + code.substring(5);
-        assertThat(sePay("/webhooks/sepay", "k-123", "88880000111", "PC-1", 75_000,
+        assertThat(sePay("/webhooks/sepay", "k-123", accountNumber, "PC-1", 75_000,
                 "MBVCB.991.THANH TOAN " + split + ".CT tu 0011009 NGUYEN VAN A")).isEqualTo(200);
         String other = vn.cho40.shared.PaymentCode.generate();
-        assertThat(sePay("/webhooks/sepay", "k-123", "88880000111", "PC-2", 75_000, code + " " + other))
+        assertThat(sePay("/webhooks/sepay", "k-123", accountNumber, "PC-2", 75_000, code + " " + other))
+                .isEqualTo(200);
+        // The same code paid into an account nobody registered (a look-alike QR) credits nobody.
+        assertThat(sePay("/webhooks/sepay", "k-123", "88880000111", "PC-3", 75_000, "THANH TOAN " + split))
                 .isEqualTo(200);
         matchAll();
         Map<String, Object> placed = event("PC-1");
@@ -114,6 +117,8 @@ class PaymentFlowIT {
                 .containsEntry("trader_id", traderId);
         assertThat(event("PC-2")).containsEntry("status", "EXCEPTION").containsEntry("exception_reason",
                 "AMBIGUOUS_CODE");
+        assertThat(event("PC-3")).containsEntry("status", "EXCEPTION").containsEntry("exception_reason",
+                "CODE_ON_OTHER_ACCOUNT").containsEntry("trader_id", null);
         assertThat(db.sql("SELECT count(*) FROM ledger_transaction WHERE payment_event_id = ?")
                 .param(placed.get("id")).query(Long.class).single()).isOne();
     }
@@ -189,8 +194,9 @@ class PaymentFlowIT {
                 .containsEntry("trader_id", traderId);
         assertThat(db.sql("SELECT count(*) FROM ledger_transaction WHERE payment_event_id = ?").param(q1)
                 .query(Long.class).single()).isOne();
-        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'PAYMENT_ASSIGN' AND subject_id = ?")
-                .param(q1.toString()).query(Long.class).single()).isOne();
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'PAYMENT_ASSIGN_OTHER_ACCOUNT' "
+                + "AND subject_id = ?").param(q1.toString()).query(Long.class).single())
+                .as("the money reached an account that is not the stall's").isOne();
         assertThat(board.postForm("/payments/exceptions/" + q1 + "/assign", Map.of("stall", stallCode),
                 "/payments/exceptions").status()).as("never decided twice").isEqualTo(404);
 
