@@ -84,7 +84,7 @@ public class Stalls {
         }
         save(market, preview.rows());
         audit.record("STALL_IMPORT", "market", market.code(), market.id(), market.provinceCode(),
-                preview.rows().size() + " stall(s)");
+                preview.rows().size() + " quầy");
         return preview.rows().size();
     }
 

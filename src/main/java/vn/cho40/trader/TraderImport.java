@@ -132,7 +132,7 @@ public class TraderImport {
         }
         save(market, checked);
         audit.record("TRADER_IMPORT", "market", market.id(), market.id(), market.provinceCode(),
-                checked.size() + " trader(s), consent " + Traders.CONSENT_VERSION);
+                checked.size() + " tiểu thương, đồng ý điều khoản " + Traders.CONSENT_VERSION);
         return checked.size();
     }
 

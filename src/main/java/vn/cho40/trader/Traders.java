@@ -127,7 +127,7 @@ public class Traders {
                 n.taxCode() == null || n.taxCode().isBlank() ? null : n.taxCode().strip(), now, CONSENT_VERSION, now,
                 actor()));
         audit.record("TRADER_CREATE", "trader", traderId, market.id(), market.provinceCode(),
-                "consent " + CONSENT_VERSION);
+                "đồng ý điều khoản " + CONSENT_VERSION);
         return repository.find(traderId).orElseThrow();
     }
 
@@ -160,7 +160,7 @@ public class Traders {
                 .map(enc -> cipher.decrypt("account", enc)).toList();
         Market home = markets.findById(t.marketId()).orElseThrow();
         audit.record("PERSONAL_DATA_READ", "trader", traderId, t.marketId(), home.provinceCode(),
-                "id_number, phone, " + accounts.size() + " account number(s)");
+                "số giấy tờ, số điện thoại, " + accounts.size() + " số tài khoản");
         return new Revealed(cipher.decrypt("id_number", s.idEnc()), cipher.decrypt("phone", s.phoneEnc()), accounts);
     }
 
@@ -219,7 +219,7 @@ public class Traders {
                 Mask.last4Of(number), holder, matches, matches ? null : actor(), matches ? null : reason,
                 clock.instant()), cipher.index("account_number", number));
         audit.record("ACCOUNT_ADD", "receiving_account", id, t.marketId(), null,
-                bank.orElseThrow().shortName() + (matches ? "" : "; name confirmed: " + reason));
+                bank.orElseThrow().shortName() + (matches ? "" : "; xác nhận tên chủ tài khoản khác: " + reason));
         return repository.accounts(traderId).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }
 
@@ -283,7 +283,7 @@ public class Traders {
         }
         repository.setDefaultAccount(lease.stallId(), market.id(), accountId, clock.instant());
         audit.record("DEFAULT_ACCOUNT", "stall", lease.stallCode(), market.id(), market.provinceCode(),
-                "account " + accountId);
+                "đổi tài khoản nhận tiền của quầy");
     }
 
     public List<ReceivingAccount> accounts(UUID traderId) {

@@ -18,7 +18,6 @@ import vn.cho40.market.Markets;
 import vn.cho40.market.Stall;
 import vn.cho40.market.Stalls;
 import vn.cho40.privacy.FieldCipher;
-import vn.cho40.privacy.Mask;
 import vn.cho40.shared.Ids;
 import vn.cho40.shared.NotFoundException;
 import vn.cho40.trader.StallAccounts;
@@ -98,7 +97,7 @@ public class StallCodes {
     }
 
     /** What the public verification page shows for a printed code. */
-    public record Verification(String marketName, String stallCode, String holderMasked, String bankName,
+    public record Verification(String marketName, String stallCode, String holderName, String bankName,
                                boolean current, String kind) {
     }
 
@@ -111,7 +110,7 @@ public class StallCodes {
                 JOIN market m ON m.id = q.market_id JOIN stall s ON s.id = q.stall_id
                 WHERE q.verification_code = ?""")
                 .param(code)
-                .query((rs, n) -> new Verification(rs.getString(5), rs.getString(6), Mask.holderName(rs.getString(3)),
+                .query((rs, n) -> new Verification(rs.getString(5), rs.getString(6), rs.getString(3),
                         bankName(rs.getString(4)), rs.getBoolean(2), rs.getString(1)))
                 .optional();
     }
@@ -124,7 +123,7 @@ public class StallCodes {
             current(market, s).ifPresent(codes::add);
         }
         audit.record("SIGNS_PRINT", "market", market.code(), market.id(), market.provinceCode(),
-                codes.size() + " sign(s)");
+                codes.size() + " biển");
         return codes;
     }
 

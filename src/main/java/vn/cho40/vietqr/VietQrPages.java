@@ -98,8 +98,13 @@ class VietQrPages {
         model.addAttribute("round", round);
         model.addAttribute("market", market);
         model.addAttribute("checks", checks);
-        model.addAttribute("counts", checks.stream().collect(Collectors.groupingBy(Inspections.Check::outcome,
-                () -> new java.util.EnumMap<>(Inspections.Outcome.class), Collectors.counting())));
+        // A stall checked twice in a round counts once, with its latest outcome (a re-check after fixing a sign).
+        java.util.Map<String, Inspections.Check> latest = new java.util.LinkedHashMap<>();
+        checks.forEach(c -> latest.put(c.stallCode(), c));
+        model.addAttribute("counts", latest.values().stream().collect(Collectors.groupingBy(
+                Inspections.Check::outcome, () -> new java.util.EnumMap<>(Inspections.Outcome.class),
+                Collectors.counting())));
+        model.addAttribute("stallsChecked", latest.size());
         model.addAttribute("stalls", codes.stallList(market));
         return "vietqr/round";
     }
