@@ -58,7 +58,8 @@ class OnboardingPages {
     }
 
     @PostMapping("/onboarding")
-    String find(@RequestParam String market, @RequestParam(defaultValue = "") String lookup, Model model) {
+    String find(@RequestParam String market, @RequestParam(defaultValue = "") String lookup, Model model,
+                org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Market m = markets.forStaff(market, Permission.TRADER_EDIT);
         Optional<Trader> existing = lookup.isBlank() ? Optional.empty()
                 : traders.findByPhone(lookup).or(() -> traders.findByIdNumber(lookup));
@@ -66,7 +67,14 @@ class OnboardingPages {
                 ? onboardings.start(m, existing.get().id(), existing.get().phoneVerifiedAt() == null
                         ? Onboarding.Step.PHONE : Onboarding.Step.ACCOUNT)
                 : onboardings.start(m, null, Onboarding.Step.IDENTITY);
-        return "redirect:/onboarding/" + o.id();
+        if (existing.isEmpty() && !lookup.isBlank()) {
+            // What was typed to look the trader up is the start of their identity: no need to type it twice.
+            String typed = lookup.replaceAll("[\\s.\\-]", "");
+            redirect.addFlashAttribute("prefill", vn.cho40.shared.PhoneNumber.normalize(typed)
+                    .map(p -> Map.of("phone", p)).orElse(typed.matches("[0-9]{9}|[0-9]{12}")
+                            ? Map.of("idNumber", typed) : Map.of()));
+        }
+        return "redirect:/onboarding/" + o.id() + (existing.isEmpty() ? "/identity" : "");
     }
 
     @GetMapping("/onboarding/{id}")
@@ -78,6 +86,8 @@ class OnboardingPages {
 
     @GetMapping("/onboarding/{id}/{step}")
     String show(@PathVariable UUID id, @PathVariable String step, Model model) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> prefill = (Map<String, String>) model.asMap().getOrDefault("prefill", Map.of());
         Onboarding o = onboardings.get(id);
         Onboarding.Step wanted = java.util.Arrays.stream(Onboarding.Step.values())
                 .filter(s -> s.path().equals(step)).findFirst().orElse(Onboarding.Step.FIND);
@@ -87,7 +97,7 @@ class OnboardingPages {
                 || (o.traderId() != null && wanted == Onboarding.Step.IDENTITY)) {
             return resume(id);
         }
-        return page(o, wanted, model, Map.of(), Map.of());
+        return page(o, wanted, model, Map.of(), prefill);
     }
 
     @PostMapping("/onboarding/{id}/identity")
@@ -140,7 +150,7 @@ class OnboardingPages {
     String account(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
         Onboarding o = onboardings.get(id);
         try {
-            traders.addAccount(o.traderId(), new Traders.NewAccount(null, form.get("bin"), form.get("accountNo"),
+            traders.addAccount(o.traderId(), new Traders.NewAccount(null, bankBin(form), form.get("accountNo"),
                     form.get("holderName"), form.get("confirmReason")));
             onboardings.advance(id, null, Onboarding.Step.STALL);
             return "redirect:/onboarding/" + id + "/stall";
@@ -164,6 +174,15 @@ class OnboardingPages {
         }
     }
 
+    /** A market without a free stall need not stop an onboarding: the stall can be given later. */
+    @PostMapping("/onboarding/{id}/stall/skip")
+    String skipStall(@PathVariable UUID id) {
+        Onboarding o = onboardings.get(id);
+        markets.forStaff(o.marketCode(), Permission.TRADER_EDIT);
+        onboardings.advance(id, null, Onboarding.Step.CONFIRM);
+        return "redirect:/onboarding/" + id + "/confirm";
+    }
+
     @PostMapping("/onboarding/{id}/confirm")
     String confirm(@PathVariable UUID id) {
         Onboarding o = onboardings.get(id);
@@ -182,13 +201,31 @@ class OnboardingPages {
             model.addAttribute("accounts", traders.accounts(o.traderId()));
             model.addAttribute("leases", traders.leases(o.traderId()));
         }
+        model.addAttribute("bankNames", BankDirectory.shipped().shortNames());
         if (step == Onboarding.Step.ACCOUNT) {
             model.addAttribute("banks", BankDirectory.shipped().all());
         }
         if (step == Onboarding.Step.STALL) {
             model.addAttribute("freeStalls", onboardings.freeStalls(markets.forStaff(o.marketCode(), null)));
+            model.addAttribute("mayAddStall", access.require().may(Permission.STALL_EDIT));
         }
         return "trader/onboarding-" + step.path();
+    }
+
+    /**
+     * The bank picked in the searchable field: "Vietcombank (970436)" as the list offers it, a BIN, a short name or
+     * a code; the plain select's {@code bin} when the field was not used.
+     */
+    static String bankBin(Map<String, String> form) {
+        String typed = form.getOrDefault("bank", "").strip();
+        if (typed.isEmpty()) {
+            return form.get("bin");
+        }
+        java.util.regex.Matcher bin = java.util.regex.Pattern.compile("\\b([0-9]{6})\\)?$").matcher(typed);
+        if (bin.find()) {
+            return bin.group(1);
+        }
+        return BankDirectory.shipped().byName(typed).map(vn.cho40.bank.Bank::bin).orElse(typed);
     }
 
     private static LocalDate parseDate(String s) {

@@ -23,7 +23,20 @@ import vn.cho40.trader.StallAccounts;
 @Service
 public class Inspections {
 
-    public enum Outcome { OK, SWAP, REVOKED, NOT_VIETQR, NO_ACCOUNT }
+    public enum Outcome {
+        OK(0), NO_ACCOUNT(1), NOT_VIETQR(2), REVOKED(3), SWAP(4);
+
+        private final int severity;
+
+        Outcome(int severity) {
+            this.severity = severity;
+        }
+
+        /** How bad a finding is: a round reports each stall by its worst check. */
+        public int severity() {
+            return severity;
+        }
+    }
 
     public record Round(UUID id, UUID marketId, String marketCode, String marketName, String startedBy,
                         Instant startedAt, Instant finishedAt) {

@@ -98,9 +98,11 @@ class VietQrPages {
         model.addAttribute("round", round);
         model.addAttribute("market", market);
         model.addAttribute("checks", checks);
-        // A stall checked twice in a round counts once, with its latest outcome (a re-check after fixing a sign).
+        // A stall checked twice in a round counts once, with its worst outcome: a fake sticker found and then
+        // peeled off is still what the round found at that stall.
         java.util.Map<String, Inspections.Check> latest = new java.util.LinkedHashMap<>();
-        checks.forEach(c -> latest.put(c.stallCode(), c));
+        checks.forEach(c -> latest.merge(c.stallCode(), c, (a, b) -> a.outcome().severity() >= b.outcome().severity()
+                ? a : b));
         model.addAttribute("counts", latest.values().stream().collect(Collectors.groupingBy(
                 Inspections.Check::outcome, () -> new java.util.EnumMap<>(Inspections.Outcome.class),
                 Collectors.counting())));

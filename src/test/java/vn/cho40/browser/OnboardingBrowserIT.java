@@ -37,13 +37,15 @@ class OnboardingBrowserIT extends BrowserTest {
         browser.get(url("/onboarding"));
         heading("Tìm hoặc tạo tiểu thương");
         new Select(browser.findElement(By.name("market"))).selectByValue("TN-DAITU");
+        browser.findElement(By.name("lookup")).sendKeys("0978 123 456");
         next();
 
         heading("Thông tin và đồng ý");
         browser.findElement(By.name("fullName")).sendKeys("Hoàng Thị Lụa");
         browser.findElement(By.name("idNumber")).sendKeys("019188123456");
         ((JavascriptExecutor) browser).executeScript("document.querySelector('[name=birthDate]').value='1988-06-09'");
-        browser.findElement(By.name("phone")).sendKeys("0978 123 456");
+        assertThat(browser.findElement(By.name("phone")).getAttribute("value")).as("carried from step 1")
+                .isEqualTo("0978123456");
         next();
         // Forgot the consent: nothing saved, the form says why, the typed values stay.
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".consent .error"),
@@ -69,7 +71,8 @@ class OnboardingBrowserIT extends BrowserTest {
         next();
 
         heading("Tài khoản nhận tiền");
-        new Select(browser.findElement(By.name("bin"))).selectByValue("971005");
+        // A searchable picker: the bank typed by name (here as the list offers it), not scrolled to.
+        browser.findElement(By.name("bank")).sendKeys("ViettelMoney (971005)");
         next();
 
         heading("Gắn quầy");
@@ -80,8 +83,8 @@ class OnboardingBrowserIT extends BrowserTest {
 
         heading("Xác nhận");
         assertThat(browser.findElement(By.cssSelector("dl.facts")).getText())
-                .contains("Hoàng Thị Lụa", "•••• 3456", "•••• 3456 ✔", stall, "HOANG THI LUA")
-                .doesNotContain("019188123456");
+                .contains("Hoàng Thị Lụa", "•••• 3456", "•••• 3456 ✔", stall, "HOANG THI LUA", "ViettelMoney")
+                .doesNotContain("019188123456").doesNotContain(";").doesNotContain("971005");
         Long width = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth");
         assertThat(width).isLessThanOrEqualTo(360);
