@@ -29,8 +29,8 @@ import org.springframework.context.annotation.Import;
                 "cho40.privacy.data-keys=test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
                 "cho40.privacy.index-key=ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=",
                 "cho40.payos.checksum-key=1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675",
+                // Platform SePay by API key; TN-DU's own account has both schemes (market-secrets-test.properties).
                 "cho40.sepay.api-key=k-123",
-                "cho40.sepay.hmac-secret=sepay-secret",
                 "cho40.casso.secure-token=tok",
                 "cho40.casso.checksum-key=casso-checksum",
                 "cho40.direct.partners=wallet-test:direct-secret",

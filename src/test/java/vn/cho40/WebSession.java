@@ -84,6 +84,11 @@ public final class WebSession {
 
     /** Uploads one file as the form field "file", with the CSRF token when the path is a page. */
     public Http.Response upload(String path, String filename, byte[] content, String tokenPage) {
+        return upload(path, "file", filename, content, tokenPage);
+    }
+
+    /** The same with another form field name (a photo, for instance). */
+    public Http.Response upload(String path, String field, String filename, byte[] content, String tokenPage) {
         if (csrf == null && !path.startsWith("/api/")) {
             get(tokenPage);
         }
@@ -93,7 +98,8 @@ public final class WebSession {
             head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n")
                     .append(csrf).append("\r\n");
         }
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(field)
+                .append("\"; filename=\"")
                 .append(filename).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
         byte[] t = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

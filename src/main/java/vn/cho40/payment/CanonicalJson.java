@@ -10,6 +10,16 @@ import tools.jackson.databind.JsonNode;
  */
 final class CanonicalJson {
 
+    /** Deeper than this is refused: no provider nests so deep, and the recursion must stay bounded. */
+    static final int MAX_DEPTH = 64;
+
+    /** Thrown for JSON nested deeper than {@link #MAX_DEPTH}: bad input, which callers refuse as malformed. */
+    static final class TooDeep extends IllegalArgumentException {
+        TooDeep() {
+            super("JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
     private CanonicalJson() {
     }
 
@@ -20,8 +30,8 @@ final class CanonicalJson {
     }
 
     private static void write(JsonNode node, StringBuilder out, int depth) {
-        if (depth > 64) {
-            throw new IllegalArgumentException("JSON nested deeper than 64 levels");
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep();
         }
         if (node.isObject()) {
             List<String> names = new ArrayList<>(node.propertyNames());

@@ -2,9 +2,12 @@ package vn.cho40.payment;
 
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +20,9 @@ import vn.cho40.shared.Ids;
 
 /**
  * Stores every webhook request (raw bytes encrypted) and its normalized payments durably, deduplicated by
- * both keys, through group commits. The caller answers 2xx only when the returned future completes.
+ * both keys, through group commits. The caller answers 2xx only when the returned future completes. A refused
+ * request keeps only its first {@link #REFUSED_BODY_BYTES} bytes with the SHA-256 and length of the whole body:
+ * enough to recognise and investigate it, too little for forged requests to fill the database.
  */
 @Service
 public class PaymentIngest {
@@ -26,6 +31,9 @@ public class PaymentIngest {
      * One request ready to store: its row and its payments' rows, encrypted by the request's own thread, and the
      * payments in clear for the matcher once they are committed.
      */
+    /** How much of a refused request's body is kept. */
+    static final int REFUSED_BODY_BYTES = 1024;
+
     private record Rows(Object[] request, List<Object[]> events, List<PaymentMatcher.Pending> pending) {
     }
 
@@ -60,10 +68,12 @@ public class PaymentIngest {
                                           String remoteAddr, UUID marketId) {
         UUID requestId = Ids.newId(clock);
         Timestamp now = Timestamp.from(clock.instant());
-        Object[] request = {requestId, now, provider.name(),
-                verdict instanceof Verdict.Accepted ? "ACCEPTED" : "REJECTED",
+        boolean refused = verdict instanceof Verdict.Rejected;
+        byte[] kept = refused && body.length > REFUSED_BODY_BYTES ? Arrays.copyOf(body, REFUSED_BODY_BYTES) : body;
+        Object[] request = {requestId, now, provider.name(), refused ? "REJECTED" : "ACCEPTED",
                 verdict instanceof Verdict.Rejected rej ? rej.reason() + ": " + rej.detail() : null,
-                remoteAddr, cipher.encrypt("raw_body", new String(body, StandardCharsets.UTF_8))};
+                remoteAddr, cipher.encrypt("raw_body", new String(kept, StandardCharsets.UTF_8)),
+                refused ? sha256(body) : null, refused ? body.length : null};
         List<Object[]> events = new ArrayList<>(1);
         List<PaymentMatcher.Pending> pending = new ArrayList<>(1);
         if (verdict instanceof Verdict.Accepted a) {
@@ -84,6 +94,14 @@ public class PaymentIngest {
         return writer.submit(new Rows(request, events, pending));
     }
 
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
     private void commit(List<Rows> batch) {
         List<Object[]> requests = new ArrayList<>(batch.size());
         List<Object[]> events = new ArrayList<>(batch.size());
@@ -95,8 +113,9 @@ public class PaymentIngest {
         }
         tx.executeWithoutResult(status -> {
             jdbc.batchUpdate("""
-                    INSERT INTO inbound_request (id, received_at, provider, outcome, reason, remote_addr, body_enc)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", requests);
+                    INSERT INTO inbound_request (id, received_at, provider, outcome, reason, remote_addr, body_enc,
+                        body_sha256, body_bytes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", requests);
             if (!events.isEmpty()) {
                 // A duplicate by either key changes nothing: the provider still gets its 2xx.
                 jdbc.batchUpdate("""

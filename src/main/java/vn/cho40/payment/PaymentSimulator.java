@@ -69,7 +69,10 @@ public final class PaymentSimulator {
         this.random = random;
         this.clock = clock;
         this.sequence = clock.millis() * 1000;
-        add("sepay-api-key", (t, k) -> WebhookSigner.sePayApiKey(t, k.apply("sepay-api-key")));
+        if (secret("sepay-hmac-secret").isBlank()) {
+            // With an HMAC secret the server refuses the API key alone (WebhookEndpoint.sePay).
+            add("sepay-api-key", (t, k) -> WebhookSigner.sePayApiKey(t, k.apply("sepay-api-key")));
+        }
         add("sepay-hmac-secret", (t, k) -> WebhookSigner.sePayHmac(t, k.apply("sepay-hmac-secret"), clock.instant()));
         add("payos-checksum-key", (t, k) -> WebhookSigner.payOs(t, k.apply("payos-checksum-key")));
         add("casso-checksum-key", (t, k) -> WebhookSigner.cassoV2(t, k.apply("casso-checksum-key"), clock.instant()));

@@ -41,10 +41,14 @@ public class Payments {
     public record DayTotal(java.time.LocalDate day, int count, long amountVnd) {
     }
 
-    /** The trader's matched credits per day (Vietnam time), from {@code from} to {@code to} inclusive. */
+    /**
+     * The trader's matched credits per day (Vietnam time), from {@code from} to {@code to} inclusive. A day's sum is
+     * numeric in PostgreSQL and held at the long's range, so rows from before the amount ceiling cannot break a page.
+     */
     public List<DayTotal> dailyCredits(UUID traderId, java.time.LocalDate from, java.time.LocalDate to) {
         return db.sql("""
-                SELECT (booked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, count(*), sum(amount_vnd)
+                SELECT (booked_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, count(*),
+                       LEAST(sum(amount_vnd), 9223372036854775807)::bigint
                 FROM payment_event WHERE trader_id = ? AND status = 'MATCHED' AND direction = 'CREDIT'
                   AND booked_at >= ? AND booked_at < ? GROUP BY 1 ORDER BY 1""")
                 .params(traderId, java.sql.Timestamp.from(from.atStartOfDay(vn.cho40.shared.VnFormats.VIETNAM)

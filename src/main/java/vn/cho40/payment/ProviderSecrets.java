@@ -50,7 +50,13 @@ class ProviderSecrets {
         if (demo) {
             // The demo signs its own traffic: random secrets beside its data fill what is not configured.
             Properties generated = DemoWebhookSecrets.loadOrCreate(Path.of(dataDir));
+            // A SePay scheme given explicitly stays the only one: a made-up HMAC secret beside a given API key
+            // would make the HMAC required and refuse the requests signed with the key (bench/webhooks.sh).
+            boolean sePayGiven = !sePayApiKey.isBlank() || !sePayHmacSecret.isBlank();
             for (Name name : Name.values()) {
+                if (sePayGiven && (name == Name.SEPAY_API_KEY || name == Name.SEPAY_HMAC_SECRET)) {
+                    continue;
+                }
                 platform.merge(name, generated.getProperty(name.key()),
                         (given, made) -> given.isBlank() ? made : given);
             }

@@ -57,9 +57,12 @@ public class Statements {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofPlatform()
             .name("statement-import").daemon().factory());
     private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
+    private final long maxAmountVnd;
 
     Statements(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, StallAccounts accounts,
-               Clock clock) {
+               Clock clock, @org.springframework.beans.factory.annotation.Value("${cho40.payments.max-amount-vnd}")
+               long maxAmountVnd) {
+        this.maxAmountVnd = maxAmountVnd;
         this.db = db;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -79,7 +82,7 @@ public class Statements {
             throw new InvalidInputException(Violation.of("file", "import.file.empty"));
         }
         if (Camt053.looksLike(content)) {
-            Statement s = Camt053.read(content);
+            Statement s = refuseAbove(Camt053.read(content), maxAmountVnd);
             return new Preview(fileName, content, s, null, null, s.balanceProblem());
         }
         List<TableFile.Row> rows = StatementTable.rows(fileName, content);
@@ -96,8 +99,27 @@ public class Statements {
                         detected.headerKey());
             }
         }
-        Statement s = StatementTable.read(rows, layout);
+        Statement s = refuseAbove(StatementTable.read(rows, layout), maxAmountVnd);
         return new Preview(fileName, content, s, layout, profile, s.balanceProblem());
+    }
+
+    /**
+     * A line above the ceiling is refused with its number, like webhooks' amounts: a statement cannot book what a
+     * provider could not (and no sum of lines can then overflow).
+     */
+    static Statement refuseAbove(Statement s, long maxAmountVnd) {
+        List<Violation> above = new ArrayList<>();
+        for (Statement.Entry e : s.entries()) {
+            if (e.amountVnd() > maxAmountVnd && above.size() < 20) {
+                above.add(Violation.of("file", "statement.line.aboveCeiling", e.line(),
+                        vn.cho40.shared.Money.vnd(e.amountVnd()).format(),
+                        vn.cho40.shared.Money.vnd(maxAmountVnd).format()));
+            }
+        }
+        if (!above.isEmpty()) {
+            throw new InvalidInputException(above);
+        }
+        return s;
     }
 
     /** Progress of a background import; {@code statementId} once done, {@code error} if it failed. */
@@ -340,9 +362,11 @@ public class Statements {
                       AND e.booked_at < ((s.period_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'))
                 SELECT d.day,
                     (SELECT count(*) FROM lines l WHERE l.booked_on = d.day),
-                    (SELECT coalesce(sum(amount_vnd), 0) FROM lines l WHERE l.booked_on = d.day),
+                    (SELECT LEAST(coalesce(sum(amount_vnd), 0), 9223372036854775807)::bigint FROM lines l
+                        WHERE l.booked_on = d.day),
                     (SELECT count(*) FROM reported r WHERE r.day = d.day),
-                    (SELECT coalesce(sum(amount_vnd), 0) FROM reported r WHERE r.day = d.day),
+                    (SELECT LEAST(coalesce(sum(amount_vnd), 0), 9223372036854775807)::bigint FROM reported r
+                        WHERE r.day = d.day),
                     (SELECT count(*) FROM lines l WHERE l.booked_on = d.day AND l.outcome = 'CREATED'),
                     (SELECT count(*) FROM reported r WHERE r.day = d.day AND NOT EXISTS (
                         SELECT 1 FROM lines l WHERE l.reference = r.bank_reference)),

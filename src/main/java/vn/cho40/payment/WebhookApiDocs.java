@@ -37,7 +37,7 @@ class WebhookApiDocs implements OpenApiCustomizer {
                 + "market's payos-checksum-key); the signature is in the body", List.of());
         provider(api, "sepay", "SePay", "Authorization: Apikey KEY (CHO40_SEPAY_API_KEY), or X-SePay-Signature: "
                 + "sha256=hex(HMAC-SHA256(secret, timestamp + \".\" + raw body)) with X-SePay-Timestamp "
-                + "(CHO40_SEPAY_HMAC_SECRET)", List.of("Authorization", "X-SePay-Signature", "X-SePay-Timestamp"));
+                + "(CHO40_SEPAY_HMAC_SECRET; once it is set, the signature is required)", List.of("Authorization", "X-SePay-Signature", "X-SePay-Timestamp"));
         provider(api, "casso", "Casso", "X-Casso-Signature (CHO40_CASSO_CHECKSUM_KEY), or the legacy secure-token "
                 + "header (CHO40_CASSO_SECURE_TOKEN)", List.of("X-Casso-Signature", "secure-token"));
         Operation direct = operation("cho40 direct v1", "For wallets and banks that integrate directly. Sign "
@@ -77,10 +77,13 @@ class WebhookApiDocs implements OpenApiCustomizer {
                         .addApiResponse("200", new ApiResponse().description("stored (or a duplicate: nothing "
                                 + "changed); {\"success\":true}").content(json(new ObjectSchema()
                                 .addProperty("success", new Schema<Boolean>().type("boolean")))))
-                        .addApiResponse("400", problem(problem, "malformed body; kept for audit"))
+                        .addApiResponse("400", problem(problem, "malformed body, or an amount above the ceiling "
+                                + "(CHO40_MAX_AMOUNT_VND); kept for audit (its SHA-256 and first 1 KB)"))
                         .addApiResponse("401", problem(problem, "missing or wrong signature, or a stale timestamp; "
-                                + "kept for audit"))
+                                + "kept for audit (its SHA-256 and first 1 KB)"))
                         .addApiResponse("413", problem(problem, "body larger than 256 KB"))
+                        .addApiResponse("429", problem(problem, "too many refused requests from this address: "
+                                + "send again after Retry-After seconds (accepted requests never count)"))
                         .addApiResponse("503", problem(problem, "not stored (database away, or no secret "
                                 + "configured): send again")));
     }
@@ -105,7 +108,7 @@ class WebhookApiDocs implements OpenApiCustomizer {
                 .addProperty("direction", new StringSchema()._enum(List.of("in", "out")).description("out is money "
                         + "out: recorded, never announced as a payment"))
                 .addProperty("amount", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)
-                        .description("whole đồng"))
+                        .description("whole đồng, at most CHO40_MAX_AMOUNT_VND (default 10,000,000,000)"))
                 .addProperty("bookedAt", new StringSchema().format("date-time")
                         .example("2026-12-01T08:15:00+07:00"))
                 .addProperty("virtualAccount", new StringSchema())

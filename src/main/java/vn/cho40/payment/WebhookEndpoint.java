@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
@@ -20,8 +21,10 @@ import vn.cho40.payment.ProviderSecrets.Name;
 /**
  * The providers' webhooks, platform-wide ({@code /webhooks/payos}) and per market for boards with their own
  * provider account ({@code /webhooks/payos/TN-DAITU}). Authenticity is checked first; every request, genuine
- * or forged, is stored; a 2xx is sent only after the store has committed. A genuine notification for an
- * unknown account is still 2xx (payOS registers a URL only after such a test call succeeds). Served by
+ * or forged, is stored (a refusal only by its hash and start, and no more than
+ * {@code cho40.webhooks.refusals-per-source-hour} a source); a 2xx is sent only after the store has committed.
+ * A genuine notification for an unknown account is still 2xx (payOS registers a URL only after such a test call
+ * succeeds); an amount above {@code cho40.payments.max-amount-vnd} is refused as malformed. Served by
  * {@link WebhookHandler}; documented by {@link WebhookApiDocs}.
  */
 @Component
@@ -37,15 +40,32 @@ class WebhookEndpoint {
     private final ProviderSecrets secrets;
     private final Markets markets;
     private final MeterRegistry meters;
+    private final WebhookSources sources;
+    private final long maxAmountVnd;
     /** Looked up once per provider and outcome, not on every request. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Counter throttled;
+    private final Counter unstored;
 
-    WebhookEndpoint(PaymentIngest ingest, Clock clock, ProviderSecrets secrets, Markets markets, MeterRegistry meters) {
+    WebhookEndpoint(PaymentIngest ingest, Clock clock, ProviderSecrets secrets, Markets markets, MeterRegistry meters,
+                    WebhookSources sources, @Value("${cho40.payments.max-amount-vnd}") long maxAmountVnd) {
+        if (maxAmountVnd <= 0) {
+            throw new IllegalArgumentException("cho40.payments.max-amount-vnd must be positive");
+        }
         this.ingest = ingest;
         this.clock = clock;
         this.secrets = secrets;
         this.markets = markets;
         this.meters = meters;
+        this.sources = sources;
+        this.maxAmountVnd = maxAmountVnd;
+        this.throttled = meters.counter("cho40.webhooks.throttled");
+        this.unstored = meters.counter("cho40.webhooks.refusals.unstored");
+    }
+
+    /** Counts a request answered 429 before it was read. */
+    void throttled() {
+        throttled.increment();
     }
 
     /** Which secrets apply: the platform's, or one market's own. */
@@ -108,13 +128,17 @@ class WebhookEndpoint {
         return answer(Provider.PAYOS, Webhooks.payOs(body, key), body, remoteAddr, account);
     }
 
+    /**
+     * With an HMAC secret configured the signature is required: falling back to the API key, which signs no time,
+     * would let anyone who once saw the key skip the timestamp check.
+     */
     private Answer sePay(Account account, byte[] body, UnaryOperator<String> header, String remoteAddr) {
         String hmac = secret(account, Name.SEPAY_HMAC_SECRET);
         String apiKey = secret(account, Name.SEPAY_API_KEY);
-        String signature = header.apply("X-SePay-Signature");
         Verdict verdict;
-        if (signature != null && !hmac.isBlank()) {
-            verdict = Webhooks.sePayHmac(body, signature, header.apply("X-SePay-Timestamp"), hmac, clock.instant());
+        if (!hmac.isBlank()) {
+            verdict = Webhooks.sePayHmac(body, header.apply("X-SePay-Signature"), header.apply("X-SePay-Timestamp"),
+                    hmac, clock.instant());
         } else if (!apiKey.isBlank()) {
             verdict = Webhooks.sePayApiKey(body, header.apply("Authorization"), apiKey);
         } else {
@@ -162,7 +186,13 @@ class WebhookEndpoint {
         return account.marketCode() == null ? secrets.platform(name) : secrets.market(account.marketCode(), name);
     }
 
-    private Answer answer(Provider provider, Verdict verdict, byte[] body, String remoteAddr, Account account) {
+    private Answer answer(Provider provider, Verdict given, byte[] body, String remoteAddr, Account account) {
+        Verdict verdict = withinCeiling(given);
+        if (verdict instanceof Verdict.Rejected && !sources.mayStoreRefusal(remoteAddr)) {
+            // Over this source's hourly allowance: counted, not stored (the answer is the same).
+            unstored.increment();
+            return count(provider, verdict);
+        }
         try {
             ingest.record(provider, verdict, body, remoteAddr, account.marketId()).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -171,6 +201,23 @@ class WebhookEndpoint {
             Thread.currentThread().interrupt();
             return new Answer(503, "unavailable", "interrupted");
         }
+        return count(provider, verdict);
+    }
+
+    /** Signed or not, no transfer above the ceiling is booked: it is a provider's error or a forged amount. */
+    private Verdict withinCeiling(Verdict verdict) {
+        if (verdict instanceof Verdict.Accepted a) {
+            for (InboundPayment p : a.payments()) {
+                if (p.amountVnd() > maxAmountVnd) {
+                    return new Verdict.Rejected(Verdict.Reason.MALFORMED, "amount " + p.amountVnd()
+                            + " is above the ceiling of " + maxAmountVnd + " đồng a transfer");
+                }
+            }
+        }
+        return verdict;
+    }
+
+    private Answer count(Provider provider, Verdict verdict) {
         String outcome = verdict instanceof Verdict.Rejected r0 ? r0.reason().name() : "ACCEPTED";
         counters.computeIfAbsent(provider.name() + "/" + outcome, k -> meters.counter("cho40.webhooks", "provider",
                 provider.name(), "outcome", outcome)).increment();

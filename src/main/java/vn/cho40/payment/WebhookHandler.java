@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class WebhookHandler extends Handler.Wrapper {
 
     static final String PREFIX = "/webhooks/";
-    /** Providers send a few kilobytes; anything much larger is refused (its start is kept for audit). */
+    /** Providers send a few kilobytes; anything much larger is refused (its hash and start are kept for audit). */
     static final int MAX_BODY_BYTES = 256 * 1024;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookHandler.class);
@@ -33,10 +33,12 @@ final class WebhookHandler extends Handler.Wrapper {
     private static final byte[] SUCCESS = "{\"success\":true}".getBytes(StandardCharsets.US_ASCII);
 
     private final WebhookEndpoint endpoint;
+    private final WebhookSources sources;
 
-    WebhookHandler(WebhookEndpoint endpoint, Handler next) {
+    WebhookHandler(WebhookEndpoint endpoint, WebhookSources sources, Handler next) {
         super(next);
         this.endpoint = endpoint;
+        this.sources = sources;
     }
 
     @Override
@@ -57,11 +59,20 @@ final class WebhookHandler extends Handler.Wrapper {
                     "no such webhook: use /webhooks/{payos|sepay|casso}[/{market code}] or /webhooks/direct"));
             return true;
         }
+        String remoteAddr = Request.getRemoteAddr(request);
+        // Before the body is read: a source held back costs a map look-up, not a read, a hash and a row.
+        long wait = sources.take(remoteAddr);
+        if (wait > 0) {
+            endpoint.throttled();
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, wait);
+            send(path, response, callback, new WebhookEndpoint.Answer(429, "too-many-requests",
+                    "too many refused requests from this address: retry after " + wait + " s"));
+            return true;
+        }
         byte[] body;
         try (InputStream in = Content.Source.asInputStream(request)) {
             body = in.readNBytes(MAX_BODY_BYTES + 1);
         }
-        String remoteAddr = Request.getRemoteAddr(request);
         WebhookEndpoint.Answer answer;
         try {
             answer = body.length > MAX_BODY_BYTES
@@ -72,6 +83,9 @@ final class WebhookHandler extends Handler.Wrapper {
             // Not stored: the provider must send it again, so a 503, never a 500 with a stack trace.
             log.warn("webhook {} not handled: {}", path, e.toString());
             answer = new WebhookEndpoint.Answer(503, "unavailable", "Chưa lưu được, hãy gửi lại (not stored, retry)");
+        }
+        if (answer != null && answer.status() < 300) {
+            sources.giveBack(remoteAddr);
         }
         send(path, response, callback, answer == null
                 ? new WebhookEndpoint.Answer(404, "not-found", "no such webhook: " + path) : answer);

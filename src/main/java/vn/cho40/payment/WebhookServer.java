@@ -14,8 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookServer {
 
     @Bean
-    JettyServerCustomizer webhooksInFront(WebhookEndpoint endpoint) {
-        return server -> server.setHandler(new WebhookHandler(endpoint, server.getHandler()));
+    JettyServerCustomizer webhooksInFront(WebhookEndpoint endpoint, WebhookSources sources) {
+        return server -> server.setHandler(new WebhookHandler(endpoint, sources, server.getHandler()));
     }
 
     @Bean

@@ -44,10 +44,20 @@ public final class Webhooks {
             return new Verdict.Rejected(Reason.MISSING_SIGNATURE, "payOS body has no signature");
         }
         JsonNode data = root.get("data");
-        String expected = Signatures.hmacHex("HmacSHA256", checksumKey,
-                payOsDataString(data).getBytes(StandardCharsets.UTF_8));
+        String signed;
+        try {
+            signed = payOsDataString(data);
+        } catch (CanonicalJson.TooDeep e) {
+            return tooDeep("payOS");
+        }
+        String expected = Signatures.hmacHex("HmacSHA256", checksumKey, signed.getBytes(StandardCharsets.UTF_8));
         if (!Signatures.sameText(expected, signature.asString())) {
             return new Verdict.Rejected(Reason.BAD_SIGNATURE, "payOS signature does not match the data");
+        }
+        String currency = text(data, "currency");
+        if (currency != null && !"VND".equals(currency)) {
+            // Amounts are booked as whole đồng: a transfer in another currency is not ours to convert.
+            return new Verdict.Rejected(Reason.MALFORMED, "payOS currency must be VND, is " + currency);
         }
         try {
             Long amount = integer(data, "amount");
@@ -209,8 +219,14 @@ public final class Webhooks {
         if (b == null || !b.path("data").isObject()) {
             return new Verdict.Rejected(Reason.MALFORMED, "Casso v2 body must have a data object");
         }
+        String canonical;
+        try {
+            canonical = CanonicalJson.of(b);
+        } catch (CanonicalJson.TooDeep e) {
+            return tooDeep("Casso v2");
+        }
         String expected = Signatures.hmacHex("HmacSHA512", checksumKey,
-                (t + "." + CanonicalJson.of(b)).getBytes(StandardCharsets.UTF_8));
+                (t + "." + canonical).getBytes(StandardCharsets.UTF_8));
         if (!Signatures.sameText(expected, v1)) {
             return new Verdict.Rejected(Reason.BAD_SIGNATURE, "Casso v2 signature does not match");
         }
@@ -238,6 +254,12 @@ public final class Webhooks {
     /** The BIN of the receiving bank a provider names in words; null when it names none we know. */
     static String binOf(String bankName) {
         return vn.cho40.bank.BankDirectory.shipped().byName(bankName).map(vn.cho40.bank.Bank::bin).orElse(null);
+    }
+
+    /** Malformed, not a server error: sending it again would not make it shallower (no 503, no retries). */
+    private static Verdict tooDeep(String provider) {
+        return new Verdict.Rejected(Reason.MALFORMED, provider + " body is nested deeper than "
+                + CanonicalJson.MAX_DEPTH + " levels");
     }
 
     static JsonNode parse(byte[] body) {

@@ -36,6 +36,16 @@ public record Money(long vnd) implements Comparable<Money> {
         }
     }
 
+    /**
+     * {@code a + b}, held at the long's range instead of wrapping around: for totals of stored amounts, which a
+     * page must show whatever rows an older version let in (each transfer is now below a ceiling, so real totals
+     * stay far inside the range).
+     */
+    public static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
+    }
+
     public Money plus(Money other) {
         return new Money(Math.addExact(vnd, Objects.requireNonNull(other).vnd));
     }

@@ -21,7 +21,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Reads an uploaded table: CSV (UTF-8 with or without BOM, comma or semicolon as Excel in Vietnam saves it)
- * or XLSX (first sheet). Columns are found by header, matched after folding (Vietnamese or English, with
+ * or XLSX (first sheet, streamed by {@link XlsxRows}). Columns are found by header, matched after folding (Vietnamese or English, with
  * or without diacritics). Line numbers are the ones the user sees in their editor or spreadsheet.
  */
 public final class TableFile {
@@ -104,6 +104,30 @@ public final class TableFile {
     }
 
     private static List<Row> spreadsheetRows(byte[] content, int maxRows) {
+        if (!XlsxRows.isZip(content)) {
+            return oldWorkbookRows(content, maxRows);
+        }
+        List<Row> rows = new ArrayList<>();
+        try {
+            // Streamed, and stopped by tooMany at the first row past the limit: nothing beyond it is even unpacked.
+            XlsxRows.read(content, (number, cells) -> {
+                if (!cells.stream().allMatch(String::isBlank)) {
+                    tooMany(rows, maxRows);
+                    rows.add(new Row(number, List.copyOf(cells)));
+                }
+            });
+            return rows;
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (XlsxRows.PartTooLarge e) {
+            throw new InvalidInputException(Violation.of("file", "import.file.expanded", e.part, e.limit >> 20));
+        } catch (Exception e) {
+            throw new InvalidInputException(Violation.of("file", "import.file.unreadable"));
+        }
+    }
+
+    /** A binary .xls (before 2007): not compressed, so its model stays within a few times the 5 MB upload. */
+    private static List<Row> oldWorkbookRows(byte[] content, int maxRows) {
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             Sheet sheet = book.getSheetAt(0);
             DataFormatter formatter = new DataFormatter(Locale.ROOT);

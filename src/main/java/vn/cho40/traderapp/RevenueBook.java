@@ -33,11 +33,18 @@ public class RevenueBook {
     /** Cash sales may be written for today and back to the first day of the previous month. */
     private static final int MAX_NOTE = 120;
 
+    /** The cash sale a trader may write at most: a billion, or the ceiling of any transfer when it is lower. */
+    private static final long MAX_CASH_VND = 1_000_000_000L;
+
     private final JdbcClient db;
     private final Payments payments;
     private final Clock clock;
+    private final long maxAmountVnd;
 
-    RevenueBook(JdbcClient db, Payments payments, Clock clock) {
+    RevenueBook(JdbcClient db, Payments payments, Clock clock,
+                @org.springframework.beans.factory.annotation.Value("${cho40.payments.max-amount-vnd}")
+                long maxAmountVnd) {
+        this.maxAmountVnd = maxAmountVnd;
         this.db = db;
         this.payments = payments;
         this.clock = clock;
@@ -48,12 +55,12 @@ public class RevenueBook {
         static final Sums ZERO = new Sums(0, 0, 0, 0);
 
         public long totalVnd() {
-            return transferVnd + cashVnd;
+            return Money.saturatedSum(transferVnd, cashVnd);
         }
 
         Sums plus(Sums o) {
-            return new Sums(transfers + o.transfers, transferVnd + o.transferVnd, cashSales + o.cashSales,
-                    cashVnd + o.cashVnd);
+            return new Sums(transfers + o.transfers, Money.saturatedSum(transferVnd, o.transferVnd),
+                    cashSales + o.cashSales, Money.saturatedSum(cashVnd, o.cashVnd));
         }
     }
 
@@ -95,7 +102,7 @@ public class RevenueBook {
             days.merge(t.day(), new Sums(t.count(), t.amountVnd(), 0, 0), Sums::plus);
         }
         db.sql("""
-                SELECT sold_on, count(*), sum(amount_vnd) FROM cash_sale
+                SELECT sold_on, count(*), LEAST(sum(amount_vnd), 9223372036854775807)::bigint FROM cash_sale
                 WHERE trader_id = ? AND removed_at IS NULL AND sold_on BETWEEN ? AND ? GROUP BY 1""")
                 .params(traderId, from, to)
                 .query(rs -> {
@@ -128,8 +135,11 @@ public class RevenueBook {
     public CashSale addCash(UUID traderId, UUID marketId, String amountText, String dateText, String note) {
         List<Violation> problems = new ArrayList<>();
         var amount = Money.parse(amountText);
-        if (amount.isEmpty() || amount.get().vnd() <= 0 || amount.get().vnd() > 1_000_000_000L) {
+        if (amount.isEmpty() || amount.get().vnd() <= 0 || amount.get().vnd() > MAX_CASH_VND) {
             problems.add(Violation.of("amount", "cash.amount.invalid", amountText == null ? "" : amountText.strip()));
+        } else if (amount.get().vnd() > maxAmountVnd) {
+            problems.add(Violation.of("amount", "amount.aboveCeiling", amount.get().format(),
+                    Money.vnd(maxAmountVnd).format()));
         }
         LocalDate today = today();
         LocalDate day = today;

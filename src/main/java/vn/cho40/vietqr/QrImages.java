@@ -17,10 +17,14 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * QR images with ZXing: error correction M (a sign survives dirt and creases), a quiet zone of 4 modules
@@ -96,30 +100,95 @@ public final class QrImages {
                 + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
     }
 
+    /** Photos with more pixels are refused unless the caller sets its own limit (cho40.uploads.max-image-pixels). */
+    public static final long MAX_PIXELS = 16_000_000;
+    /**
+     * Larger images are decoded subsampled to about this many pixels: a QR code on a sign still has several pixels
+     * a module, and a decoded photo then takes about 16 MB of heap whatever the camera (a full 16 MP one, 64 MB).
+     */
+    static final long DECODE_PIXELS = 4_000_000;
+
+    /** An image whose header announces more pixels than allowed; nothing of it was decoded. */
+    public static final class TooLarge extends RuntimeException {
+        private final int width;
+        private final int height;
+
+        TooLarge(int width, int height, long maxPixels) {
+            super(width + " x " + height + " pixels is over " + maxPixels);
+            this.width = width;
+            this.height = height;
+        }
+
+        public int width() {
+            return width;
+        }
+
+        public int height() {
+            return height;
+        }
+    }
+
     /** The text of a QR code found in a photo or scan, if any. */
     public static Optional<String> read(byte[] imageBytes) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(imageBytes));
-            if (image == null) {
-                return Optional.empty();
-            }
-            var source = new BufferedImageLuminanceSource(image);
-            // Photos first; then the two readings that rescue clean screenshots ZXing's finder search misses.
-            for (BinaryBitmap bitmap : new BinaryBitmap[] {new BinaryBitmap(new HybridBinarizer(source)),
-                    new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source))}) {
-                for (Map<DecodeHintType, Object> hints : List.of(Map.<DecodeHintType, Object>of(
-                        DecodeHintType.TRY_HARDER, Boolean.TRUE), Map.<DecodeHintType, Object>of(
-                        DecodeHintType.PURE_BARCODE, Boolean.TRUE))) {
-                    try {
-                        return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
-                    } catch (NotFoundException | ChecksumException | FormatException e) {
-                        // try the next reading
-                    }
+        return read(imageBytes, MAX_PIXELS);
+    }
+
+    /**
+     * The same with a pixel limit: the size is read from the image's header before anything is decoded, because a
+     * small compressed file can announce an image that fills the heap (a 25 KB PNG of 10,000 x 10,000).
+     *
+     * @throws TooLarge when the image has more than {@code maxPixels}
+     */
+    public static Optional<String> read(byte[] imageBytes, long maxPixels) {
+        BufferedImage image = decodeBounded(imageBytes, maxPixels);
+        if (image == null) {
+            return Optional.empty();
+        }
+        var source = new BufferedImageLuminanceSource(image);
+        // Photos first; then the two readings that rescue clean screenshots ZXing's finder search misses.
+        for (BinaryBitmap bitmap : new BinaryBitmap[] {new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source))}) {
+            for (Map<DecodeHintType, Object> hints : List.of(Map.<DecodeHintType, Object>of(
+                    DecodeHintType.TRY_HARDER, Boolean.TRUE), Map.<DecodeHintType, Object>of(
+                    DecodeHintType.PURE_BARCODE, Boolean.TRUE))) {
+                try {
+                    return Optional.of(new QRCodeReader().decode(bitmap, hints).getText());
+                } catch (NotFoundException | ChecksumException | FormatException e) {
+                    // try the next reading
                 }
             }
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** The image, subsampled when large, or null when no reader knows it or it is damaged. */
+    private static BufferedImage decodeBounded(byte[] imageBytes, long maxPixels) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(imageBytes))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                long pixels = (long) width * height;
+                if (pixels > maxPixels) {
+                    throw new TooLarge(width, height, maxPixels);
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = (int) Math.ceil(Math.sqrt((double) pixels / DECODE_PIXELS));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            // A damaged or truncated image is not a QR code, as before; never a 500.
+            return null;
         }
     }
 }

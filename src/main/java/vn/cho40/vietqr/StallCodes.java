@@ -41,9 +41,13 @@ public class StallCodes {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final long maxAmountVnd;
 
     StallCodes(JdbcClient db, StallAccounts accounts, FieldCipher cipher, Markets markets, Stalls stalls,
-               AuditLog audit, Clock clock) {
+               AuditLog audit, Clock clock,
+               @org.springframework.beans.factory.annotation.Value("${cho40.payments.max-amount-vnd}")
+               long maxAmountVnd) {
+        this.maxAmountVnd = maxAmountVnd;
         this.db = db;
         this.accounts = accounts;
         this.cipher = cipher;
@@ -87,6 +91,12 @@ public class StallCodes {
     /** A dynamic code for one amount (a bill or a sale), with a unique reference in its purpose field. */
     @Transactional
     public StallCode dynamic(Market market, Stall stall, long amountVnd, String purpose) {
+        if (amountVnd > maxAmountVnd) {
+            // VietQR caps a code at one NAPAS 247 transfer; the platform's ceiling may be lower still.
+            throw new vn.cho40.shared.InvalidInputException(vn.cho40.shared.Violation.of("amount",
+                    "amount.aboveCeiling", vn.cho40.shared.Money.vnd(amountVnd).format(),
+                    vn.cho40.shared.Money.vnd(maxAmountVnd).format()));
+        }
         StallAccounts.PayTo payTo = accounts.defaultFor(stall.id()).orElseThrow(() ->
                 new VietQrException("stall", "stall " + stall.code() + " has no receiving account"));
         String reference = vn.cho40.shared.PaymentCode.generate();

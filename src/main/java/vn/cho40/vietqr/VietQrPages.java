@@ -21,7 +21,9 @@ import vn.cho40.identity.Permission;
 import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
 import vn.cho40.market.Stall;
+import vn.cho40.shared.InvalidInputException;
 import vn.cho40.shared.NotFoundException;
+import vn.cho40.shared.Violation;
 
 /** Signs, stall codes, the public verification page, inspection rounds and the trader's self-check. */
 @Controller
@@ -32,9 +34,13 @@ class VietQrPages {
     private final Markets markets;
     private final Access access;
     private final vn.cho40.trader.Traders traders;
+    private final long maxImagePixels;
 
     VietQrPages(StallCodes codes, Inspections inspections, Markets markets, Access access,
-                vn.cho40.trader.Traders traders) {
+                vn.cho40.trader.Traders traders,
+                @org.springframework.beans.factory.annotation.Value("${cho40.uploads.max-image-pixels}")
+                long maxImagePixels) {
+        this.maxImagePixels = maxImagePixels;
         this.codes = codes;
         this.inspections = inspections;
         this.markets = markets;
@@ -168,7 +174,12 @@ class VietQrPages {
 
     private String scanned(String payload, MultipartFile photo) throws IOException {
         if (photo != null && !photo.isEmpty()) {
-            return QrImages.read(photo.getBytes()).orElse("");
+            try {
+                return QrImages.read(photo.getBytes(), maxImagePixels).orElse("");
+            } catch (QrImages.TooLarge e) {
+                throw new InvalidInputException(Violation.of("photo", "inspection.photo.tooLarge", e.width(),
+                        e.height(), maxImagePixels / 1_000_000));
+            }
         }
         return payload;
     }

@@ -36,7 +36,6 @@ class SimulatorIT {
         assertThat(accounts).hasSizeGreaterThan(10);
         Properties keys = new Properties();
         keys.setProperty("sepay-api-key", "k-123");
-        keys.setProperty("sepay-hmac-secret", "sepay-secret");
         keys.setProperty("payos-checksum-key", "1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675");
         keys.setProperty("casso-checksum-key", "casso-checksum");
         // The server's clock (the tests' clock) is the one signatures are checked against.

@@ -62,8 +62,8 @@ class WebhookIT {
         String ts = Long.toString(clock.instant().getEpochSecond());
         String sig = "sha256=" + Signatures.hmacHex("HmacSHA256", "sepay-secret",
                 (ts + "." + sepay).getBytes(StandardCharsets.UTF_8));
-        assertThat(post("/webhooks/sepay", sepay, "X-SePay-Signature", sig, "X-SePay-Timestamp", ts).statusCode())
-                .isEqualTo(200);
+        assertThat(post("/webhooks/sepay/TN-DU", sepay, "X-SePay-Signature", sig, "X-SePay-Timestamp", ts)
+                .statusCode()).isEqualTo(200);
         assertThat(events("TF230204212323")).isEqualTo(1);
     }
 
@@ -77,7 +77,7 @@ class WebhookIT {
         assertThat(db.sql("SELECT count(*) FROM inbound_request WHERE outcome = 'REJECTED' AND reason LIKE 'BAD_SIGNATURE%'")
                 .query(Long.class).single()).isPositive();
 
-        HttpResponse<String> stale = post("/webhooks/sepay", WebhookVectors.SEPAY_BODY, "X-SePay-Signature",
+        HttpResponse<String> stale = post("/webhooks/sepay/TN-DU", WebhookVectors.SEPAY_BODY, "X-SePay-Signature",
                 WebhookVectors.SEPAY_SIGNATURE, "X-SePay-Timestamp", "1600000000");
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(post("/webhooks/sepay", "{not json", "Authorization", "Apikey k-123").statusCode()).isEqualTo(400);

@@ -34,4 +34,15 @@ class MoneyTest {
         org.assertj.core.api.Assertions.assertThat(Money.parse("abc")).isEmpty();
         org.assertj.core.api.Assertions.assertThat(Money.parse("")).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void totalsHoldAtTheLongsRangeInsteadOfWrappingAround() {
+        long eleven = 0;
+        for (int i = 0; i < 11; i++) {
+            eleven = Money.saturatedSum(eleven, 900_000_000_000_000_000L);
+        }
+        org.assertj.core.api.Assertions.assertThat(eleven).isEqualTo(Long.MAX_VALUE);
+        org.assertj.core.api.Assertions.assertThat(Money.saturatedSum(Long.MIN_VALUE, -1)).isEqualTo(Long.MIN_VALUE);
+        org.assertj.core.api.Assertions.assertThat(Money.saturatedSum(45_000, 30_000)).isEqualTo(75_000);
+    }
 }
