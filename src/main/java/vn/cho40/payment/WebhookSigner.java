@@ -50,7 +50,9 @@ public final class WebhookSigner {
     private static byte[] sePayBody(Transfer t) {
         ObjectNode b = JSON.createObjectNode();
         b.put("id", t.id());
-        b.put("gateway", "Agribank");
+        // The simulator knows an account's number, not its bank: a gateway we cannot name is sent empty, so the
+        // platform places the payment by number alone (naming a wrong bank would make it someone else's account).
+        b.put("gateway", "");
         b.put("transactionDate", local(t.at()));
         b.put("accountNumber", t.account());
         b.putNull("code");
@@ -101,7 +103,7 @@ public final class WebhookSigner {
         data.put("runningBalance", 0);
         data.put("transactionDateTime", local(t.at()));
         data.put("accountNumber", t.account());
-        data.put("bankName", "Agribank");
+        data.put("bankName", "");
         data.put("virtualAccountNumber", "");
         ObjectNode root = JSON.createObjectNode();
         root.put("error", 0);

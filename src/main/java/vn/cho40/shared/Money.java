@@ -19,7 +19,8 @@ public record Money(long vnd) implements Comparable<Money> {
         if (text == null) {
             return java.util.Optional.empty();
         }
-        String s = text.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s*(vnd|đồng|đ|₫)$", "").strip();
+        String s = text.replace('\u00a0', ' ').strip().toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s*(vnd|đồng|đ|₫)$", "").strip();
         long factor = 1;
         if (s.endsWith("k") || s.endsWith("nghìn") || s.endsWith("ngàn")) {
             factor = 1000;
@@ -62,9 +63,12 @@ public record Money(long vnd) implements Comparable<Money> {
         return vnd < 0;
     }
 
-    /** "50.000 ₫": dot as thousands separator, the đồng sign after a space, as Vietnamese receipts print it. */
+    /**
+     * "50.000 ₫": dot as thousands separator, the đồng sign after a space, as Vietnamese receipts print it. The space
+     * is a no-break space (U+00A0): on a narrow phone the "₫" never wraps onto a line of its own.
+     */
     public String format() {
-        return VnFormats.groupThousands(vnd) + " ₫";
+        return VnFormats.groupThousands(vnd) + "\u00a0₫";
     }
 
     @Override

@@ -171,7 +171,7 @@ class PaymentFlowIT {
 
         WebSession board = new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD);
         String page = board.get("/payments/exceptions").body();
-        assertThat(page).contains("x-" + q1).contains("52.000 ₫").contains("Tài khoản nhận chưa đăng ký")
+        assertThat(page).contains("x-" + q1).contains("52.000\u00a0₫").contains("Tài khoản nhận chưa đăng ký")
                 .contains("••••5678").doesNotContain("0912345678")
                 .as("a payment of no known market is for national staff only").doesNotContain("x-" + q3);
         assertThat(new WebSession(port, null, null).get("/payments/exceptions").status()).isIn(302, 401);

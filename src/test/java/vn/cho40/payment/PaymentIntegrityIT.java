@@ -172,7 +172,7 @@ class PaymentIntegrityIT {
         assertThat(credited(trader.trader())).isEqualTo(before + 51_000);
         assertThat(openWarnings(trader.stallId(), "AMOUNT_DIFFERS")).isOne();
         assertThat(new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD).get("/payments/exceptions").body())
-                .contains("yêu cầu 60.000 ₫ nhưng khách trả 6.000 ₫");
+                .contains("yêu cầu 60.000\u00a0₫ nhưng khách trả 6.000\u00a0₫");
     }
 
     @Test

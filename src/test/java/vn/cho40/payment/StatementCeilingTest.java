@@ -30,8 +30,8 @@ class StatementCeilingTest {
                 10_000_000_000L)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.violations()).hasSize(1);
                     assertThat(e.violations().getFirst().messageKey()).isEqualTo("statement.line.aboveCeiling");
-                    assertThat(e.violations().getFirst().args()).containsExactly(4, "900.000.000.000.000.000 ₫",
-                            "10.000.000.000 ₫");
+                    assertThat(e.violations().getFirst().args()).containsExactly(4, "900.000.000.000.000.000\u00a0₫",
+                            "10.000.000.000\u00a0₫");
                 });
     }
 }

@@ -81,7 +81,7 @@ class StatementIT {
         // 500.000 + 125.000 + 80.000 − 5.000 + 210.000 = 910.000: a file saying 900.000 is refused whole.
         Http.Response wrong = board.upload("/payments/statements?market=TN-DAITU", "sao-ke.csv",
                 csv(900_000).getBytes(StandardCharsets.UTF_8), "/payments/statements");
-        assertThat(wrong.body()).contains("Sao kê không khớp").contains("910.000 ₫").contains("900.000 ₫");
+        assertThat(wrong.body()).contains("Sao kê không khớp").contains("910.000\u00a0₫").contains("900.000\u00a0₫");
         board.postForm("/payments/statements/confirm", Map.of(), "/payments/statements");
         assertThat(db.sql("SELECT count(*) FROM bank_statement").query(Long.class).single()).isEqualTo(statementsBefore);
 

@@ -9,11 +9,11 @@ class MoneyTest {
 
     @Test
     void formatsWithDotsAndTheDongSign() {
-        assertThat(Money.vnd(50_000).format()).isEqualTo("50.000 ₫");
-        assertThat(Money.vnd(3_300_000_000L).format()).isEqualTo("3.300.000.000 ₫");
-        assertThat(Money.vnd(999).format()).isEqualTo("999 ₫");
-        assertThat(Money.vnd(0).format()).isEqualTo("0 ₫");
-        assertThat(Money.vnd(-1_500).format()).isEqualTo("-1.500 ₫");
+        assertThat(Money.vnd(50_000).format()).isEqualTo("50.000\u00a0₫");
+        assertThat(Money.vnd(3_300_000_000L).format()).isEqualTo("3.300.000.000\u00a0₫");
+        assertThat(Money.vnd(999).format()).isEqualTo("999\u00a0₫");
+        assertThat(Money.vnd(0).format()).isEqualTo("0\u00a0₫");
+        assertThat(Money.vnd(-1_500).format()).isEqualTo("-1.500\u00a0₫");
     }
 
     @Test

@@ -44,7 +44,7 @@ class RevenueBookFilesTest {
         try (var doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("SỔ DOANH THU BÁN HÀNG HÓA, DỊCH VỤ", "Tháng 11/2026", "Nguyễn Thị Hoa",
-                    "8012345678", "02/11/2026", "1.295.000", "1.445.000 ₫",
+                    "8012345678", "02/11/2026", "1.295.000", "1.445.000\u00a0₫",
                     "Một triệu bốn trăm bốn mươi lăm nghìn đồng");
         }
     }

@@ -61,13 +61,13 @@ class RevenueBookIT {
         s.postForm("/trader/cash", Map.of("amount", "abc", "note", ""), "/trader");
         assertThat(s.get("/trader").body()).contains("Số tiền &quot;abc&quot; không đúng");
         s.postForm("/trader/cash", Map.of("amount", "45.000", "note", "bán rau cho cô Lan"), "/trader");
-        assertThat(s.get("/trader").body()).contains("Đã ghi 45.000 ₫ tiền mặt vào sổ");
+        assertThat(s.get("/trader").body()).contains("Đã ghi 45.000\u00a0₫ tiền mặt vào sổ");
         s.postForm("/trader/cash", Map.of("amount", "30000", "date", today.plusDays(1).toString(), "back",
                 "/trader/book"), "/trader");
         assertThat(s.get("/trader/book").body()).contains("Chỉ ghi được cho ngày từ");
 
         String page = s.get("/trader/book?month=" + month).body();
-        assertThat(page).contains("bán rau cho cô Lan").contains("45.000 ₫");
+        assertThat(page).contains("bán rau cho cô Lan").contains("45.000\u00a0₫");
         long after = readXlsxTotal(s.getBytes("/trader/book.xlsx?month=" + month));
         assertThat(after - before).as("the book's month total grows by the cash sale").isEqualTo(45_000);
 
@@ -90,7 +90,7 @@ class RevenueBookIT {
         s.postForm("/trader/sale", Map.of("amount", "0"), "/trader");
         assertThat(s.get("/trader").body()).contains("Số tiền &quot;0&quot; không đúng");
         String page = s.postForm("/trader/sale", Map.of("amount", "85.000"), "/trader").body();
-        assertThat(page).contains("85.000 ₫").contains("Tám mươi lăm nghìn đồng");
+        assertThat(page).contains("85.000\u00a0₫").contains("Tám mươi lăm nghìn đồng");
         Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page);
         assertThat(png.find()).isTrue();
         String payload = vn.cho40.vietqr.QrImages.read(java.util.Base64.getDecoder().decode(png.group(1)))

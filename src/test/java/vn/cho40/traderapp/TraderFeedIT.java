@@ -135,7 +135,7 @@ class TraderFeedIT {
         pay(account, "FT-FEED-1", 200_000);
         String data = next(live, "data:{");
         assertThat(data).as("pushed to the open app").isNotNull()
-                .contains("\"amount\":200000", "200.000 ₫", "Hai trăm nghìn đồng", "\"belowFloor\":false");
+                .contains("\"amount\":200000", "200.000\u00a0₫", "Hai trăm nghìn đồng", "\"belowFloor\":false");
 
         pay(account, "FT-FEED-2", 200);
         String small = next(live, "data:{");
