@@ -39,9 +39,10 @@ class DemoMarker implements Callback {
         return event == Event.AFTER_MIGRATE;
     }
 
+    /** No: a mark found by looking (a database from before the mark) must stay written when the start is refused. */
     @Override
     public boolean canHandleInTransaction(Event event, Context context) {
-        return true;
+        return false;
     }
 
     @Override
@@ -94,6 +95,9 @@ class DemoMarker implements Callback {
                 "INSERT INTO instance_mode (mode) VALUES (?) ON CONFLICT DO NOTHING")) {
             insert.setString(1, inferred.name());
             insert.executeUpdate();
+        }
+        if (!db.getAutoCommit()) {
+            db.commit();
         }
         return marked(db); // another process may have marked it first
     }
