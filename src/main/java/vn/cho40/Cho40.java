@@ -63,7 +63,13 @@ public final class Cho40 {
         SpringApplication app = new SpringApplication(Cho40Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        ConfigurableApplicationContext started;
+        try {
+            started = app.run();
+        } catch (RuntimeException e) {
+            return 1; // reported by Spring Boot (a demo's database, for one)
+        }
+        try (ConfigurableApplicationContext context = started) {
             return context.getBean(ImportCommand.class).run(args, System.out, System.err);
         }
     }
