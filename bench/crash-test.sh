@@ -14,8 +14,8 @@ pg="psql -h 127.0.0.1 -U postgres -q -t -A"
 ./cho40 --help >/dev/null
 $pg -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 work=$(mktemp -d /tmp/cho40-crash.XXXX)
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)"
-export CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_SEPAY_API_KEY=crash-key CHO40_DATA_DIR="$work"
+export CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)"
+export CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_SEPAY_API_KEY=crash-key CHO40_DEMO_DIR="$work"
 export CHO40_ADMIN_PASSWORD=crash-password-1 SERVER_PORT=$port
 
 start_server() {

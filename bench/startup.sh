@@ -22,7 +22,7 @@ baseline() {
 run_once() {
   local label=$1 start end pid rss_java rss_pg
   start=$(now_ms)
-  CHO40_DATA_DIR="$data" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 ./cho40 demo >"$data/$label.log" 2>&1 &
+  CHO40_DEMO_DIR="$data" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 ./cho40 demo >"$data/$label.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "http://localhost:$port/"; do
     kill -0 "$pid" 2>/dev/null || { echo "server exited, see $data/$label.log" >&2; exit 1; }

@@ -11,7 +11,7 @@ if [ ! -x "$lh_dir/node_modules/.bin/lighthouse" ]; then
   mkdir -p "$lh_dir" && (cd "$lh_dir" && npm install --silent lighthouse@12 >/dev/null)
 fi
 ./cho40 --help >/dev/null
-CHO40_DATA_DIR="$work" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 \
+CHO40_DEMO_DIR="$work" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 \
   ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
 trap 'kill $(pgrep -f "cho40.jar demo --cho40.demo.traffic-per-minute=0" || true) 2>/dev/null || true' EXIT
 until [[ "$(curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" || true)" == *[0-9]* ]]; do sleep 0.3; done

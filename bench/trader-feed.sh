@@ -18,9 +18,9 @@ pg="psql -h 127.0.0.1 -U postgres -q -t -A"
 ./cho40 --help >/dev/null
 $pg -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 work=$(mktemp -d /tmp/cho40-feed.XXXX)
-DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
+CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
   CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_SEPAY_API_KEY=feed-key CHO40_ADMIN_PASSWORD=bench-pass-1 \
-  CHO40_DATA_DIR="$work" SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
+  CHO40_DEMO_DIR="$work" SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
 server=$!   # the launcher execs java: this is the server's own pid
 trap 'kill $server 2>/dev/null || true' EXIT
 until [[ "$(curl -fs "http://localhost:$port/api/v1/demo/traders?market=TN-DAITU" || true)" == *phone* ]]; do

@@ -23,9 +23,9 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; ex
 $pg -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 work=$(mktemp -d /tmp/cho40-webhooks.XXXX)
 key=bench-$(date +%s)
-DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
+CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
   CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_SEPAY_API_KEY=$key CHO40_ADMIN_PASSWORD=bench-password-1 \
-  CHO40_DATA_DIR="$work" SERVER_PORT=$port CHO40_WEBHOOKS_BURST_PER_SOURCE=$((conns + 200)) \
+  CHO40_DEMO_DIR="$work" SERVER_PORT=$port CHO40_WEBHOOKS_BURST_PER_SOURCE=$((conns + 200)) \
   ./cho40 demo --cho40.bench.baseline=true --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
 launcher=$!
 trap 'kill $(pgrep -f "cho40.jar demo --cho40.bench" || true) 2>/dev/null || true' EXIT

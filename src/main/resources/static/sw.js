@@ -9,6 +9,13 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
+  // Phones are shared: logging out drops the cached trader page and stall QR before the next person opens the app
+  // (browsers without Clear-Site-Data, or on plain HTTP, would otherwise still show them offline). The request
+  // itself goes on to the network untouched.
+  if (event.request.method === 'POST' && url.pathname === '/logout') {
+    event.waitUntil(caches.delete(CACHE));
+    return;
+  }
   const cacheable = event.request.method === 'GET'
     && (url.pathname.endsWith('/qr.png') || SHELL.includes(url.pathname));
   if (!cacheable) return;

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.cho40.cli.DemoLaunch;
 import vn.cho40.cli.Help;
 import vn.cho40.cli.ImportCommand;
 
@@ -36,15 +37,25 @@ public final class Cho40 {
         }
     }
 
-    /** Runs the web platform; returns MIN_VALUE so main does not exit while the server runs. */
+    /**
+     * Runs the web platform; returns MIN_VALUE so main does not exit while the server runs. The demo gets a
+     * database of its own (DemoLaunch); a start refused by the platform has been reported by Spring Boot already.
+     */
     private static int serve(String[] args, boolean demo) {
-        SpringApplication app = new SpringApplication(Cho40Application.class);
         String[] effective = args;
         if (demo) {
-            effective = Arrays.copyOf(args, args.length + 1);
-            effective[args.length] = "--cho40.demo.enabled=true";
+            DemoLaunch launch = DemoLaunch.of(args, System.getenv(), System.getProperty("user.home"));
+            if (launch.refusal() != null) {
+                System.err.println(launch.refusal());
+                return 2;
+            }
+            effective = launch.argumentArray();
         }
-        app.run(effective);
+        try {
+            new SpringApplication(Cho40Application.class).run(effective);
+        } catch (RuntimeException e) {
+            return 1;
+        }
         return Integer.MIN_VALUE;
     }
 
@@ -52,7 +63,13 @@ public final class Cho40 {
         SpringApplication app = new SpringApplication(Cho40Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        ConfigurableApplicationContext started;
+        try {
+            started = app.run();
+        } catch (RuntimeException e) {
+            return 1; // reported by Spring Boot (a demo's database, for one)
+        }
+        try (ConfigurableApplicationContext context = started) {
             return context.getBean(ImportCommand.class).run(args, System.out, System.err);
         }
     }

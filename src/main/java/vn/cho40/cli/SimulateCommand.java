@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,7 +139,7 @@ public final class SimulateCommand {
         return accounts;
     }
 
-    /** CHO40_* variables when set, else the demo's generated file; null when neither. */
+    /** CHO40_* variables when set, else the demo's generated file (in CHO40_DEMO_DIR); null when neither. */
     static Properties secrets() {
         Properties p = new Properties();
         Map<String, String> env = System.getenv();
@@ -151,8 +150,7 @@ public final class SimulateCommand {
         if (!p.isEmpty()) {
             return p;
         }
-        String dir = env.getOrDefault("CHO40_DATA_DIR", System.getProperty("user.home") + "/.cho40");
-        return DemoWebhookSecrets.existing(Path.of(dir));
+        return DemoWebhookSecrets.existing(DemoLaunch.dataDir(env, System.getProperty("user.home")));
     }
 
     private static void put(Properties p, String key, String value) {

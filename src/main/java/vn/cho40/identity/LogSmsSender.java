@@ -7,19 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default SMS adapter: writes each message to the log and keeps the last one per phone, so in demo
- * mode the staff screen can show the code that a real SMS would have carried.
+ * The demo's SMS adapter (never a real server's, see SmsConfig): writes each message to the log and keeps the
+ * last one per phone, so the screen can show the code that a real SMS would have carried.
  */
 public class LogSmsSender implements SmsSender {
 
     private static final Logger log = LoggerFactory.getLogger(LogSmsSender.class);
     private static final int MAX_KEPT = 1000;
     private final Map<String, String> lastByPhone = new ConcurrentHashMap<>();
-    private final boolean demo;
-
-    public LogSmsSender(boolean demo) {
-        this.demo = demo;
-    }
 
     @Override
     public void send(String phone, String text) {
@@ -30,9 +25,9 @@ public class LogSmsSender implements SmsSender {
         lastByPhone.put(phone, text);
     }
 
-    /** The message for the staff screen: only in demo mode, where no SMS can be sent. */
+    /** The message for the screen: the demo sends no SMS. */
     public Optional<String> forScreen(String phone) {
-        return demo ? lastMessage(phone) : Optional.empty();
+        return lastMessage(phone);
     }
 
     public Optional<String> lastMessage(String phone) {

@@ -47,6 +47,22 @@ public class OneTimeCodes {
     /** Sends a new code to a normalized phone number, or refuses when too many were sent lately. */
     @Transactional
     public void send(Purpose purpose, String phone) {
+        issue(purpose, phone, true);
+    }
+
+    /**
+     * Stores a code that no phone receives, for a number that is no trader's: it then counts against the same
+     * send limit and its tries fail the same way as a trader's, so the login form tells nobody who is registered.
+     */
+    @Transactional
+    public void sendDecoy(Purpose purpose, String phone) {
+        issue(purpose, phone, false);
+    }
+
+    private void issue(Purpose purpose, String phone, boolean deliver) {
+        if (!sms.available()) {
+            throw new InvalidInputException(Violation.of("phone", "otp.noSmsGateway"));
+        }
         Instant now = clock.instant();
         byte[] phoneHash = cipher.index("phone", phone);
         long recent = db.sql("SELECT count(*) FROM one_time_code WHERE phone_hash = ? AND created_at > ?")
@@ -62,7 +78,9 @@ public class OneTimeCodes {
                 .params(id, purpose.name(), phoneHash, codeHash(id, code), Timestamp.from(now),
                         Timestamp.from(now.plus(VALID_FOR)))
                 .update();
-        sms.send(phone, "Ma xac thuc Cho 4.0: " + code + ". Het han sau 5 phut. Khong dua ma nay cho ai.");
+        if (deliver) {
+            sms.send(phone, "Ma xac thuc Cho 4.0: " + code + ". Het han sau 5 phut. Khong dua ma nay cho ai.");
+        }
     }
 
     /** Checks a code against the latest one sent for this phone and purpose; a code works once. */

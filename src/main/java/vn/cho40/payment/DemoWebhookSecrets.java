@@ -7,19 +7,23 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Webhook secrets for the demo only: made at random on the demo's first start and kept beside its embedded
- * database ({@code CHO40_DATA_DIR/demo-webhook-secrets.properties}), so that {@code ./cho40 simulate payments}
- * can sign for a demo server with nothing configured, and no secret ever sits in the repository.
+ * database ({@code CHO40_DEMO_DIR/demo-webhook-secrets.properties}, mode 600), so that {@code ./cho40 simulate
+ * payments} can sign for a demo server with nothing configured, and no secret ever sits in the repository.
  */
 public final class DemoWebhookSecrets {
 
     static final String FILE = "demo-webhook-secrets.properties";
     public static final String DIRECT_PARTNER = "demo-wallet";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private DemoWebhookSecrets() {
     }
@@ -27,20 +31,20 @@ public final class DemoWebhookSecrets {
     /** The secrets in {@code dataDir}, created on first use. Keys are ProviderSecrets.Name keys plus "direct". */
     public static Properties loadOrCreate(Path dataDir) {
         Path file = dataDir.resolve(FILE);
-        Properties p = new Properties();
         try {
             if (Files.exists(file)) {
-                try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(in);
-                }
-                return p;
+                Files.setPosixFilePermissions(file, OWNER_ONLY); // demos before 2026-12 wrote it world-readable
+                return read(file);
             }
+            Properties p = new Properties();
             SecureRandom random = new SecureRandom();
             for (ProviderSecrets.Name name : ProviderSecrets.Name.values()) {
                 p.setProperty(name.key(), secret(random));
             }
             p.setProperty("direct", secret(random));
             Files.createDirectories(dataDir);
+            // Owner only from the first byte, like keys.properties: whoever holds these can credit any demo trader.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 p.store(out, "cho40 demo only: random webhook secrets for the simulator");
             }
@@ -52,7 +56,19 @@ public final class DemoWebhookSecrets {
 
     /** The file if a demo has run with this data directory, else null. */
     public static Properties existing(Path dataDir) {
-        return Files.exists(dataDir.resolve(FILE)) ? loadOrCreate(dataDir) : null;
+        try {
+            return Files.exists(dataDir.resolve(FILE)) ? read(dataDir.resolve(FILE)) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p;
     }
 
     private static String secret(SecureRandom random) {

@@ -32,7 +32,8 @@ class SecurityConfig {
                         .requestMatchers("/admin/**", "/onboarding/**").hasRole("STAFF")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/"))
+                .logout(logout -> logout.logoutSuccessUrl("/").addLogoutHandler(PageHeaders.clearSiteDataAtLogout()))
+                .headers(PageHeaders::referrerAndPermissions)
                 .httpBasic(Customizer.withDefaults())
                 // Forms carry the token; API clients using basic auth on /api are machines, not browsers.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))

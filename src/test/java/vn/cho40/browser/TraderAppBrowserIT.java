@@ -39,4 +39,31 @@ class TraderAppBrowserIT extends BrowserTest {
         assertThat(shown.doubleValue()).as("the code fills the phone's width").isGreaterThan(300);
         Browser.screenshot(browser, "trader-qr-fullscreen");
     }
+
+    /**
+     * Phones are shared: after logout the phone keeps no trader page or stall QR for offline use, and the service
+     * worker (gone with the site's storage) comes back with the next login.
+     */
+    @Test
+    void logoutLeavesNoCachedTraderPageAndTheNextLoginBringsTheWorkerBack() {
+        testClock.advance(java.time.Duration.ofMinutes(16));
+        logInAsTrader(demo.demoTraderPhone());
+        wait.until(d -> Boolean.TRUE.equals(async("caches.open('cho40-trader-v1').then(c => c.match('/trader'))"
+                + ".then(r => done(!!r))")));
+
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/")));
+        wait.until(d -> Long.valueOf(0).equals(async("caches.keys().then(k => done(k.length))")));
+        assertThat(async("navigator.serviceWorker.getRegistrations().then(r => done(r.length))")).isEqualTo(0L);
+
+        logInAsTrader(demo.demoTraderPhone());
+        wait.until(d -> Boolean.TRUE.equals(async("navigator.serviceWorker.ready.then(() => caches.open('cho40-trader-v1'))"
+                + ".then(c => c.match('/trader')).then(r => done(!!r))")));
+    }
+
+    /** Runs a promise chain in the page; {@code done(value)} hands its result back. */
+    private Object async(String script) {
+        return ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; " + script + ".catch(e => done('error: ' + e));");
+    }
 }
