@@ -125,6 +125,55 @@ class TraderFeed {
         sender.shutdownNow();
     }
 
+    /**
+     * Closes every open stream before the web server's graceful shutdown waits for requests to end: a phone's
+     * stream never ends by itself, so the server waited out the whole grace period (with the database already
+     * going away under the matcher) before it stopped. The phones reconnect to whichever server is up.
+     */
+    @org.springframework.context.annotation.Bean
+    static org.springframework.context.SmartLifecycle closeStreamsFirst(
+            org.springframework.beans.factory.ObjectProvider<TraderFeed> feed) {
+        return new org.springframework.context.SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                feed.ifAvailable(TraderFeed::closeAll);
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE; // stopped first, before the web server's graceful shutdown
+            }
+        };
+    }
+
+    /** Ends every open stream (the browser's EventSource reconnects by itself). */
+    void closeAll() {
+        open.values().forEach(emitters -> {
+            for (SseEmitter emitter : emitters) {
+                try {
+                    emitter.complete();
+                } catch (RuntimeException alreadyGone) {
+                    // nothing to close
+                }
+            }
+            emitters.clear();
+        });
+        open.clear();
+    }
+
     private void push(PaymentMatched e) {
         List<SseEmitter> emitters = open.get(e.traderId());
         if (emitters == null) {

@@ -92,6 +92,7 @@ class TraderFeedIT {
                     try (Stream<String> s = r.body()) {
                         s.forEach(lines::add);
                     }
+                    lines.add("<closed>");
                 });
         return lines;
     }
@@ -154,5 +155,18 @@ class TraderFeedIT {
         // Idle pages get a ping every heartbeat (1 s in tests), carrying the period for the app's watchdog.
         assertThat(next(live, "event:ping")).as("heartbeat on an idle stream").isNotNull();
         assertThat(next(live, "data:")).isEqualTo("data:1");
+    }
+
+    @Autowired
+    TraderFeed feed;
+
+    @Test
+    void aStoppingServerClosesTheStreamsFirst() throws Exception {
+        logInAsDemoTrader();
+        BlockingQueue<String> live = open(null);
+        assertThat(next(live, ":connected")).isNotNull();
+        // What the shutdown's first phase does: without it a stream never ends and the stop waits out its grace.
+        feed.closeAll();
+        assertThat(next(live, "<closed>")).as("the stream ended").isEqualTo("<closed>");
     }
 }
