@@ -57,6 +57,14 @@ public class StaffUsers implements UserDetailsService {
     /** Creates a staff account. The caller has checked that the scope lies inside their own. */
     @Transactional
     public StaffUser create(NewUser n) {
+        return create(n, true);
+    }
+
+    /**
+     * {@code checkGuessable} false only for the accounts the operator's configuration makes (bootstrap admin, demo
+     * logins): their passwords are checked for length where they are read, not against the guessing rules.
+     */
+    private StaffUser create(NewUser n, boolean checkGuessable) {
         List<Violation> problems = new ArrayList<>();
         String username = StaffUsernames.normalize(n.username());
         if (!username.matches("[a-z0-9._-]{3,40}")) {
@@ -67,7 +75,11 @@ public class StaffUsers implements UserDetailsService {
         if (n.fullName() == null || n.fullName().isBlank()) {
             problems.add(Violation.of("fullName", "user.fullName.required"));
         }
-        PasswordRules.problem(username, n.password()).ifPresent(key -> problems.add(Violation.of("password", key)));
+        if (checkGuessable) {
+            PasswordRules.problem(username, n.password()).ifPresent(key -> problems.add(Violation.of("password", key)));
+        } else if (n.password() == null || n.password().length() < MIN_PASSWORD) {
+            problems.add(Violation.of("password", "user.password.short"));
+        }
         if (n.role() == null || n.role() == Role.TRADER) {
             problems.add(Violation.of("role", "user.role.invalid"));
         }
@@ -91,7 +103,7 @@ public class StaffUsers implements UserDetailsService {
         if (repository.find(username).isPresent()) {
             repository.setPassword(username, encoder.encode(n.password()));
         } else {
-            create(n);
+            create(n, false);
         }
     }
 
