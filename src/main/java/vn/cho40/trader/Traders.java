@@ -135,9 +135,19 @@ public class Traders {
 
     /** A trader inside the current user's scope, or not found. */
     public Trader get(UUID id, Permission permission) {
-        Trader t = repository.find(id).orElseThrow(() -> notFound(id));
+        Trader t = (id == null ? Optional.<Trader>empty() : repository.find(id)).orElseThrow(() -> notFound(id));
         checkScope(t, permission);
         return t;
+    }
+
+    /** Whether the current user may act on this trader with {@code permission} (for choices, not for guards). */
+    public boolean visible(UUID id, Permission permission) {
+        try {
+            get(id, permission);
+            return true;
+        } catch (NotFoundException | vn.cho40.shared.AccessDenied e) {
+            return false;
+        }
     }
 
     public List<Trader> search(String query) {
