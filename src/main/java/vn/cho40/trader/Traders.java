@@ -339,12 +339,12 @@ public class Traders {
         }
         if (user.traderId() != null) {
             // A trader sees their own record through their app (OWN_DATA) and nothing through the staff API:
-            // no adding accounts, confirming a name mismatch or revealing numbers for themselves.
-            if (!user.traderId().equals(t.id())) {
-                throw notFound(t.id());
-            }
+            // no adding accounts, confirming a name mismatch or revealing numbers, not even for themselves.
             if (permission != Permission.OWN_DATA) {
                 throw new vn.cho40.shared.AccessDenied(String.valueOf(permission));
+            }
+            if (!user.traderId().equals(t.id())) {
+                throw notFound(t.id());
             }
             return;
         }
