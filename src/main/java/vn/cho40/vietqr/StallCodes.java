@@ -81,22 +81,15 @@ public class StallCodes {
      */
     @Transactional
     public Optional<StallCode> issue(Market market, Stall stall) {
-        Optional<StallAccounts.PayTo> payTo = accounts.defaultFor(stall.id());
-        Optional<Active> active = active(stall.id(), true);
-        if (active.isPresent() && payTo.isPresent() && active.get().accountId().equals(payTo.get().accountId())) {
-            return Optional.of(view(stall, payTo.get(), active.get().id(), cipher.decrypt("qr_payload",
-                    active.get().payload()), active.get().verification(), null));
-        }
-        active.ifPresent(a -> revoke(a.id(), payTo.isEmpty() ? "NO_ACCOUNT" : "ACCOUNT_CHANGED"));
-        if (payTo.isEmpty()) {
-            return Optional.empty();
-        }
-        String payload = VietQr.encode(VietQrPayload.staticCode(payTo.get().bin(), payTo.get().accountNumber()));
-        UUID id = insert(market.id(), stall.id(), payTo.get(), "STATIC", payload, null, null);
-        return Optional.of(view(stall, payTo.get(), id, payload, verificationOf(id), null));
+        renew(market.id(), List.of(stall.id()));
+        return find(market, stall);
     }
 
-    /** {@link #issue} for stalls whose account or lease a write just changed (trader module's event). */
+    /**
+     * Gives each stall a static code for its default account: kept when it already pays that account, else the
+     * old one is revoked and (when the stall still has an account) a new one made. Also run for the trader
+     * module's {@code StallAccountChanged}, in the transaction of the change.
+     */
     @Transactional
     void renew(UUID marketId, java.util.Collection<UUID> stallIds) {
         for (UUID stallId : stallIds) {
