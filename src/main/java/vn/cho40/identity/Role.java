@@ -3,24 +3,39 @@ package vn.cho40.identity;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The roles of the programme, each with what it may do. One place, so a review sees the whole matrix. */
+/**
+ * The roles of the programme, each with what it may do and its rank. One place, so a review sees the whole
+ * matrix. The rank orders roles for user administration: an administrator creates accounts only with a role
+ * ranked at or below their own and holding no permission they lack themselves.
+ */
 public enum Role {
-    SYSTEM_ADMIN(EnumSet.allOf(Permission.class)),
-    PROVINCE_ADMIN(EnumSet.of(Permission.MARKET_EDIT, Permission.STALL_EDIT, Permission.TRADER_READ,
+    SYSTEM_ADMIN(100, EnumSet.allOf(Permission.class)),
+    PROVINCE_ADMIN(80, EnumSet.of(Permission.MARKET_EDIT, Permission.STALL_EDIT, Permission.TRADER_READ,
             Permission.TRADER_EDIT, Permission.PERSONAL_DATA_UNMASK, Permission.USER_ADMIN, Permission.AUDIT_READ,
             Permission.PAYMENT_RECONCILE)),
-    COMMUNE_OFFICER(EnumSet.of(Permission.MARKET_EDIT, Permission.STALL_EDIT, Permission.TRADER_READ)),
-    MARKET_MANAGER(EnumSet.of(Permission.STALL_EDIT, Permission.TRADER_READ, Permission.TRADER_EDIT,
+    COMMUNE_OFFICER(60, EnumSet.of(Permission.MARKET_EDIT, Permission.STALL_EDIT, Permission.TRADER_READ)),
+    MARKET_MANAGER(50, EnumSet.of(Permission.STALL_EDIT, Permission.TRADER_READ, Permission.TRADER_EDIT,
             Permission.PERSONAL_DATA_UNMASK, Permission.PAYMENT_RECONCILE)),
-    MARKET_CASHIER(EnumSet.of(Permission.TRADER_READ, Permission.PAYMENT_RECONCILE)),
-    TECH_MEMBER(EnumSet.of(Permission.TRADER_READ, Permission.TRADER_EDIT, Permission.PERSONAL_DATA_UNMASK)),
-    AUDITOR(EnumSet.of(Permission.TRADER_READ, Permission.AUDIT_READ)),
-    TRADER(EnumSet.of(Permission.OWN_DATA));
+    MARKET_CASHIER(30, EnumSet.of(Permission.TRADER_READ, Permission.PAYMENT_RECONCILE)),
+    TECH_MEMBER(40, EnumSet.of(Permission.TRADER_READ, Permission.TRADER_EDIT, Permission.PERSONAL_DATA_UNMASK)),
+    AUDITOR(30, EnumSet.of(Permission.TRADER_READ, Permission.AUDIT_READ)),
+    TRADER(0, EnumSet.of(Permission.OWN_DATA));
 
+    private final int rank;
     private final Set<Permission> permissions;
 
-    Role(Set<Permission> permissions) {
+    Role(int rank, Set<Permission> permissions) {
+        this.rank = rank;
         this.permissions = permissions;
+    }
+
+    public int rank() {
+        return rank;
+    }
+
+    /** Whether a holder of this role may give {@code other} to a new account (at or below, nothing more). */
+    public boolean mayGrant(Role other) {
+        return other.rank <= rank && permissions.containsAll(other.permissions);
     }
 
     public boolean may(Permission permission) {

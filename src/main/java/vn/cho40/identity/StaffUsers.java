@@ -25,7 +25,7 @@ import vn.cho40.shared.Violation;
 @Service
 public class StaffUsers implements UserDetailsService {
 
-    public static final int MIN_PASSWORD = 10;
+    public static final int MIN_PASSWORD = PasswordRules.MIN_LENGTH;
     static final int FAILURES_BEFORE_LOCK = 5;
     static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
@@ -41,7 +41,7 @@ public class StaffUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        StaffUserRepository.Row row = repository.find(username.strip().toLowerCase(java.util.Locale.ROOT))
+        StaffUserRepository.Row row = repository.find(StaffUsernames.normalize(username))
                 .filter(r -> r.user().active())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         StaffUser u = row.user();
@@ -57,8 +57,16 @@ public class StaffUsers implements UserDetailsService {
     /** Creates a staff account. The caller has checked that the scope lies inside their own. */
     @Transactional
     public StaffUser create(NewUser n) {
+        return create(n, true);
+    }
+
+    /**
+     * {@code checkGuessable} false only for the accounts the operator's configuration makes (bootstrap admin, demo
+     * logins): their passwords are checked for length where they are read, not against the guessing rules.
+     */
+    private StaffUser create(NewUser n, boolean checkGuessable) {
         List<Violation> problems = new ArrayList<>();
-        String username = n.username() == null ? "" : n.username().strip().toLowerCase(java.util.Locale.ROOT);
+        String username = StaffUsernames.normalize(n.username());
         if (!username.matches("[a-z0-9._-]{3,40}")) {
             problems.add(Violation.of("username", "user.username.invalid"));
         } else if (repository.find(username).isPresent()) {
@@ -67,7 +75,9 @@ public class StaffUsers implements UserDetailsService {
         if (n.fullName() == null || n.fullName().isBlank()) {
             problems.add(Violation.of("fullName", "user.fullName.required"));
         }
-        if (n.password() == null || n.password().length() < MIN_PASSWORD) {
+        if (checkGuessable) {
+            PasswordRules.problem(username, n.password()).ifPresent(key -> problems.add(Violation.of("password", key)));
+        } else if (n.password() == null || n.password().length() < MIN_PASSWORD) {
             problems.add(Violation.of("password", "user.password.short"));
         }
         if (n.role() == null || n.role() == Role.TRADER) {
@@ -89,15 +99,16 @@ public class StaffUsers implements UserDetailsService {
     /** Creates the account, or sets its password when it exists: how bootstrap and demo users are made. */
     @Transactional
     public void ensure(NewUser n) {
-        if (repository.find(n.username()).isPresent()) {
-            repository.setPassword(n.username(), encoder.encode(n.password()));
+        String username = StaffUsernames.normalize(n.username());
+        if (repository.find(username).isPresent()) {
+            repository.setPassword(username, encoder.encode(n.password()));
         } else {
-            create(n);
+            create(n, false);
         }
     }
 
     public Optional<StaffUser> find(String username) {
-        return repository.find(username).map(StaffUserRepository.Row::user);
+        return repository.find(StaffUsernames.normalize(username)).map(StaffUserRepository.Row::user);
     }
 
     public List<StaffUser> list(Scope scope) {
@@ -110,9 +121,13 @@ public class StaffUsers implements UserDetailsService {
         return repository.list(filter);
     }
 
+    /**
+     * The event carries the name as typed (Basic auth keeps a trailing space, the form filter keeps U+3000):
+     * it is counted under the same normalized name the lookup used, or the lockout never triggers.
+     */
     @EventListener
     void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        repository.recordFailure(String.valueOf(event.getAuthentication().getName()).toLowerCase(java.util.Locale.ROOT),
+        repository.recordFailure(StaffUsernames.normalize(String.valueOf(event.getAuthentication().getName())),
                 FAILURES_BEFORE_LOCK, clock.instant().plus(LOCK_FOR));
     }
 

@@ -57,10 +57,29 @@ public class UserAdmin {
         if (!inside) {
             throw new InvalidInputException(Violation.of("scopeCode", "user.scope.outside"));
         }
+        requireGrantable(admin, n.role(), kind);
         StaffUser created = users.create(new StaffUsers.NewUser(n.username(), n.fullName(), n.password(), n.role(),
                 kind, code, place.get().provinceCode()));
         events.publishEvent(new StaffUserCreated(created.username(), created.role(), created.scopeKind(),
                 created.scopeCode(), created.provinceCode()));
         return created;
+    }
+
+    /**
+     * Roles at or below the creator's only; a system administrator only by a national system administrator
+     * and only with national scope (a province-scoped "system admin" would be listed as one while acting as
+     * a province admin).
+     */
+    private static void requireGrantable(CurrentUser admin, Role role, Scope.Kind kind) {
+        if (role == null) {
+            return; // StaffUsers names the missing role with the other problems
+        }
+        if (role == Role.SYSTEM_ADMIN && (admin.role() != Role.SYSTEM_ADMIN
+                || admin.scope().kind() != Scope.Kind.NATIONAL || kind != Scope.Kind.NATIONAL)) {
+            throw new InvalidInputException(Violation.of("role", "user.role.systemAdmin"));
+        }
+        if (!admin.role().mayGrant(role)) {
+            throw new InvalidInputException(Violation.of("role", "user.role.aboveYours"));
+        }
     }
 }

@@ -28,7 +28,8 @@ class UserPages {
     }
 
     @PostMapping("/admin/users")
-    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+    String create(@RequestParam Map<String, String> form, Model model, RedirectAttributes redirect,
+                  jakarta.servlet.http.HttpServletResponse response) {
         try {
             StaffUser u = admin.create(new StaffUsers.NewUser(form.get("username"), form.get("fullName"),
                     form.get("password"), parse(Role.class, form.get("role")),
@@ -37,6 +38,7 @@ class UserPages {
             redirect.addFlashAttribute("noticeArg", u.username());
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
+            response.setStatus(422); // refused input, as the API answers it
             return page(model, formErrors.of(e), form);
         }
     }

@@ -42,6 +42,7 @@ class DirectoryPages {
         model.addAttribute("history", markets.history(market));
         model.addAttribute("byCategory", stalls.countByCategory(market));
         model.addAttribute("next", next(market.status()));
+        model.addAttribute("mayEditStalls", markets.allows(market, vn.cho40.identity.Permission.STALL_EDIT));
         model.addAttribute("pre2025Commune", market.pre2025CommuneCode() == null ? null
                 : adminUnits.find(Regime.PRE_2025, market.pre2025CommuneCode()).orElse(null));
         return "market/market";

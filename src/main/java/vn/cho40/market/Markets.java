@@ -73,6 +73,7 @@ public class Markets {
                 form.pre2025CommuneCode(), form.address(), form.marketClass(), form.operatorType(),
                 form.operatorName(), form.collectionBankBin(), form.collectionAccountNo(),
                 form.collectionAccountName(), form.plannedOn(), form.freeWifi()));
+        requireMovableTo(current, place);
         Market updated = build(current.id(), current.code(), form, place, current.status(),
                 form.plannedOn() != null ? form.plannedOn() : current.plannedOn(), current.onboardingOn(),
                 current.liveOn(), current.createdAt(), clock.instant());
@@ -157,6 +158,27 @@ public class Markets {
         }
         access.check(new vn.cho40.identity.MarketPlace(MarketRules.normalizeCode(form.code()), commune, province),
                 vn.cho40.identity.Permission.MARKET_EDIT, "market.commune.unknown", commune);
+    }
+
+    /**
+     * An edit may change the market's commune: the new place must lie inside the editor's scope too, or a
+     * commune officer could hand a market (and its traders' personal data) to another province.
+     */
+    private void requireMovableTo(Market current, MarketRules.Place place) {
+        vn.cho40.identity.CurrentUser user = access.require();
+        if (!user.scope().covers(new vn.cho40.identity.MarketPlace(current.code(), place.communeCode(),
+                place.provinceCode()))) {
+            throw new InvalidInputException(Violation.of("communeCode", "market.commune.outsideScope",
+                    place.communeCode()));
+        }
+        if (!user.may(vn.cho40.identity.Permission.MARKET_EDIT)) {
+            throw new vn.cho40.shared.AccessDenied(vn.cho40.identity.Permission.MARKET_EDIT.name());
+        }
+    }
+
+    /** Whether the current user (if any) may do {@code permission} on this market: for showing buttons. */
+    public boolean allows(Market m, vn.cho40.identity.Permission permission) {
+        return access.current().filter(u -> u.scope().covers(place(m)) && u.may(permission)).isPresent();
     }
 
     public void requirePermission(vn.cho40.identity.Permission permission) {

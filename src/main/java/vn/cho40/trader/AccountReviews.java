@@ -39,8 +39,11 @@ public class AccountReviews {
     private final Access access;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    AccountReviews(JdbcClient db, Access access, AuditLog audit, Clock clock) {
+    AccountReviews(JdbcClient db, Access access, AuditLog audit, Clock clock,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.access = access;
         this.audit = audit;
@@ -106,5 +109,13 @@ public class AccountReviews {
                 .update();
         audit.record(approve ? "ACCOUNT_REVIEW_APPROVE" : "ACCOUNT_REVIEW_REFUSE", "receiving_account", accountId,
                 place.marketId(), place.province(), why);
+        if (approve) {
+            // The stalls this account is the default of may now have a sign (none was made while it waited).
+            List<UUID> stalls = db.sql("SELECT stall_id FROM stall_default_account WHERE account_id = ?")
+                    .param(accountId).query(UUID.class).list();
+            if (!stalls.isEmpty()) {
+                events.publishEvent(new StallAccountChanged(place.marketId(), stalls));
+            }
+        }
     }
 }

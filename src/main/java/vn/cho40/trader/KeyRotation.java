@@ -24,6 +24,7 @@ public class KeyRotation {
             new String[] {"trader", "id_number_enc", "id_number"},
             new String[] {"trader", "phone_enc", "phone"},
             new String[] {"receiving_account", "account_enc", "account"},
+            new String[] {"receiving_account_request", "account_enc", "account"},
             new String[] {"stall_qr_code", "payload_enc", "qr_payload"},
             new String[] {"inbound_request", "body_enc", "raw_body"},
             new String[] {"payment_event", "transfer_text_enc", "transfer_text"});

@@ -61,8 +61,11 @@ class OnboardingPages {
     String find(@RequestParam String market, @RequestParam(defaultValue = "") String lookup, Model model,
                 org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         Market m = markets.forStaff(market, Permission.TRADER_EDIT);
+        // A trader registered outside the user's scope is not picked up: the steps after would be refused, and
+        // the phone step would text a person this board does not serve.
         Optional<Trader> existing = lookup.isBlank() ? Optional.empty()
-                : traders.findByPhone(lookup).or(() -> traders.findByIdNumber(lookup));
+                : traders.findByPhone(lookup).or(() -> traders.findByIdNumber(lookup))
+                        .filter(t -> traders.visible(t.id(), Permission.TRADER_EDIT));
         Onboarding o = existing.isPresent()
                 ? onboardings.start(m, existing.get().id(), existing.get().phoneVerifiedAt() == null
                         ? Onboarding.Step.PHONE : Onboarding.Step.ACCOUNT)
@@ -118,6 +121,7 @@ class OnboardingPages {
     @PostMapping("/onboarding/{id}/phone/send")
     String sendCode(@PathVariable UUID id, Model model) {
         Onboarding o = onboardings.get(id);
+        traders.get(o.traderId(), Permission.TRADER_EDIT);
         String phone = traders.phoneForSms(o.traderId());
         try {
             codes.send(OneTimeCodes.Purpose.VERIFY_PHONE, phone);

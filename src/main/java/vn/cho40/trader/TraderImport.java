@@ -91,8 +91,11 @@ public class TraderImport {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     TraderImport(JdbcClient db, JdbcTemplate jdbc, FieldCipher cipher, AdminUnits adminUnits, AuditLog audit,
-                 Clock clock) {
+                 Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -265,6 +268,7 @@ public class TraderImport {
                 + "VALUES (?, ?, ?, ?, ?, ?)", leases);
         jdbc.batchUpdate("INSERT INTO stall_default_account (stall_id, market_id, account_id, set_at) "
                 + "VALUES (?, ?, ?, ?)", defaults);
+        events.publishEvent(new StallAccountChanged(market.id(), rows.stream().map(Checked::stallId).toList()));
     }
 
     private Map<String, UUID> freeStalls(Market market) {

@@ -16,11 +16,15 @@ import vn.cho40.identity.Permission;
 class TraderPages {
 
     private final Traders traders;
+    private final AccountRequests requests;
     private final Access access;
+    private final vn.cho40.platform.FormErrors errors;
 
-    TraderPages(Traders traders, Access access) {
+    TraderPages(Traders traders, AccountRequests requests, Access access, vn.cho40.platform.FormErrors errors) {
         this.traders = traders;
+        this.requests = requests;
         this.access = access;
+        this.errors = errors;
     }
 
     @GetMapping("/admin/traders")
@@ -42,6 +46,40 @@ class TraderPages {
         return detail(traders.get(id, Permission.TRADER_READ), revealed, model);
     }
 
+    /** A trader's request from the app becomes a receiving account only here, by staff with TRADER_EDIT. */
+    @PostMapping("/admin/traders/{id}/account-requests/{requestId}/confirm")
+    String confirmRequest(@PathVariable UUID id, @PathVariable UUID requestId,
+                          @RequestParam(defaultValue = "") String reason, Model model,
+                          org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            ReceivingAccount a = requests.confirm(id, requestId, reason);
+            redirect.addFlashAttribute("notice", "accountRequest.confirmed");
+            redirect.addFlashAttribute("noticeArg", "•••• " + a.accountLast4());
+            return "redirect:/admin/traders/" + id;
+        } catch (vn.cho40.shared.InvalidInputException e) {
+            return refused(id, requestId, e, model);
+        }
+    }
+
+    @PostMapping("/admin/traders/{id}/account-requests/{requestId}/refuse")
+    String refuseRequest(@PathVariable UUID id, @PathVariable UUID requestId,
+                         @RequestParam(defaultValue = "") String reason, Model model,
+                         org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            requests.refuse(id, requestId, reason);
+            redirect.addFlashAttribute("notice", "accountRequest.refused");
+            return "redirect:/admin/traders/" + id;
+        } catch (vn.cho40.shared.InvalidInputException e) {
+            return refused(id, requestId, e, model);
+        }
+    }
+
+    private String refused(UUID id, UUID requestId, vn.cho40.shared.InvalidInputException e, Model model) {
+        model.addAttribute("failedRequest", requestId);
+        model.addAttribute("requestErrors", errors.of(e));
+        return detail(traders.get(id, Permission.TRADER_READ), null, model);
+    }
+
     private String detail(Trader t, Traders.Revealed revealed, Model model) {
         model.addAttribute("trader", t);
         model.addAttribute("accounts", traders.accounts(t.id()));
@@ -49,6 +87,8 @@ class TraderPages {
         model.addAttribute("revealed", revealed);
         model.addAttribute("banks", BankDirectory.shipped().shortNames());
         model.addAttribute("mayReveal", access.require().may(Permission.PERSONAL_DATA_UNMASK));
+        model.addAttribute("requests", requests.pending(t.id()));
+        model.addAttribute("mayDecide", access.require().may(Permission.TRADER_EDIT));
         return "trader/detail";
     }
 }

@@ -52,9 +52,11 @@ public class Traders {
     private final Access access;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Traders(TraderRepository repository, FieldCipher cipher, AdminUnits adminUnits, Markets markets, Stalls stalls,
-            Access access, AuditLog audit, Clock clock) {
+            Access access, AuditLog audit, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.repository = repository;
         this.cipher = cipher;
         this.adminUnits = adminUnits;
@@ -133,9 +135,19 @@ public class Traders {
 
     /** A trader inside the current user's scope, or not found. */
     public Trader get(UUID id, Permission permission) {
-        Trader t = repository.find(id).orElseThrow(() -> notFound(id));
+        Trader t = (id == null ? Optional.<Trader>empty() : repository.find(id)).orElseThrow(() -> notFound(id));
         checkScope(t, permission);
         return t;
+    }
+
+    /** Whether the current user may act on this trader with {@code permission} (for choices, not for guards). */
+    public boolean visible(UUID id, Permission permission) {
+        try {
+            get(id, permission);
+            return true;
+        } catch (NotFoundException | vn.cho40.shared.AccessDenied e) {
+            return false;
+        }
     }
 
     public List<Trader> search(String query) {
@@ -178,7 +190,19 @@ public class Traders {
 
     @Transactional
     public ReceivingAccount addAccount(UUID traderId, NewAccount a) {
-        Trader t = get(traderId, Permission.TRADER_EDIT);
+        return register(get(traderId, Permission.TRADER_EDIT), a);
+    }
+
+    /** An account's fields as checked and normalized: the number without spaces, the holder in bank style. */
+    record CheckedAccount(ReceivingAccount.Kind kind, Bank bank, String number, String holder, boolean matches,
+                          String reason) {
+    }
+
+    /**
+     * Every problem with an account for this trader. A holder name that differs from the trader's needs a
+     * reason of at least 5 characters only when {@code staffConfirms}: a trader's own request leaves that to staff.
+     */
+    CheckedAccount checkAccount(Trader t, NewAccount a, boolean staffConfirms) {
         List<Violation> problems = new ArrayList<>();
         Optional<Bank> bank = BankDirectory.shipped().byBin(a.bin());
         ReceivingAccount.Kind kind = a.kind() != null ? a.kind()
@@ -192,7 +216,7 @@ public class Traders {
         String number = a.accountNo() == null ? "" : a.accountNo().replaceAll("[\\s.\\-]", "");
         if (kind == ReceivingAccount.Kind.WALLET) {
             // A wallet's account is the owner's phone number.
-            number = number.isEmpty() ? phoneForSms(traderId) : PhoneNumber.normalize(number).orElse("");
+            number = number.isEmpty() ? phoneForSms(t.id()) : PhoneNumber.normalize(number).orElse("");
             if (number.isEmpty()) {
                 problems.add(Violation.of("accountNo", "account.wallet.phone"));
             }
@@ -203,7 +227,7 @@ public class Traders {
                 : a.holderName());
         boolean matches = HolderName.matches(holder, t.fullName());
         String reason = a.confirmReason() == null ? null : a.confirmReason().strip();
-        if (!matches && (reason == null || reason.length() < 5)) {
+        if (staffConfirms && !matches && (reason == null || reason.length() < 5)) {
             problems.add(Violation.of("holderName", "account.holder.mismatch", holder,
                     HolderName.bankStyle(t.fullName())));
         }
@@ -213,14 +237,21 @@ public class Traders {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        return new CheckedAccount(kind, bank.orElseThrow(), number, holder, matches, reason);
+    }
+
+    /** Saves a receiving account for a trader the caller has already checked with TRADER_EDIT. */
+    @Transactional
+    ReceivingAccount register(Trader t, NewAccount a) {
+        CheckedAccount c = checkAccount(t, a, true);
         UUID id = Ids.newId(clock);
-        repository.insertAccount(new TraderRepository.AccountRow(id, t.marketId(), traderId, kind, a.bin(),
-                cipher.encrypt("account", number), cipher.index("account", a.bin() + ":" + number),
-                Mask.last4Of(number), holder, matches, matches ? null : actor(), matches ? null : reason,
-                clock.instant()), cipher.index("account_number", number));
+        repository.insertAccount(new TraderRepository.AccountRow(id, t.marketId(), t.id(), c.kind(), c.bank().bin(),
+                cipher.encrypt("account", c.number()), cipher.index("account", c.bank().bin() + ":" + c.number()),
+                Mask.last4Of(c.number()), c.holder(), c.matches(), c.matches() ? null : actor(),
+                c.matches() ? null : c.reason(), clock.instant()), cipher.index("account_number", c.number()));
         audit.record("ACCOUNT_ADD", "receiving_account", id, t.marketId(), null,
-                bank.orElseThrow().shortName() + (matches ? "" : "; xác nhận tên chủ tài khoản khác: " + reason));
-        return repository.accounts(traderId).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+                c.bank().shortName() + (c.matches() ? "" : "; xác nhận tên chủ tài khoản khác: " + c.reason()));
+        return repository.accounts(t.id()).stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Gives the trader a stall from a date; the account (if any) becomes the stall's default for its QR. */
@@ -243,11 +274,12 @@ public class Traders {
             }
             repository.setDefaultAccount(stall.id(), market.id(), accountId, clock.instant());
         }
+        events.publishEvent(new StallAccountChanged(market.id(), List.of(stall.id())));
         audit.record("LEASE_START", "lease", id, market.id(), market.provinceCode(), stall.code());
         return repository.leases(traderId).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
     }
 
-    /** Ends a lease on a date; the stall becomes free and its QR code is revoked at its next use. */
+    /** Ends a lease on a date; the stall becomes free and its QR code is revoked with it. */
     @Transactional
     public Lease endLease(UUID traderId, UUID leaseId, LocalDate endsOn) {
         get(traderId, Permission.TRADER_EDIT);
@@ -265,6 +297,7 @@ public class Traders {
                     vn.cho40.shared.VnFormats.date(lease.startsOn())));
         }
         repository.endLease(leaseId, end);
+        events.publishEvent(new StallAccountChanged(market.id(), List.of(lease.stallId())));
         audit.record("LEASE_END", "lease", leaseId, market.id(), market.provinceCode(), lease.stallCode());
         return repository.leases(traderId).stream().filter(l -> l.id().equals(leaseId)).findFirst().orElseThrow();
     }
@@ -282,6 +315,7 @@ public class Traders {
             throw new InvalidInputException(Violation.of("accountId", "lease.account.notOwn"));
         }
         repository.setDefaultAccount(lease.stallId(), market.id(), accountId, clock.instant());
+        events.publishEvent(new StallAccountChanged(market.id(), List.of(lease.stallId())));
         audit.record("DEFAULT_ACCOUNT", "stall", lease.stallCode(), market.id(), market.provinceCode(),
                 "đổi tài khoản nhận tiền của quầy");
     }
@@ -304,6 +338,11 @@ public class Traders {
             throw notFound(t.id());
         }
         if (user.traderId() != null) {
+            // A trader sees their own record through their app (OWN_DATA) and nothing through the staff API:
+            // no adding accounts, confirming a name mismatch or revealing numbers, not even for themselves.
+            if (permission != Permission.OWN_DATA) {
+                throw new vn.cho40.shared.AccessDenied(String.valueOf(permission));
+            }
             if (!user.traderId().equals(t.id())) {
                 throw notFound(t.id());
             }

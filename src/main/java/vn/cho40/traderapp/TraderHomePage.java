@@ -55,7 +55,12 @@ class TraderHomePage {
     String home(Model model) {
         CurrentUser me = access.requirePermission(Permission.OWN_DATA);
         model.addAttribute("trader", traders.get(me.traderId(), Permission.OWN_DATA));
-        model.addAttribute("leases", traders.leases(me.traderId()));
+        List<Lease> leases = traders.leases(me.traderId());
+        model.addAttribute("leases", leases);
+        model.addAttribute("withCode", leases.stream().filter(l -> l.endsOn() == null).filter(l -> {
+            var market = markets.get(l.marketCode());
+            return codes.find(market, codes.stall(market, l.stallCode())).isPresent();
+        }).map(Lease::stallId).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("accounts", traders.accounts(me.traderId()));
         model.addAttribute("banks", BankDirectory.shipped().shortNames());
         model.addAttribute("takings", book.takings(me.traderId()));

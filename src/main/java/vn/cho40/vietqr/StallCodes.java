@@ -23,8 +23,9 @@ import vn.cho40.shared.NotFoundException;
 import vn.cho40.trader.StallAccounts;
 
 /**
- * The codes of each stall: one current static code for its default account (made on first need, revoked
- * and replaced when the account or lease changes), dynamic codes for a given amount, the public
+ * The codes of each stall: one current static code for its default account (made and replaced by writes:
+ * when the account or lease changes, or when staff make the missing ones; reads never change codes), dynamic
+ * codes for a given amount, the public
  * verification of a printed sign, and the printable signs of a market.
  */
 @Service
@@ -62,30 +63,61 @@ public class StallCodes {
                             String verificationCode, Long amountVnd) {
     }
 
-    /** The stall's current static code, made or replaced as its default account requires. */
-    @Transactional
-    public Optional<StallCode> current(Market market, Stall stall) {
+    /**
+     * The stall's current static code, read only: empty when none was made yet, or when the one on record no
+     * longer pays the stall's default account (the write that changed the account replaces it). Reading a sign
+     * never makes or revokes a code: that is {@link #issue}, for writes by staff with STALL_EDIT.
+     */
+    public Optional<StallCode> find(Market market, Stall stall) {
         Optional<StallAccounts.PayTo> payTo = accounts.defaultFor(stall.id());
-        record Active(UUID id, UUID accountId, byte[] payload, String verification) {
-        }
-        Optional<Active> active = db.sql("""
-                SELECT id, account_id, payload_enc, verification_code FROM stall_qr_code
-                WHERE stall_id = ? AND kind = 'STATIC' AND revoked_at IS NULL FOR UPDATE""")
-                .param(stall.id())
-                .query((rs, n) -> new Active(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
-                        rs.getString(4)))
-                .optional();
-        if (active.isPresent() && payTo.isPresent() && active.get().accountId().equals(payTo.get().accountId())) {
-            return Optional.of(view(stall, payTo.get(), active.get().id(), cipher.decrypt("qr_payload",
-                    active.get().payload()), active.get().verification(), null));
-        }
-        active.ifPresent(a -> revoke(a.id(), payTo.isEmpty() ? "NO_ACCOUNT" : "ACCOUNT_CHANGED"));
         if (payTo.isEmpty()) {
             return Optional.empty();
         }
-        String payload = VietQr.encode(VietQrPayload.staticCode(payTo.get().bin(), payTo.get().accountNumber()));
-        UUID id = insert(market, stall, payTo.get(), "STATIC", payload, null, null);
-        return Optional.of(view(stall, payTo.get(), id, payload, verificationOf(id), null));
+        return active(stall.id(), false).filter(a -> a.accountId().equals(payTo.get().accountId()))
+                .map(a -> view(stall, payTo.get(), a.id(), cipher.decrypt("qr_payload", a.payload()),
+                        a.verification(), null));
+    }
+
+    /**
+     * Makes the stall's static code, or replaces it when its default account changed (the old one is revoked):
+     * on a write only, by staff allowed to edit stalls or when the stall's account or lease changes.
+     */
+    @Transactional
+    public Optional<StallCode> issue(Market market, Stall stall) {
+        renew(market.id(), List.of(stall.id()));
+        return find(market, stall);
+    }
+
+    /**
+     * Gives each stall a static code for its default account: kept when it already pays that account, else the
+     * old one is revoked and (when the stall still has an account) a new one made. Also run for the trader
+     * module's {@code StallAccountChanged}, in the transaction of the change.
+     */
+    @Transactional
+    void renew(UUID marketId, java.util.Collection<UUID> stallIds) {
+        for (UUID stallId : stallIds) {
+            Optional<StallAccounts.PayTo> payTo = accounts.defaultFor(stallId);
+            Optional<Active> active = active(stallId, true);
+            if (active.isPresent() && payTo.isPresent() && active.get().accountId().equals(payTo.get().accountId())) {
+                continue;
+            }
+            active.ifPresent(a -> revoke(a.id(), payTo.isEmpty() ? "NO_ACCOUNT" : "ACCOUNT_CHANGED"));
+            payTo.ifPresent(p -> insert(marketId, stallId, p, "STATIC",
+                    VietQr.encode(VietQrPayload.staticCode(p.bin(), p.accountNumber())), null, null));
+        }
+    }
+
+    private record Active(UUID id, UUID accountId, byte[] payload, String verification) {
+    }
+
+    private Optional<Active> active(UUID stallId, boolean lock) {
+        return db.sql("""
+                SELECT id, account_id, payload_enc, verification_code FROM stall_qr_code
+                WHERE stall_id = ? AND kind = 'STATIC' AND revoked_at IS NULL""" + (lock ? " FOR UPDATE" : ""))
+                .param(stallId)
+                .query((rs, n) -> new Active(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBytes(3),
+                        rs.getString(4)))
+                .optional();
     }
 
     /** A dynamic code for one amount (a bill or a sale), with a unique reference in its purpose field. */
@@ -102,7 +134,7 @@ public class StallCodes {
         String reference = vn.cho40.shared.PaymentCode.generate();
         String payload = VietQr.encode(VietQrPayload.dynamicCode(payTo.bin(), payTo.accountNumber(), amountVnd,
                 purpose == null || purpose.isBlank() ? reference : purpose, reference));
-        UUID id = insert(market, stall, payTo, "DYNAMIC", payload, amountVnd, reference);
+        UUID id = insert(market.id(), stall.id(), payTo, "DYNAMIC", payload, amountVnd, reference);
         return view(stall, payTo, id, payload, verificationOf(id), amountVnd);
     }
 
@@ -125,16 +157,30 @@ public class StallCodes {
                 .optional();
     }
 
-    /** Every stall of a market that has an account, with its current code, for the signs PDF. */
+    /** Every stall of a market with a current code, for the signs PDF (read only; the print is audited). */
     @Transactional
-    public List<StallCode> market(Market market) {
+    public List<StallCode> printable(Market market) {
         List<StallCode> codes = new ArrayList<>();
         for (Stall s : stalls.list(market, null, null)) {
-            current(market, s).ifPresent(codes::add);
+            find(market, s).ifPresent(codes::add);
         }
         audit.record("SIGNS_PRINT", "market", market.code(), market.id(), market.provinceCode(),
                 codes.size() + " biển");
         return codes;
+    }
+
+    /** Makes the codes a market's stalls are missing (new account, or made before codes were issued on writes). */
+    @Transactional
+    public int issueMissing(Market market) {
+        int made = 0;
+        for (Stall s : stalls.list(market, null, null)) {
+            if (accounts.defaultFor(s.id()).isPresent() && find(market, s).isEmpty()) {
+                issue(market, s);
+                made++;
+            }
+        }
+        audit.record("QR_ISSUE", "market", market.code(), market.id(), market.provinceCode(), made + " code(s)");
+        return made;
     }
 
     public List<String> stallList(Market market) {
@@ -159,13 +205,13 @@ public class StallCodes {
         return false;
     }
 
-    private UUID insert(Market market, Stall stall, StallAccounts.PayTo payTo, String kind, String payload,
+    private UUID insert(UUID marketId, UUID stallId, StallAccounts.PayTo payTo, String kind, String payload,
                         Long amount, String reference) {
         UUID id = Ids.newId(clock);
         db.sql("""
                 INSERT INTO stall_qr_code (id, market_id, stall_id, account_id, kind, payload_enc, amount_vnd,
                     reference, verification_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, market.id(), stall.id(), payTo.accountId(), kind, cipher.encrypt("qr_payload", payload),
+                .params(id, marketId, stallId, payTo.accountId(), kind, cipher.encrypt("qr_payload", payload),
                         amount, reference, code(8), Timestamp.from(clock.instant()))
                 .update();
         return id;

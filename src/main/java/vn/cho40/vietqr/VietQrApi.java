@@ -12,7 +12,6 @@ import vn.cho40.identity.Permission;
 import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
 import vn.cho40.shared.InvalidInputException;
-import vn.cho40.shared.NotFoundException;
 import vn.cho40.shared.Violation;
 
 /** Stall codes over JSON: the current static code and dynamic codes for an amount. */
@@ -22,10 +21,12 @@ class VietQrApi {
 
     private final StallCodes codes;
     private final Markets markets;
+    private final StallReaders readers;
 
-    VietQrApi(StallCodes codes, Markets markets) {
+    VietQrApi(StallCodes codes, Markets markets, StallReaders readers) {
         this.codes = codes;
         this.markets = markets;
+        this.readers = readers;
     }
 
     record CodeJson(String stall, String payload, String holderName, String bank, String verificationCode,
@@ -39,11 +40,20 @@ class VietQrApi {
     record DynamicRequest(Long amount, String purpose) {
     }
 
+    /** Read only: a stall without a current code gets a 404 saying so, never a new code. */
     @GetMapping("/api/v1/markets/{code}/stalls/{stall}/qr")
     CodeJson current(@PathVariable String code, @PathVariable String stall) {
-        Market market = markets.forStaff(code, null);
-        return CodeJson.of(codes.current(market, codes.stall(market, stall))
-                .orElseThrow(() -> new NotFoundException("stall.noAccount", stall)));
+        StallReaders.Target t = readers.readable(code, stall);
+        return CodeJson.of(codes.find(t.market(), t.stall()).orElseThrow(() -> readers.noCode(t)));
+    }
+
+    @PostMapping("/api/v1/markets/{code}/stalls/{stall}/qr/static")
+    @Operation(summary = "Tạo (hoặc làm mới) mã QR tĩnh của quầy: make the stall's static code for its account")
+    ResponseEntity<CodeJson> issue(@PathVariable String code, @PathVariable String stall) {
+        Market market = markets.forStaff(code, Permission.STALL_EDIT);
+        StallCodes.StallCode c = codes.issue(market, codes.stall(market, stall)).orElseThrow(() ->
+                new InvalidInputException(Violation.of("stall", "stall.noAccount", stall)));
+        return ResponseEntity.status(201).body(CodeJson.of(c));
     }
 
     @PostMapping("/api/v1/markets/{code}/stalls/{stall}/qr")

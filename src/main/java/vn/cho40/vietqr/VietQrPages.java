@@ -35,12 +35,14 @@ class VietQrPages {
     private final Access access;
     private final vn.cho40.trader.Traders traders;
     private final long maxImagePixels;
+    private final StallReaders readers;
 
     VietQrPages(StallCodes codes, Inspections inspections, Markets markets, Access access,
-                vn.cho40.trader.Traders traders,
+                vn.cho40.trader.Traders traders, StallReaders readers,
                 @org.springframework.beans.factory.annotation.Value("${cho40.uploads.max-image-pixels}")
                 long maxImagePixels) {
         this.maxImagePixels = maxImagePixels;
+        this.readers = readers;
         this.codes = codes;
         this.inspections = inspections;
         this.markets = markets;
@@ -60,10 +62,19 @@ class VietQrPages {
         return "vietqr/verify";
     }
 
+    /** The write behind "make codes and print": codes for stalls without one, then the signs as usual. */
+    @PostMapping("/admin/markets/{code}/signs")
+    String issueAndPrint(@PathVariable String code, @RequestParam(defaultValue = "A5") SignPdf.Size size) {
+        Market market = markets.forStaff(code, Permission.STALL_EDIT);
+        codes.issueMissing(market);
+        return "redirect:/admin/markets/" + market.code() + "/signs.pdf?size=" + size.name();
+    }
+
+    /** Read only: prints the stalls' current codes and makes none (see {@link #issueAndPrint}). */
     @GetMapping("/admin/markets/{code}/signs.pdf")
     ResponseEntity<byte[]> signs(@PathVariable String code, @RequestParam(defaultValue = "A5") SignPdf.Size size) {
         Market market = markets.forStaff(code, null);
-        List<SignPdf.Sign> signs = codes.market(market).stream().map(c -> sign(market, c)).toList();
+        List<SignPdf.Sign> signs = codes.printable(market).stream().map(c -> sign(market, c)).toList();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("bien-qr-" + market.code() + ".pdf").build().toString())
@@ -144,8 +155,8 @@ class VietQrPages {
                 .filter(l -> l.endsOn() == null && l.marketCode().equals(code) && l.stallCode().equals(stall))
                 .findFirst().orElseThrow(() -> new NotFoundException("stall.notFound", stall));
         Market market = markets.get(lease.marketCode());
-        StallCodes.StallCode c = codes.current(market, codes.stall(market, lease.stallCode()))
-                .orElseThrow(() -> new NotFoundException("stall.noAccount", stall));
+        StallCodes.StallCode c = codes.find(market, codes.stall(market, lease.stallCode()))
+                .orElseThrow(() -> new NotFoundException("stall.noCode", stall));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .header(HttpHeaders.CACHE_CONTROL, "private, max-age=86400").body(QrImages.png(c.payload(), 720));
     }
@@ -185,9 +196,8 @@ class VietQrPages {
     }
 
     private StallCodes.StallCode current(String marketCode, String stallCode) {
-        Market market = markets.forStaff(marketCode, null);
-        return codes.current(market, codes.stall(market, stallCode))
-                .orElseThrow(() -> new NotFoundException("stall.noAccount", stallCode));
+        StallReaders.Target t = readers.readable(marketCode, stallCode);
+        return codes.find(t.market(), t.stall()).orElseThrow(() -> readers.noCode(t));
     }
 
     private static SignPdf.Sign sign(Market market, StallCodes.StallCode c) {

@@ -31,8 +31,8 @@ class InspectionBrowserIT extends BrowserTest {
     @Test
     void theVerificationPageAndAnInspectionRoundFindTheFakeSticker() throws IOException {
         Market daiTu = markets.get("TN-DAITU");
-        StallCodes.StallCode a1 = codes.current(daiTu, stalls.find(daiTu, "A-1").orElseThrow()).orElseThrow();
-        StallCodes.StallCode a2 = codes.current(daiTu, stalls.find(daiTu, "A-2").orElseThrow()).orElseThrow();
+        StallCodes.StallCode a1 = codes.find(daiTu, stalls.find(daiTu, "A-1").orElseThrow()).orElseThrow();
+        StallCodes.StallCode a2 = codes.find(daiTu, stalls.find(daiTu, "A-2").orElseThrow()).orElseThrow();
 
         browser.get(url("/v/" + a1.verificationCode()));
         assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).isEqualTo("Đây là mã hiện hành của quầy.");

@@ -61,4 +61,70 @@ class LoginIT {
         assertThat(new Http(port).as("bql.daitu", vn.cho40.demo.DemoProvince.DEMO_PASSWORD)
                 .get("/api/v1/users").status()).as("a board manager does not manage users").isEqualTo(403);
     }
+
+    /** Security review part 1 #7: a trailing space (Basic) or U+3000 (form) logged in but was never counted. */
+    @Test
+    void failuresUnderAnySpellingOfTheNameCountTowardsTheLock() {
+        createUser("khoa.khoangtrang");
+        for (int i = 0; i < 5; i++) {
+            assertThat(new Http(port).as("khoa.khoangtrang ", "sai-mat-khau").get("/api/v1/users/me").status())
+                    .isEqualTo(401);
+        }
+        assertThat(new Http(port).as("khoa.khoangtrang", "mat-khau-dai-1").get("/api/v1/users/me").status())
+                .as("locked by the spaced name's failures").isEqualTo(401);
+
+        createUser("khoa.bieumau");
+        for (int i = 0; i < 5; i++) {
+            WebSession browser = new WebSession(port, null, null);
+            Http.Response wrong = browser.postForm("/login", Map.of("username", "KHOA.BIEUMAU\u3000",
+                    "password", "sai-mat-khau"), "/login");
+            assertThat(wrong.location()).isEqualTo("/login?error");
+        }
+        WebSession browser = new WebSession(port, null, null);
+        Http.Response right = browser.postForm("/login", Map.of("username", "khoa.bieumau",
+                "password", "mat-khau-dai-1"), "/login");
+        assertThat(right.location()).as("locked by the U+3000 name's failures").isEqualTo("/login?error");
+    }
+
+    @Test
+    void theRightNameWithUnicodeSpacesStillLogsIn() {
+        createUser("khoa.unicode");
+        assertThat(new Http(port).as("\u00a0Khoa.Unicode\u3000", "mat-khau-dai-1").get("/api/v1/users/me")
+                .status()).isEqualTo(200);
+    }
+
+    /** Security review part 1 #14, part 2 #6: a province admin created a SYSTEM_ADMIN; "aaaaaaaaaa" was accepted. */
+    @Test
+    void rolesAreGrantedAtOrBelowOnesOwnAndTrivialPasswordsAreRefused() {
+        Http province = new Http(port).as("tinh.thainguyen", vn.cho40.demo.DemoProvince.DEMO_PASSWORD);
+        Http.Response system = province.postJson("/api/v1/users", Map.of("username", "tinh.sysadmin",
+                "fullName", "Không được", "password", "mat-khau-dai-1", "role", "SYSTEM_ADMIN",
+                "scopeKind", "PROVINCE", "scopeCode", "19"));
+        assertThat(system.status()).isEqualTo(422);
+        assertThat(system.json().get("detail").asString()).contains("Chỉ quản trị hệ thống cấp toàn quốc");
+        assertThat(new Http(port).as("tinh.sysadmin", "mat-khau-dai-1").get("/api/v1/users/me").status())
+                .isEqualTo(401);
+        assertThat(province.postJson("/api/v1/users", Map.of("username", "tinh.phan.quyen", "fullName", "Phó",
+                "password", "mat-khau-dai-1", "role", "PROVINCE_ADMIN", "scopeKind", "PROVINCE", "scopeCode", "19"))
+                .status()).as("its own rank").isEqualTo(201);
+        Http admin = new Http(port).asAdmin();
+        assertThat(admin.postJson("/api/v1/users", Map.of("username", "he.thong.tinh", "fullName", "Sai phạm vi",
+                "password", "mat-khau-dai-1", "role", "SYSTEM_ADMIN", "scopeKind", "PROVINCE", "scopeCode", "19"))
+                .status()).as("system admins are national").isEqualTo(422);
+        assertThat(admin.postJson("/api/v1/users", Map.of("username", "he.thong.hai", "fullName", "Quản trị hai",
+                "password", "mat-khau-dai-1", "role", "SYSTEM_ADMIN", "scopeKind", "NATIONAL"))
+                .status()).isEqualTo(201);
+
+        Map<String, String> trivial = Map.of("aaaaaaaaaa", "chỉ gồm một ký tự lặp lại",
+                "0123456789", "dãy liên tiếp", "qwertyuiop", "dãy liên tiếp", "1212121212", "dãy liên tiếp",
+                "Password123", "danh sách mật khẩu hay bị dò", "Mat-khau@123", "danh sách mật khẩu hay bị dò",
+                "thu.matkhau.2026", "chứa tên đăng nhập");
+        trivial.forEach((password, why) -> {
+            Http.Response r = province.postJson("/api/v1/users", Map.of("username", "thu.matkhau",
+                    "fullName", "Thử mật khẩu", "password", password, "role", "MARKET_CASHIER",
+                    "scopeKind", "MARKET", "scopeCode", "TN-DU"));
+            assertThat(r.status()).as(password).isEqualTo(422);
+            assertThat(r.json().get("detail").asString()).as(password).contains(why);
+        });
+    }
 }

@@ -172,4 +172,34 @@ class MarketApiIT {
         assertThat(anonymous.get("/actuator/health").body()).contains("UP");
         assertThat(anonymous.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
     }
+
+    /** Security review part 1 #6, part 2 #2: an edit moved a market (and its traders) into another province. */
+    @Test
+    void anEditCannotMoveAMarketOutOfTheEditorsScope() {
+        assertThat(admin.postJson("/api/v1/markets", market("MOVE-1", "05488")).status()).isEqualTo(201);
+        Http commune = new Http(port).as("xa.daiphuc", vn.cho40.demo.DemoProvince.DEMO_PASSWORD);
+        Http province = new Http(port).as("tinh.thainguyen", vn.cho40.demo.DemoProvince.DEMO_PASSWORD);
+
+        Map<String, Object> renamed = market("MOVE-1", "05488");
+        renamed.put("name", "Chợ Thử Đổi Tên");
+        assertThat(commune.putJson("/api/v1/markets/MOVE-1", renamed).status()).as("inside the scope").isEqualTo(200);
+
+        for (Http editor : List.of(commune, province)) {
+            Http.Response moved = editor.putJson("/api/v1/markets/MOVE-1", market("MOVE-1", "03301"));
+            assertThat(moved.status()).isEqualTo(422);
+            assertThat(moved.json().get("detail").asString()).contains("nằm ngoài phạm vi quản lý của bạn");
+        }
+        vn.cho40.WebSession form = new vn.cho40.WebSession(port, "xa.daiphuc",
+                vn.cho40.demo.DemoProvince.DEMO_PASSWORD);
+        Http.Response page = form.postForm("/admin/markets/MOVE-1", Map.of("name", "Chợ Chuyển Đi",
+                "communeCode", "03301", "marketClass", "3", "operatorType", "BOARD"), "/admin/markets/MOVE-1/edit");
+        assertThat(page.body()).contains("nằm ngoài phạm vi quản lý của bạn");
+
+        JsonNode after = anonymous.get("/api/v1/markets/MOVE-1").json();
+        assertThat(after.get("province").get("code").asString()).isEqualTo("19");
+        assertThat(after.get("commune").get("code").asString()).isEqualTo("05488");
+        assertThat(after.get("name").asString()).isEqualTo("Chợ Thử Đổi Tên");
+        assertThat(admin.putJson("/api/v1/markets/MOVE-1", market("MOVE-1", "03301")).status())
+                .as("a national administrator may move it").isEqualTo(200);
+    }
 }

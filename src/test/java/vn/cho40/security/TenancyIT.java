@@ -72,7 +72,8 @@ class TenancyIT {
     record Endpoint(RequestMethod method, String pattern) {
         String path(String trader) {
             String path = pattern.replace("{code}", "DB-BUNGLAO").replace("{id}", trader).replace("{step}", "phone")
-                    .replace("{stall}", "A-1").replace("{leaseId}", trader);
+                    .replace("{stall}", "A-1").replace("{leaseId}", trader)
+                    .replace("{requestId}", trader);
             assertThat(path).as("every path variable is given a foreign value").doesNotContain("{");
             return path;
         }

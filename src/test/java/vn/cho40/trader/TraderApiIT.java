@@ -17,6 +17,18 @@ class TraderApiIT {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    DemoProvince demo;
+    @org.springframework.beans.factory.annotation.Autowired
+    Traders traders;
+    @org.springframework.beans.factory.annotation.Autowired
+    StallAccounts stallAccounts;
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.cho40.identity.SmsSender sms;
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.cho40.TestClock clock;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient db;
 
     private Http board() {
         return new Http(port).as("bql.daitu", DemoProvince.DEMO_PASSWORD);
@@ -144,5 +156,74 @@ class TraderApiIT {
                 .isEqualTo("A-1");
         assertThat(admin.get("/api/v1/traders/" + mo + "/accounts").json().get(0).get("kind").asString())
                 .isEqualTo("WALLET");
+    }
+
+    /**
+     * Security review part 1 #2, part 2 #4: a trader's session added an account in another person's name
+     * through the staff API, confirmed the mismatch itself, and revealed its own numbers.
+     */
+    @Test
+    void aTraderOnlyAsksForAnAccountAndTheBoardDecides() {
+        String phone = demo.demoTraderPhone();
+        java.util.UUID me = traders.findByPhone(phone).orElseThrow().id();
+        vn.cho40.WebSession app = vn.cho40.TraderLogin.session(port, phone, sms, clock);
+        int accountsBefore = traders.accounts(me).size();
+        String account = "{\"kind\":\"BANK\",\"bin\":\"970415\",\"accountNo\":\"9876543210123\","
+                + "\"holderName\":\"NGUYEN VAN KHAC\",\"confirmReason\":\"tài khoản của vợ\"}";
+        assertThat(app.postJson("/api/v1/traders/" + me + "/accounts", account).status()).isEqualTo(403);
+        assertThat(app.postJson("/api/v1/traders/" + me + "/reveal", "{}").status()).isEqualTo(403);
+        assertThat(app.get("/api/v1/traders/" + me).status()).isEqualTo(403);
+        assertThat(app.get("/api/v1/traders/" + me + "/accounts").status()).isEqualTo(403);
+        assertThat(app.postJson("/api/v1/traders/" + me + "/default-account", "{}").status()).isEqualTo(403);
+
+        assertThat(app.get("/trader/accounts").body()).contains("Thêm tài khoản nhận tiền", "VietinBank");
+        Http.Response asked = app.postForm("/trader/accounts", Map.of("bin", "970415", "accountNo", "9876 5432 10123",
+                "holderName", "Nguyễn Văn Khắc", "note", "tài khoản của chồng"), "/trader/accounts");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(302);
+        assertThat(app.get("/trader/accounts").body()).contains("Chờ ban quản lý xác nhận", "•••• 0123");
+        assertThat(app.postForm("/trader/accounts", Map.of("bin", "970415", "accountNo", "9876543210123"),
+                "/trader/accounts").body()).as("asked once").contains("đang chờ xác nhận");
+        assertThat(traders.accounts(me)).as("a request is not an account").hasSize(accountsBefore);
+        assertThat(stallAccounts.ownerOf("9876543210123")).as("no payment is matched to it").isEmpty();
+
+        String requestId = db.sql("SELECT id::text FROM receiving_account_request WHERE trader_id = ? AND status = 'PENDING'")
+                .param(me).query(String.class).single();
+        String confirm = "/admin/traders/" + me + "/account-requests/" + requestId + "/confirm";
+        vn.cho40.WebSession cashier = new vn.cho40.WebSession(port, "thungan.daitu", DemoProvince.DEMO_PASSWORD);
+        assertThat(cashier.postForm(confirm, Map.of("reason", "đã gọi xác minh"), "/admin/traders/" + me).status())
+                .isEqualTo(403);
+        vn.cho40.WebSession foreign = new vn.cho40.WebSession(port, "bql.bunglao", DemoProvince.DEMO_PASSWORD);
+        assertThat(foreign.postForm(confirm, Map.of("reason", "đã gọi xác minh"), "/admin/traders").status())
+                .isEqualTo(404);
+        vn.cho40.WebSession manager = new vn.cho40.WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD);
+        assertThat(manager.get("/admin/traders/" + me).body()).contains("Yêu cầu thêm tài khoản đang chờ xác nhận",
+                "NGUYEN VAN KHAC", "tài khoản của chồng");
+        assertThat(manager.postForm(confirm, Map.of(), "/admin/traders/" + me).body())
+                .as("a different holder needs the board's reason").contains("khác tên tiểu thương");
+        assertThat(traders.accounts(me)).hasSize(accountsBefore);
+
+        Http.Response confirmed = manager.postForm(confirm, Map.of("reason", "đã gọi điện xác minh với chồng"),
+                "/admin/traders/" + me);
+        assertThat(confirmed.status()).isEqualTo(302);
+        ReceivingAccount added = traders.accounts(me).getLast();
+        assertThat(traders.accounts(me)).hasSize(accountsBefore + 1);
+        assertThat(added.confirmedBy()).isEqualTo("bql.daitu");
+        assertThat(added.holderName()).isEqualTo("NGUYEN VAN KHAC");
+        assertThat(stallAccounts.ownerOf("9876543210123")).map(StallAccounts.Owner::traderId).contains(me);
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'ACCOUNT_REQUEST_CONFIRM'")
+                .query(Long.class).single()).isPositive();
+        assertThat(manager.postForm(confirm, Map.of("reason", "lần hai"), "/admin/traders/" + me).status())
+                .as("decided once").isEqualTo(404);
+
+        app.postForm("/trader/accounts", Map.of("bin", "970436", "accountNo", "0011223344"), "/trader/accounts");
+        String second = db.sql("SELECT id::text FROM receiving_account_request WHERE trader_id = ? AND status = 'PENDING'")
+                .param(me).query(String.class).single();
+        String refuse = "/admin/traders/" + me + "/account-requests/" + second + "/refuse";
+        assertThat(manager.postForm(refuse, Map.of("reason", "x"), "/admin/traders/" + me).body())
+                .contains("Hãy ghi lý do từ chối");
+        assertThat(manager.postForm(refuse, Map.of("reason", "Số tài khoản không đúng tên bà"),
+                "/admin/traders/" + me).status()).isEqualTo(302);
+        assertThat(app.get("/trader/accounts").body()).contains("Bị từ chối", "Số tài khoản không đúng tên bà");
+        assertThat(traders.accounts(me)).hasSize(accountsBefore + 1);
     }
 }
