@@ -75,6 +75,8 @@ class FormWritesIT {
     SmsSender sms;
     @Autowired
     TestClock clock;
+    @Autowired
+    vn.cho40.privacy.FieldCipher cipher;
 
     /** A form: the permission its handler needs and a body that the right person would get accepted. */
     record Form(Permission needs, Map<String, String> fields, String upload) {
@@ -126,6 +128,11 @@ class FormWritesIT {
                 "accountNo", "1234567890", "holderName", "LO THI MAI"));
         f.put("POST /onboarding/{id}/stall", Form.of(Permission.TRADER_EDIT, "stallCode", "A-1"));
         f.put("POST /onboarding/{id}/confirm", Form.of(Permission.TRADER_EDIT));
+        f.put("POST /onboarding/{id}/stall/skip", Form.of(Permission.TRADER_EDIT));
+        f.put("POST /admin/accounts/review/{id}", Form.of(Permission.TRADER_EDIT, "decision", "approve",
+                "note", "đã xem sổ tài khoản"));
+        f.put("POST /payments/warnings/{id}/close", Form.of(Permission.PAYMENT_RECONCILE,
+                "note", "đã kiểm tra biển"));
         f.put("POST /payments/exceptions/{id}/assign", Form.of(Permission.PAYMENT_RECONCILE, "stall", "A-1",
                 "note", "chị Hoa xác nhận"));
         f.put("POST /payments/exceptions/{id}/not-ours", Form.of(Permission.PAYMENT_RECONCILE,
@@ -197,7 +204,9 @@ class FormWritesIT {
         // {id} names a different thing under each prefix.
         String id = pattern.startsWith("/admin/traders") ? ids.get("trader")
                 : pattern.startsWith("/onboarding") ? ids.get("onboarding")
-                : pattern.startsWith("/admin/inspections") ? ids.get("round") : ids.get("exception");
+                : pattern.startsWith("/admin/inspections") ? ids.get("round")
+                : pattern.startsWith("/admin/accounts") ? ids.get("pendingAccount")
+                : pattern.startsWith("/payments/warnings") ? ids.get("warning") : ids.get("exception");
         String path = pattern.replace("{code}", "TN-DAITU").replace("{id}", id)
                 .replace("{requestId}", ids.get("request"));
         assertThat(path).as("every path variable has a value").doesNotContain("{");
@@ -230,7 +239,53 @@ class FormWritesIT {
         String round = board.postForm("/admin/inspections", Map.of("market", "TN-DAITU"), "/admin/inspections")
                 .location().replace("/admin/inspections/", "");
         return Map.of("request", request, "trader", trader.toString(), "onboarding", onboarding, "round", round,
-                "exception", exceptionOfDaiTu());
+                "exception", exceptionOfDaiTu(), "pendingAccount", pendingAccountOfDaiTu(trader),
+                "warning", warningOfDaiTu());
+    }
+
+    /** A number of another Đại Từ trader registered a second time: it waits for the board's review. */
+    private String pendingAccountOfDaiTu(UUID trader) {
+        String[] taken = db.sql("""
+                SELECT a.account_enc, a.bin FROM receiving_account a JOIN market m ON m.id = a.market_id
+                WHERE m.code = 'TN-DAITU' AND a.kind = 'BANK' AND a.trader_id <> ? LIMIT 1""").param(trader)
+                .query((rs, n) -> new String[] {cipher.decrypt("account", rs.getBytes(1)), rs.getString(2)}).single();
+        Http.Response added = new Http(port).as("bql.daitu", PASSWORD).postJson("/api/v1/traders/" + trader
+                + "/accounts", Map.of("kind", "BANK", "bin", "970403".equals(taken[1]) ? "970405" : "970403",
+                "accountNo", taken[0]));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("reviewStatus").asString()).isEqualTo("PENDING_REVIEW");
+        return added.json().get("id").asString();
+    }
+
+    /** A Đại Từ stall's payment code paid into an account nobody registered: a warning for Đại Từ's board. */
+    private String warningOfDaiTu() throws Exception {
+        assertThat(new Http(port).as("bql.daitu", PASSWORD).postJson("/api/v1/markets/TN-DAITU/stalls/A-3/qr",
+                Map.of("amount", 33_000)).status()).isEqualTo(201);
+        String code = db.sql("""
+                SELECT q.reference FROM stall_qr_code q JOIN stall s ON s.id = q.stall_id JOIN market m
+                ON m.id = s.market_id WHERE m.code = 'TN-DAITU' AND s.code = 'A-3' AND q.kind = 'DYNAMIC'
+                ORDER BY q.created_at DESC LIMIT 1""").query(String.class).single();
+        String reference = "FW-W-" + System.nanoTime();
+        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"\","
+                + "\"transactionDate\":\"2026-11-23 07:30:00\",\"accountNumber\":\"55550000999\",\"code\":null,"
+                + "\"content\":\"" + code + "\",\"transferType\":\"in\",\"transferAmount\":33000,"
+                + "\"accumulated\":0,\"subAccount\":null,\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/webhooks/sepay"))
+                .header("Content-Type", "application/json").header("Authorization", "Apikey k-123")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var id = db.sql("""
+                    SELECT w.id::text FROM payment_warning w JOIN payment_event e ON e.id = w.payment_event_id
+                    WHERE e.bank_reference = ?""").param(reference).query(String.class).optional();
+            if (id.isPresent()) {
+                return id.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no warning for the look-alike payment");
     }
 
     /** A payment to an unknown account through Đại Từ's own provider account: an exception in its queue. */
