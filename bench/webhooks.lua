@@ -29,7 +29,7 @@ function request()
   counter = counter + 1
   local id = base + tid * 100000000 + counter
   local account = accounts[((counter + tid) % #accounts) + 1]
-  local body = string.format('{"id":%d,"gateway":"Agribank","transactionDate":"%s","accountNumber":"%s",' ..
+  local body = string.format('{"id":%d,"gateway":"","transactionDate":"%s","accountNumber":"%s",' ..
     '"code":null,"content":"mua rau %d","transferType":"in","transferAmount":%d,"accumulated":0,' ..
     '"subAccount":null,"referenceCode":"W%s-%d","description":""}',
     id, os.date("!%Y-%m-%d %H:%M:%S", os.time() + 7 * 3600), account, id, amount_of(counter, tid), run, id)
