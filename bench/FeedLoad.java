@@ -103,7 +103,7 @@ public class FeedLoad {
             int seq = sent++;
             String account = accounts.get(seq % accounts.size());
             String ref = "FL" + start + "-" + seq;
-            String body = "{\"id\":" + (start % 1_000_000_000L * 100_000 + seq) + ",\"gateway\":\"Agribank\","
+            String body = "{\"id\":" + (start % 1_000_000_000L * 100_000 + seq) + ",\"gateway\":\"\","
                     + "\"transactionDate\":\"" + LocalDateTime.now(ZoneOffset.ofHours(7)).format(time)
                     + "\",\"accountNumber\":\"" + account + "\",\"code\":null,\"content\":\"mua hang\","
                     + "\"transferType\":\"in\",\"transferAmount\":" + (BASE_AMOUNT + seq) + ",\"accumulated\":0,"

@@ -22,7 +22,7 @@ def worker(tid):
         n = next_id()
         ref = "CRASH-%d-%d-%d" % (os.getpid(), tid, n)
         now = datetime.datetime.utcnow() + datetime.timedelta(hours=7)
-        body = json.dumps({"id": int(time.time() * 1000) * 100 + n % 100 + tid * 10**15, "gateway": "Agribank",
+        body = json.dumps({"id": int(time.time() * 1000) * 100 + n % 100 + tid * 10**15, "gateway": "",
                            "transactionDate": now.strftime("%Y-%m-%d %H:%M:%S"),
                            "accountNumber": accounts[n % len(accounts)], "code": None, "content": "mua rau",
                            "transferType": "in", "transferAmount": 5000 + (n % 100) * 1000, "accumulated": 0,

@@ -41,7 +41,7 @@ function request()
   local id = run * 1000000000 + tid * 100000000 + counter
   local account = accounts[(counter % #accounts) + 1]
   local amount = 1000000 + now_ms() % 1000000
-  local body = string.format('{"id":%d,"gateway":"Agribank","transactionDate":"%s","accountNumber":"%s",' ..
+  local body = string.format('{"id":%d,"gateway":"","transactionDate":"%s","accountNumber":"%s",' ..
     '"code":null,"content":"mua hang %d","transferType":"in","transferAmount":%d,"accumulated":0,' ..
     '"subAccount":null,"referenceCode":"F%s-%d","description":""}',
     id, os.date("!%Y-%m-%d %H:%M:%S", os.time() + 7 * 3600), account, id, amount, run, id)
