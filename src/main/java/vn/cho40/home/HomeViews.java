@@ -47,6 +47,11 @@ class HomeViews {
     record MarketDay(Market market, PaymentFigures.Totals payments, long vacantStalls, long withoutSign,
                      SignFigures.InspectionState inspections, boolean inspectionDue, long exceptions, long warnings,
                      List<PaymentExceptions.Item> queue) {
+
+        /** After how many days without a finished round an inspection is due. */
+        public long inspectionIntervalDays() {
+            return INSPECTION_INTERVAL.toDays();
+        }
     }
 
     /** The tech member's month: the traders they onboarded. */

@@ -12,10 +12,10 @@ import vn.cho40.todo.Task;
 import vn.cho40.todo.Tasks;
 
 /**
- * The page frame's menu, as {@code ${@menu.items()}} in layout.html: the links the signed-in user may open, each
+ * The page frame's menu, as {@code ${@nav.items()}} in layout.html: the links the signed-in user may open, each
  * with the count of what waits on that page. Computed only when a page is rendered (not for API calls or the feed).
  */
-@Component("menu")
+@Component("nav")
 public class MenuView {
 
     /** One link: where, its label's key, how many things wait there, and whether it is the page being shown. */
