@@ -178,9 +178,13 @@ class HomeIT {
         assertThat(tasks.get("PAYMENT_EXCEPTIONS")).isEqualTo(onPage).isPositive();
         assertThat(new Http(port).as("bql.daitu", PASSWORD).get("/api/v1/me/tasks").body())
                 .contains("khoản tiền chưa khớp quầy chờ xử lý").contains("\"href\":\"/payments/exceptions\"");
-        // The badge in the menu is the same count.
+        long warnings = count("SELECT count(*) FROM payment_warning w JOIN market m ON m.id = w.market_id "
+                + "WHERE m.code = 'TN-DAITU' AND w.closed_at IS NULL");
+        assertThat(tasks.getOrDefault("PAYMENT_WARNINGS", 0L)).isEqualTo(warnings);
+        // The menu's badge on the queue's page counts both things waiting there: exceptions and warnings.
         assertThat(board.get("/home").body()).containsPattern("href=\"/payments/exceptions\"[^>]*>"
-                + "<span>Thanh toán</span><span\\s+class=\"count\" title=\"[^\"]*\">" + onPage + "</span>");
+                + "<span>Thanh toán</span><span\\s+class=\"count\" title=\"[^\"]*\">" + (onPage + warnings)
+                + "</span>");
         // The province admin's list also holds the exceptions of no market its credentials received.
         WebSession province = new WebSession(port, "tinh.thainguyen", PASSWORD);
         long provinceOnPage = occurrences(province.get("/payments/exceptions").body(), "class=\"card\" id=\"x-");
