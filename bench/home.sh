@@ -13,16 +13,20 @@ CHO40_DATA_DIR="$data" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 C
 server=$!   # ./cho40 execs java: this is the server's own process
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
 base="http://localhost:$port"
-# The demo is loaded when its accounts answer (the logins are made before).
-until [[ "$(curl -fs "$base/api/v1/demo/accounts?market=TN-DAITU" || true)" == *[0-9]* ]]; do
-  kill -0 "$server" 2>/dev/null || { echo "server exited, see $data/server.log" >&2; exit 1; }
-  sleep 0.3
-done
+# The demo is up when the province admin can log in (the logins are made after the markets and traders load).
 jar="$data/cookies"
-token=$(curl -fs -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-landed=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "username=tinh.thainguyen" \
-  --data-urlencode "password=cho40-demo-2026" --data-urlencode "_csrf=$token" "$base/login")
-[[ "$landed" == */home ]] || { echo "login did not land on /home: $landed" >&2; exit 1; }
+login() {
+  local token
+  token=$(curl -fs -c "$jar" -b "$jar" "$base/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -o /dev/null -w '%{redirect_url}' -c "$jar" -b "$jar" --data-urlencode "username=tinh.thainguyen" \
+    --data-urlencode "password=cho40-demo-2026" --data-urlencode "_csrf=$token" "$base/login"
+}
+for _ in $(seq 600); do
+  kill -0 "$server" 2>/dev/null || { echo "server exited, see $data/server.log" >&2; exit 1; }
+  [[ "$(login 2>/dev/null || true)" == */home ]] && break
+  rm -f "$jar"; sleep 0.5
+done
+[[ "$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base/home")" == 200 ]] || { echo "no /home" >&2; exit 1; }
 measure() {
   for _ in $(seq "$1"); do
     curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' "$base/home"
