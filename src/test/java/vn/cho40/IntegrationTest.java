@@ -34,6 +34,8 @@ import org.springframework.context.annotation.Import;
                 "cho40.casso.secure-token=tok",
                 "cho40.casso.checksum-key=casso-checksum",
                 "cho40.direct.partners=wallet-test:direct-secret",
+                // The platform's provider credentials serve Thái Nguyên: its unplaced exceptions go to its admins.
+                "cho40.providers.province=19",
                 "cho40.market-secrets-file=src/test/resources/market-secrets-test.properties"})
 @Import(CleanDatabase.class)
 public @interface IntegrationTest {

@@ -49,6 +49,11 @@ public class AuditLog {
 
     /** The latest entries inside a scope (markets of the scope, by province for province-wide users). */
     public List<AuditEntry> latest(Scope scope, String action) {
+        return latest(scope, action, PAGE);
+    }
+
+    /** The same, at most {@code limit} of them (a start page shows a few). */
+    public List<AuditEntry> latest(Scope scope, String action, int limit) {
         Scope.SqlFilter f = scope.sql();
         String where = switch (scope.kind()) {
             case NATIONAL -> "true";
@@ -62,7 +67,7 @@ public class AuditLog {
             actionFilter = " AND a.action = ?";
             params.add(action);
         }
-        params.add(PAGE);
+        params.add(Math.min(Math.max(limit, 1), PAGE));
         return db.sql("SELECT * FROM audit_log a WHERE " + where + actionFilter + " ORDER BY a.at DESC LIMIT ?")
                 .params(params)
                 .query((rs, n) -> new AuditEntry(rs.getObject("id", UUID.class), rs.getTimestamp("at").toInstant(),

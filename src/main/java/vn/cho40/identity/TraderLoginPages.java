@@ -104,6 +104,6 @@ class TraderLoginPages {
                 principal.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
-        return "redirect:/trader";
+        return "redirect:/home";
     }
 }

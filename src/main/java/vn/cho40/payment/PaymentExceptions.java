@@ -30,10 +30,13 @@ import vn.cho40.trader.StallAccounts;
 @Service
 public class PaymentExceptions {
 
-    /** One waiting payment as a board sees it: account and numbers in the text masked. */
+    /**
+     * One waiting payment as a board sees it: account and numbers in the text masked. {@code provinceCode} is the
+     * province of the credential that received it (null when not configured), which holds it while no market is known.
+     */
     public record Item(UUID id, Instant bookedAt, String provider, long amountVnd, String accountMasked,
                        String text, String reason, String paymentCode, UUID marketId, String marketCode,
-                       String marketName) {
+                       String marketName, String provinceCode) {
     }
 
     private final JdbcClient db;
@@ -57,18 +60,47 @@ public class PaymentExceptions {
 
     private static final String SELECT = """
             SELECT e.id, e.booked_at, e.provider, e.amount_vnd, e.receiving_account_last4, e.transfer_text_enc,
-                   e.exception_reason, e.payment_code, e.market_id, m.code, m.name
+                   e.exception_reason, e.payment_code, e.market_id, m.code, m.name, e.province_code
             FROM payment_event e LEFT JOIN market m ON m.id = e.market_id
             """;
 
-    /** Open exceptions inside the scope, oldest first; those of no known market only for national staff. */
+    /**
+     * Open exceptions inside the scope, oldest first. Those of no known market wait in the province whose provider
+     * credential received them (national staff see them all); a commune or market sees only its markets'.
+     */
     public List<Item> open(Scope scope, int limit) {
-        Scope.SqlFilter filter = scope.sql();
+        Scope.SqlFilter filter = inScope(scope);
         List<Object> params = new ArrayList<>(filter.params());
         params.add(Math.min(Math.max(limit, 1), 500));
         return db.sql(SELECT + " WHERE e.status = 'EXCEPTION' AND " + filter.condition()
                         + " ORDER BY e.created_at LIMIT ?")
                 .params(params).query(this::map).list();
+    }
+
+    /** How many exceptions wait in the scope, the same ones {@link #open} lists (for to-do counts and homes). */
+    public long count(Scope scope) {
+        Scope.SqlFilter filter = inScope(scope);
+        return db.sql("SELECT count(*) FROM payment_event e LEFT JOIN market m ON m.id = e.market_id "
+                        + "WHERE e.status = 'EXCEPTION' AND " + filter.condition())
+                .params(filter.params()).query(Long.class).single();
+    }
+
+    /** Whether a user of this scope may work the exception (its market is checked separately when it has one). */
+    public static boolean unplacedVisibleTo(Item item, Scope scope) {
+        return scope.kind() == Scope.Kind.NATIONAL
+                || (scope.kind() == Scope.Kind.PROVINCE && scope.code().equals(item.provinceCode()));
+    }
+
+    /** The scope's markets, and for a province also the unplaced exceptions its credentials received. */
+    private static Scope.SqlFilter inScope(Scope scope) {
+        Scope.SqlFilter markets = scope.sql();
+        if (scope.kind() != Scope.Kind.PROVINCE) {
+            return markets;
+        }
+        List<Object> params = new ArrayList<>(markets.params());
+        params.add(scope.code());
+        return new Scope.SqlFilter("(" + markets.condition() + " OR (e.market_id IS NULL AND e.province_code = ?))",
+                params);
     }
 
     public Item get(UUID id) {
@@ -132,6 +164,7 @@ public class PaymentExceptions {
         byte[] text = rs.getBytes(6);
         return new Item(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getLong(4),
                 Mask.lastFour(rs.getString(5)), text == null ? "" : Mask.numbersIn(cipher.decrypt("transfer_text", text)),
-                rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11));
+                rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class), rs.getString(10), rs.getString(11),
+                rs.getString(12));
     }
 }

@@ -57,15 +57,17 @@ public class PaymentIngest {
 
     public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
                                           String remoteAddr) {
-        return record(provider, verdict, body, remoteAddr, null);
+        return record(provider, verdict, body, remoteAddr, null, null);
     }
 
     /**
      * The same for a market's own provider account: its payments belong to that market's queue. Encryption
-     * and hashing happen here, on the caller's thread, so the single writer only writes.
+     * and hashing happen here, on the caller's thread, so the single writer only writes. {@code provinceCode} is the
+     * province of the credential that received the request (null when none is configured): an exception that names
+     * no market waits in that province's queue.
      */
     public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
-                                          String remoteAddr, UUID marketId) {
+                                          String remoteAddr, UUID marketId, String provinceCode) {
         UUID requestId = Ids.newId(clock);
         Timestamp now = Timestamp.from(clock.instant());
         boolean refused = verdict instanceof Verdict.Rejected;
@@ -86,7 +88,7 @@ public class PaymentIngest {
                         p.bankReference() == null ? "" : p.bankReference(), accountHash,
                         Mask.last4Of(account), p.receivingBin(), p.direction().name(), p.amountVnd(), bookedAt,
                         p.transferText() == null ? null : cipher.encrypt("transfer_text", p.transferText()),
-                        p.ourReference(), marketId, now});
+                        p.ourReference(), marketId, provinceCode, now});
                 pending.add(new PaymentMatcher.Pending(id, p.provider().name(), p.direction().name(), p.amountVnd(),
                         accountHash, p.receivingBin(), bookedAt, p.transferText(), p.ourReference(), marketId));
             }
@@ -121,8 +123,8 @@ public class PaymentIngest {
                 jdbc.batchUpdate("""
                         INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference,
                             receiving_account_hash, receiving_account_last4, receiving_bin, direction, amount_vnd,
-                            booked_at, transfer_text_enc, our_reference, market_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
+                            booked_at, transfer_text_enc, our_reference, market_id, province_code, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
             }
         });
         if (!events.isEmpty()) {

@@ -11,7 +11,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cho40.identity.Access;
 import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Permission;
-import vn.cho40.identity.Scope;
 import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
 import vn.cho40.market.Stalls;
@@ -73,7 +72,7 @@ class PaymentPages {
     String notOurs(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
                    RedirectAttributes redirect) {
         PaymentExceptions.Item item = visible(id);
-        String province = item.marketCode() == null ? null
+        String province = item.marketCode() == null ? item.provinceCode()
                 : markets.forStaff(item.marketCode(), Permission.PAYMENT_RECONCILE).provinceCode();
         try {
             exceptions.notOurs(id, reason, access.require().username(), province);
@@ -99,12 +98,15 @@ class PaymentPages {
         return "redirect:/payments/exceptions";
     }
 
-    /** The item if the user may work it: its market in scope, or national staff for unplaced payments. */
+    /**
+     * The item if the user may work it: its market in scope, or for a payment of no known market national staff and
+     * the administrators of the province whose credential received it.
+     */
     private PaymentExceptions.Item visible(UUID id) {
         CurrentUser user = access.requirePermission(Permission.PAYMENT_RECONCILE);
         PaymentExceptions.Item item = exceptions.get(id);
         if (item.marketCode() == null) {
-            if (user.scope().kind() != Scope.Kind.NATIONAL) {
+            if (!PaymentExceptions.unplacedVisibleTo(item, user.scope())) {
                 throw new NotFoundException("payment.exception.notFound", id);
             }
         } else {

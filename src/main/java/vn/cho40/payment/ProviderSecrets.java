@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Webhook secrets, from configuration only: the platform-wide ones (CHO40_PAYOS_CHECKSUM_KEY ...), our direct
  * partners' (CHO40_DIRECT_PARTNERS = {@code id:secret,id:secret}), and those of markets whose board has its own
  * provider account, in a properties file outside the repository (CHO40_MARKET_SECRETS_FILE, lines like
- * {@code TN-DAITU.payos-checksum-key=...}).
+ * {@code TN-DAITU.payos-checksum-key=...}). The platform's credentials belong to one province
+ * (CHO40_PROVIDER_PROVINCE, a 2025 province code), a market's own to that market's province: an exception that names
+ * no market waits for that province's administrators.
  */
 @Component
 class ProviderSecrets {
@@ -32,6 +34,7 @@ class ProviderSecrets {
     private final Map<Name, String> platform = new HashMap<>();
     private final Map<String, String> partners = new HashMap<>();
     private final Properties markets = new Properties();
+    private final String platformProvince;
 
     ProviderSecrets(@Value("${cho40.payos.checksum-key:}") String payOsKey,
                     @Value("${cho40.sepay.api-key:}") String sePayApiKey,
@@ -40,8 +43,10 @@ class ProviderSecrets {
                     @Value("${cho40.casso.checksum-key:}") String cassoKey,
                     @Value("${cho40.direct.partners:}") String directPartners,
                     @Value("${cho40.market-secrets-file:}") String marketSecretsFile,
+                    @Value("${cho40.providers.province:}") String platformProvince,
                     @Value("${cho40.demo.enabled:false}") boolean demo,
                     @Value("${cho40.data-dir}") String dataDir) throws IOException {
+        this.platformProvince = platformProvince.isBlank() ? null : platformProvince.strip();
         platform.put(Name.PAYOS_CHECKSUM_KEY, payOsKey);
         platform.put(Name.SEPAY_API_KEY, sePayApiKey);
         platform.put(Name.SEPAY_HMAC_SECRET, sePayHmacSecret);
@@ -78,6 +83,11 @@ class ProviderSecrets {
     /** The platform-wide secret, or "" when not configured. */
     String platform(Name name) {
         return platform.getOrDefault(name, "");
+    }
+
+    /** The province of the platform's credentials (and direct partners'), or null: then national staff only. */
+    String platformProvince() {
+        return platformProvince;
     }
 
     /** A market's own secret, or "" when its board has none configured. */

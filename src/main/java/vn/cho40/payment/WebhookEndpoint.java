@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
 import vn.cho40.payment.InboundPayment.Provider;
 import vn.cho40.payment.ProviderSecrets.Name;
@@ -68,9 +67,9 @@ class WebhookEndpoint {
         throttled.increment();
     }
 
-    /** Which secrets apply: the platform's, or one market's own. */
-    private record Account(UUID marketId, String marketCode) {
-        static final Account PLATFORM = new Account(null, null);
+    /** Which secrets apply: the platform's, or one market's own (with that market's province). */
+    private record Account(UUID marketId, String marketCode, String provinceCode) {
+        static final Account PLATFORM = new Account(null, null, null);
     }
 
     /**
@@ -179,7 +178,7 @@ class WebhookEndpoint {
         if (!secrets.hasMarket(marketCode)) {
             return null;
         }
-        return markets.find(marketCode).map(Market::id).map(id -> new Account(id, marketCode)).orElse(null);
+        return markets.find(marketCode).map(m -> new Account(m.id(), marketCode, m.provinceCode())).orElse(null);
     }
 
     private String secret(Account account, Name name) {
@@ -194,7 +193,9 @@ class WebhookEndpoint {
             return count(provider, verdict);
         }
         try {
-            ingest.record(provider, verdict, body, remoteAddr, account.marketId()).get(10, TimeUnit.SECONDS);
+            // The province the credential belongs to: where an exception naming no market waits (a configured value).
+            String province = account.marketId() == null ? secrets.platformProvince() : account.provinceCode();
+            ingest.record(provider, verdict, body, remoteAddr, account.marketId(), province).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return new Answer(503, "unavailable", "Chưa lưu được, hãy gửi lại (not stored, retry)");
         } catch (InterruptedException e) {

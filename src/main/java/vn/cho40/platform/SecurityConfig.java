@@ -31,7 +31,8 @@ class SecurityConfig {
                         .requestMatchers("/trader/**").hasRole("TRADER")
                         .requestMatchers("/admin/**", "/onboarding/**").hasRole("STAFF")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // Every login lands on its own start page (a page asked for before logging in still wins).
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/home").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/").addLogoutHandler(PageHeaders.clearSiteDataAtLogout()))
                 .headers(PageHeaders::referrerAndPermissions)
                 .httpBasic(Customizer.withDefaults())

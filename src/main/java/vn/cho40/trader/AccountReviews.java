@@ -72,6 +72,14 @@ public class AccountReviews {
                 r.marketName(), r.bin(), r.last4(), r.holder(), r.at(), others(r.id(), r.numberHash()))).toList();
     }
 
+    /** How many accounts wait for review in the scope (the same ones {@link #pending} lists). */
+    public long pendingCount(vn.cho40.identity.Scope scope) {
+        var filter = scope.sql();
+        return db.sql("SELECT count(*) FROM receiving_account a JOIN market m ON m.id = a.market_id "
+                        + "WHERE a.review_status = 'PENDING_REVIEW' AND " + filter.condition())
+                .params(filter.params()).query(Long.class).single();
+    }
+
     private List<Holder> others(UUID id, byte[] numberHash) {
         return db.sql("""
                 SELECT t.full_name, m.name, a.bin, a.review_status FROM receiving_account a

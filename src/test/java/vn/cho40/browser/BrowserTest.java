@@ -58,6 +58,6 @@ abstract class BrowserTest {
         browser.findElement(By.name("username")).sendKeys(username);
         browser.findElement(By.name("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form.stack button")).click();
-        wait.until(ExpectedConditions.urlToBe(url("/")));
+        wait.until(ExpectedConditions.urlToBe(url("/home")));
     }
 }
