@@ -60,7 +60,7 @@ class HomeIT {
                 .query((rs, n) -> new Object[] {rs.getString(1), rs.getBytes(2)}).list();
         var market = markets.get("TN-DAITU");
         for (Object[] row : paid) {
-            codes.current(market, stalls.find(market, (String) row[0]).orElseThrow());
+            codes.issue(market, stalls.find(market, (String) row[0]).orElseThrow());
         }
         String account = cipher.decrypt("account", (byte[]) paid.getFirst()[1]);
         String ref = "HOME-" + UUID.randomUUID().toString().substring(0, 8);
