@@ -23,7 +23,6 @@ import vn.cho40.shared.XlsxTable.Kind;
 @Controller
 class StallExport {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final List<Column> COLUMNS = List.of(new Column("Mã quầy", Kind.TEXT, 10),
             new Column("Khu/dãy", Kind.TEXT, 16), new Column("Ngành hàng", Kind.TEXT, 18),
             new Column("Diện tích (m²)", Kind.DECIMAL, 14), new Column("Có tiểu thương thuê", Kind.TEXT, 12),
@@ -45,7 +44,7 @@ class StallExport {
             throws IOException {
         Market market = markets.forStaff(code, null);
         StallFilter filter = StallFilter.from(params);
-        response.setContentType(XLSX);
+        response.setContentType(XlsxTable.CONTENT_TYPE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("quay-" + market.code() + ".xlsx", StandardCharsets.UTF_8).build().toString());
         try (XlsxTable table = new XlsxTable("Quầy", COLUMNS)) {

@@ -42,7 +42,7 @@ class StallPages {
 
     @GetMapping("/admin/markets/{code}/stalls")
     String list(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
-        return page(model, markets.forStaff(code, null), StallFilter.from(params), pageNumber(params.get("page")),
+        return page(model, markets.forStaff(code, null), StallFilter.from(params), ListPage.requested(params.get("page")),
                 Map.of(), Map.of());
     }
 
@@ -138,15 +138,6 @@ class StallPages {
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);
         return "market/stalls";
-    }
-
-    /** The requested page number; anything that is not a number is the first page. */
-    static int pageNumber(String text) {
-        try {
-            return text == null ? 1 : Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     /** An uploaded file kept between preview and confirmation. */

@@ -31,6 +31,15 @@ public record ListPage<T>(List<T> rows, int number, int size, long total) {
         return (int) Math.min(Math.max(1, requested), last);
     }
 
+    /** The page number a request asks for; anything that is not a number asks for the first page. */
+    public static int requested(String text) {
+        try {
+            return text == null ? 1 : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     public static long offset(int number, int size) {
         return (long) (number - 1) * size;
     }

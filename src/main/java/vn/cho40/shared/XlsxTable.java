@@ -27,6 +27,7 @@ public final class XlsxTable implements AutoCloseable {
     public record Column(String header, Kind kind, int widthChars) {
     }
 
+    public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Excel's own limit, less the title block: beyond it a file would not open. */
     public static final int MAX_ROWS = 1_048_000;
     private static final int ROWS_IN_MEMORY = 100;
