@@ -181,6 +181,17 @@ class ListsIT {
         }
     }
 
+    @Test
+    void aRefusedNewStallComesBackWithItsFormOpenAboveTheFirstPage() {
+        WebSession board = new WebSession(port, "bql.daitu", PASSWORD);
+        Http.Response r = board.postForm("/admin/markets/TN-DAITU/stalls",
+                Map.of("code", "?", "category", "", "areaM2", ""), "/admin/markets/TN-DAITU/stalls");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).contains("class=\"add-stall\" open").contains("Thiếu mã quầy.");
+        assertThat(range(r.body())).containsExactly(1L, 50L, stalls("TN-DAITU", "true"));
+        assertThat(board.get("/admin/markets/TN-DAITU/stalls").body()).doesNotContain("class=\"add-stall\" open");
+    }
+
     // --- the trader list
 
     @Test
