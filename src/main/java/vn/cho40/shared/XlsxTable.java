@@ -119,12 +119,11 @@ public final class XlsxTable implements AutoCloseable {
     /** Deletes the temporary file the streamed rows went to. */
     @Override
     public void close() {
+        book.dispose();
         try {
             book.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            book.dispose();
         }
     }
 
