@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cho40.identity.Permission;
 import vn.cho40.platform.FormErrors;
 import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.ListPage;
 
-/** Staff pages for a market's stalls: list, add one, import many with a preview. */
+/** Staff pages for a market's stalls: list (a page at a time, searched and filtered), add one, import many. */
 @Controller
 class StallPages {
 
@@ -29,18 +30,20 @@ class StallPages {
 
     private final Markets markets;
     private final Stalls stalls;
+    private final StallLists lists;
     private final FormErrors formErrors;
 
-    StallPages(Markets markets, Stalls stalls, FormErrors formErrors) {
+    StallPages(Markets markets, Stalls stalls, StallLists lists, FormErrors formErrors) {
         this.markets = markets;
         this.stalls = stalls;
+        this.lists = lists;
         this.formErrors = formErrors;
     }
 
     @GetMapping("/admin/markets/{code}/stalls")
-    String list(@PathVariable String code, @RequestParam(defaultValue = "") String zone,
-                @RequestParam(required = false) GoodsCategory category, Model model) {
-        return page(model, markets.forStaff(code, null), zone, category, Map.of(), Map.of());
+    String list(@PathVariable String code, @RequestParam Map<String, String> params, Model model) {
+        return page(model, markets.forStaff(code, null), StallFilter.from(params), ListPage.requested(params.get("page")),
+                Map.of(), Map.of());
     }
 
     @PostMapping("/admin/markets/{code}/stalls")
@@ -54,7 +57,7 @@ class StallPages {
             redirect.addFlashAttribute("noticeArg", stall.code());
             return "redirect:/admin/markets/" + market.code() + "/stalls";
         } catch (InvalidInputException e) {
-            return page(model, market, "", null, formErrors.of(e), form);
+            return page(model, market, StallFilter.NONE, 1, formErrors.of(e), form);
         }
     }
 
@@ -118,13 +121,19 @@ class StallPages {
                 .body(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
     }
 
-    private String page(Model model, Market market, String zone, GoodsCategory category, Map<String, String> errors,
+    private String page(Model model, Market market, StallFilter filter, int pageNumber, Map<String, String> errors,
                         Map<String, String> form) {
+        String path = "/admin/markets/" + market.code() + "/stalls";
+        ListPage<ListedStall> page = lists.page(market, filter, pageNumber);
         model.addAttribute("market", market);
-        model.addAttribute("stalls", stalls.list(market, zone, category));
+        model.addAttribute("list", page);
+        model.addAttribute("pageLinks", page.links(path, filter.params()));
+        model.addAttribute("previousHref", page.previousHref(path, filter.params()));
+        model.addAttribute("nextHref", page.nextHref(path, filter.params()));
+        model.addAttribute("exportHref", ListPage.href(path + ".xlsx", filter.params(), 0));
+        model.addAttribute("filtered", filter.any());
+        model.addAttribute("params", filter.params());
         model.addAttribute("zones", stalls.zones(market));
-        model.addAttribute("zone", zone);
-        model.addAttribute("category", category);
         model.addAttribute("categories", GoodsCategory.values());
         model.addAttribute("errors", errors);
         model.addAttribute("form", form);

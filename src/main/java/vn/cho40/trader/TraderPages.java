@@ -1,5 +1,7 @@
 package vn.cho40.trader;
 
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,27 +12,46 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.cho40.bank.BankDirectory;
 import vn.cho40.identity.Access;
 import vn.cho40.identity.Permission;
+import vn.cho40.market.MarketListing;
+import vn.cho40.shared.ListPage;
 
-/** Staff pages for traders: a searchable list in scope, one trader with masked numbers, and "show in full". */
+/**
+ * Staff pages for traders: the list in scope a page at a time (search, filters), one trader with masked numbers,
+ * and "show in full".
+ */
 @Controller
 class TraderPages {
 
     private final Traders traders;
+    private final TraderLists lists;
     private final AccountRequests requests;
     private final Access access;
     private final vn.cho40.platform.FormErrors errors;
 
-    TraderPages(Traders traders, AccountRequests requests, Access access, vn.cho40.platform.FormErrors errors) {
+    TraderPages(Traders traders, TraderLists lists, AccountRequests requests, Access access,
+                vn.cho40.platform.FormErrors errors) {
         this.traders = traders;
+        this.lists = lists;
         this.requests = requests;
         this.access = access;
         this.errors = errors;
     }
 
     @GetMapping("/admin/traders")
-    String list(@RequestParam(defaultValue = "") String q, Model model) {
-        model.addAttribute("q", q);
-        model.addAttribute("traders", traders.search(q));
+    String list(@RequestParam Map<String, String> params, Model model) {
+        TraderFilter filter = TraderFilter.from(params);
+        TraderLists.Coverage coverage = lists.coverage(filter);
+        ListPage<ListedTrader> page = lists.page(coverage, filter, ListPage.requested(params.get("page")));
+        String path = "/admin/traders";
+        model.addAttribute("list", page);
+        model.addAttribute("pageLinks", page.links(path, filter.params()));
+        model.addAttribute("previousHref", page.previousHref(path, filter.params()));
+        model.addAttribute("nextHref", page.nextHref(path, filter.params()));
+        model.addAttribute("exportHref", ListPage.href(path + ".xlsx", filter.params(), 0));
+        model.addAttribute("filtered", filter.any());
+        model.addAttribute("params", filter.params());
+        List<MarketListing> choices = lists.choices(coverage);
+        model.addAttribute("marketChoices", choices.size() > 1 ? choices : List.of());
         return "trader/list";
     }
 
