@@ -24,8 +24,7 @@ class SecurityConfig {
                                 "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest", "/sw.js",
                                 "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/markets",
-                                "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks",
-                                "/api/v1/demo/**").permitAll()
+                                "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/trader/**").hasRole("TRADER")
