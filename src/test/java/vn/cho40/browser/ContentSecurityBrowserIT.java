@@ -33,6 +33,13 @@ class ContentSecurityBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("injected")).getCssValue("color")).isNotEqualTo("rgba(255, 0, 0, 1)");
     }
 
+    /** The API documentation page (Swagger UI, from its WebJar) also runs under the policy. */
+    @Test
+    void theApiDocumentationRendersUnderThePolicy() {
+        browser.get(url("/swagger-ui/index.html"));
+        wait.until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
+    }
+
     /** Accumulates, as reading the browser's log empties it (so the check after the test sees none of these). */
     private java.util.List<String> cspViolationsSoFar() {
         seen.addAll(cspViolations());
