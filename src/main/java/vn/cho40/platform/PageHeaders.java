@@ -28,6 +28,13 @@ final class PageHeaders {
             + "img-src 'self' data: blob:; media-src 'self'; connect-src 'self'; font-src 'self'; "
             + "worker-src 'self'; manifest-src 'self'; object-src 'none'; frame-ancestors 'none'; "
             + "base-uri 'self'; form-action 'self'";
+    /**
+     * Swagger UI (its WebJar, /swagger-ui) injects one style element of its own; allowed by its hash, on those pages
+     * only, so everything else keeps the strict policy. Another Swagger UI version may inject another style: the
+     * page still works without it, and ContentSecurityBrowserIT says which hash to put here.
+     */
+    static final String API_DOCS_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
     /** A year, as browsers' preload rules expect; subdomains not included: other services may share the domain. */
     static final long HSTS_SECONDS = 31_536_000;
 
@@ -39,7 +46,9 @@ final class PageHeaders {
      * or behind the TLS proxy when CHO40_HTTPS turns forward headers on: HttpsSettings).
      */
     static void contentSecurity(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        headers.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                        request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui/") ? API_DOCS_POLICY
+                                : CONTENT_SECURITY_POLICY))
                 .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(false));
     }
 

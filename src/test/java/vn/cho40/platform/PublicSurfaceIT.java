@@ -43,7 +43,7 @@ class PublicSurfaceIT {
     @Test
     void everyAnswerCarriesAStrictContentSecurityPolicy() {
         for (String path : new String[] {"/", "/markets/TN-DAITU", "/login", "/trader/login", "/no-such-page",
-                "/css/app.css", "/api/v1/markets"}) {
+                "/css/app.css", "/api/v1/markets", "/swagger-ui/index.html"}) {
             String csp = new Client().get(path).headers().firstValue("Content-Security-Policy").orElse("");
             assertThat(csp).as(path).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
                     "img-src 'self' data: blob:", "media-src 'self'", "connect-src 'self'", "object-src 'none'",
