@@ -6,6 +6,8 @@
 // Listener only (the webhooks then come from wrk with bench/feed.lua, which stamps each amount with the
 // millisecond it was sent): java bench/FeedLoad.java listen BASE_URL TRADERS CONNS SECONDS ACCOUNTS_FILE
 // opens the streams, writes the traders' accounts to ACCOUNTS_FILE and ACCOUNTS_FILE.ready, listens SECONDS.
+// The demo traders (phone, account) come from the demo's own folder: DEMO_TRADERS, else
+// $CHO40_DEMO_DIR/demo-traders.csv, else ~/.cho40-demo/demo-traders.csv (the server lists them nowhere).
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +32,6 @@ public class FeedLoad {
     static final long BASE_AMOUNT = 7_000_000;
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     static final Pattern CODE = Pattern.compile("(\\d{6})");
-    static final Pattern PAIR = Pattern.compile("\"phone\":\"(\\d+)\",\"account\":\"(\\d+)\"");
     static final Pattern AMOUNT = Pattern.compile("\"amount\":(\\d+)");
 
     public static void main(String[] args) throws Exception {
@@ -197,12 +198,15 @@ public class FeedLoad {
     }
 
     static List<String[]> demoTraders(HttpClient plain, String base, int traders) throws Exception {
-        String list = plain.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demo/traders?market=TN-DAITU"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        String dir = System.getenv().getOrDefault("CHO40_DEMO_DIR", System.getProperty("user.home") + "/.cho40-demo");
+        java.nio.file.Path file = java.nio.file.Path.of(System.getenv().getOrDefault("DEMO_TRADERS",
+                dir + "/demo-traders.csv"));
         List<String[]> pairs = new ArrayList<>();
-        Matcher m = PAIR.matcher(list);
-        while (m.find() && pairs.size() < traders) {
-            pairs.add(new String[] {m.group(1), m.group(2)});
+        for (String line : java.nio.file.Files.readAllLines(file)) {
+            String[] f = line.split(",");   // market,stall,phone,account
+            if (f.length == 4 && f[0].equals("TN-DAITU") && pairs.size() < traders) {
+                pairs.add(new String[] {f[2], f[3]});
+            }
         }
         return pairs;
     }

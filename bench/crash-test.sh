@@ -27,8 +27,10 @@ cleanup() { touch "$work/stop"; kill -9 $(server_pid) 2>/dev/null || true; }
 trap cleanup EXIT
 
 start_server
-until [[ "$(curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" || true)" == *[0-9]* ]]; do sleep 0.2; done
-curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" | tr -d '[]"' | tr ',' '\n' >"$work/accounts.txt"
+# Once loaded, the demo writes its traders (market,stall,phone,account; mode 600) into its own folder: no endpoint
+# lists them.
+until [ -s "$work/demo-traders.csv" ]; do sleep 0.2; done
+awk -F, '$1 == "TN-DAITU" {print $4}' "$work/demo-traders.csv" >"$work/accounts.txt"
 python3 bench/crash_client.py localhost "$port" crash-key "$work/accounts.txt" "$work/answers.log" "$work/stop" &
 client=$!
 

@@ -14,7 +14,7 @@ fi
 CHO40_DEMO_DIR="$work" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 \
   ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
 trap 'kill $(pgrep -f "cho40.jar demo --cho40.demo.traffic-per-minute=0" || true) 2>/dev/null || true' EXIT
-until [[ "$(curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" || true)" == *[0-9]* ]]; do sleep 0.3; done
+until [ -s "$work/demo-traders.csv" ]; do sleep 0.3; done   # written by the demo once its province is loaded
 jar="$work/cookies"
 base="http://localhost:$port"
 csrf() { curl -fs -c "$jar" -b "$jar" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }

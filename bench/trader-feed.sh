@@ -23,9 +23,9 @@ CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS
   CHO40_DEMO_DIR="$work" SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
 server=$!   # the launcher execs java: this is the server's own pid
 trap 'kill $server 2>/dev/null || true' EXIT
-until [[ "$(curl -fs "http://localhost:$port/api/v1/demo/traders?market=TN-DAITU" || true)" == *phone* ]]; do
-  sleep 0.3
-done
+# The demo writes its traders (market,stall,phone,account; mode 600) into its folder once loaded; FeedLoad reads them.
+until [ -s "$work/demo-traders.csv" ]; do sleep 0.3; done
+export DEMO_TRADERS="$work/demo-traders.csv"
 peak_rss() { while true; do awk '/VmRSS/ {print $2}' "/proc/$server/status" >>"$work/rss.$1"; sleep 0.5; done; }
 
 # One round: the listener holds the traders' pages open, wrk sends RATE webhooks a second to their accounts.

@@ -33,8 +33,9 @@ until [[ "$(curl -fs "http://localhost:$port/api/v1/markets?q=cho%20dai%20tu" ||
   kill -0 "$launcher" 2>/dev/null || { echo "server exited, see $work/server.log" >&2; exit 1; }
   sleep 0.2
 done
-until [[ -n "$(curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" | tr -d '[]')" ]]; do sleep 0.2; done
-curl -fs "http://localhost:$port/api/v1/demo/accounts?market=TN-DAITU" | tr -d '[]"' | tr ',' '\n' >"$work/accounts.txt"
+# The demo's traders (market,stall,phone,account), written into its own folder once loaded: no endpoint lists them.
+until [ -s "$work/demo-traders.csv" ]; do sleep 0.2; done
+awk -F, '$1 == "TN-DAITU" {print $4}' "$work/demo-traders.csv" >"$work/accounts.txt"
 server=$(pgrep -f "cho40.jar demo --cho40.bench" | head -n 1)
 
 load() { # path seconds run-id: prints the run's line; fails the benchmark when any request was not answered 2xx

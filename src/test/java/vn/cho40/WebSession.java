@@ -72,14 +72,19 @@ public final class WebSession {
         return r;
     }
 
+    /** With the last page's CSRF token in X-CSRF-TOKEN, as a page's script sends it (a session's API writes need it). */
     public Http.Response postJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(withToken(request(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Http.Response putJson(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return send(withToken(request(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpRequest.Builder withToken(HttpRequest.Builder b) {
+        return csrf == null ? b : b.header("X-CSRF-TOKEN", csrf);
     }
 
     /** Uploads one file as the form field "file", with the CSRF token when the path is a page. */

@@ -132,6 +132,13 @@ public class DemoProvince {
         }
     }
 
+    /** The demo markets' codes, in the order of data/demo/markets.csv. */
+    static List<String> marketCodes() {
+        List<String> codes = new java.util.ArrayList<>();
+        records().forEach(r -> codes.add(r.get("code")));
+        return codes;
+    }
+
     private static Iterable<CSVRecord> records() {
         try (InputStream in = new ClassPathResource("data/demo/markets.csv").getInputStream()) {
             var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();

@@ -15,14 +15,17 @@ class DemoStartup implements ApplicationRunner {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DemoStartup.class);
 
     private final DemoProvince demo;
+    private final DemoTradersExport export;
 
-    DemoStartup(DemoProvince demo) {
+    DemoStartup(DemoProvince demo, DemoTradersExport export) {
         this.demo = demo;
+        this.export = export;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         demo.load();
+        export.write();
         StringBuilder banner = new StringBuilder("\n=== Tỉnh mẫu Chợ 4.0: đăng nhập (demo logins), mật khẩu / password: ")
                 .append(DemoProvince.DEMO_PASSWORD).append('\n');
         for (String[] login : demo.ensureLogins()) {

@@ -7,7 +7,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The authenticated principal: the user as cho40 knows them, plus what Spring Security asks for. */
-record Cho40Principal(CurrentUser user, String passwordHash, boolean locked) implements UserDetails {
+record Cho40Principal(CurrentUser user, String passwordHash) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -23,10 +23,5 @@ record Cho40Principal(CurrentUser user, String passwordHash, boolean locked) imp
     @Override
     public String getUsername() {
         return user.username();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 }

@@ -46,21 +46,6 @@ class StaffUserRepository {
                 .params(passwordHash, username).update();
     }
 
-    /** Counts a failed login; at the limit, locks the account until {@code lockUntil} and starts over. */
-    void recordFailure(String username, int limit, Instant lockUntil) {
-        db.sql("""
-                UPDATE staff_user SET
-                    locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? ELSE locked_until END,
-                    failed_logins = CASE WHEN failed_logins + 1 >= ? THEN 0 ELSE failed_logins + 1 END
-                WHERE username = ?""")
-                .params(limit, Timestamp.from(lockUntil), limit, username).update();
-    }
-
-    void recordSuccess(String username) {
-        db.sql("UPDATE staff_user SET failed_logins = 0, locked_until = NULL WHERE username = ?")
-                .param(username).update();
-    }
-
     private static StaffUser map(ResultSet rs, int... ignored) throws SQLException {
         Timestamp locked = rs.getTimestamp("locked_until");
         return new StaffUser(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("full_name"),

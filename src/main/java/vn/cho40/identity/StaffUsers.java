@@ -1,15 +1,10 @@
 package vn.cho40.identity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -19,15 +14,14 @@ import vn.cho40.shared.InvalidInputException;
 import vn.cho40.shared.Violation;
 
 /**
- * Staff accounts: creation within the creator's scope, password login, and the lockout after repeated
- * failures (5 wrong passwords lock the account for 15 minutes).
+ * Staff accounts: creation within the creator's scope and the lookup for password login. Accounts are never
+ * locked by failed logins (anyone who knows a username could lock its owner out): guessing is slowed down per
+ * username and source address instead (LoginThrottle, asked by StaffLogin).
  */
 @Service
-public class StaffUsers implements UserDetailsService {
+public class StaffUsers {
 
     public static final int MIN_PASSWORD = PasswordRules.MIN_LENGTH;
-    static final int FAILURES_BEFORE_LOCK = 5;
-    static final Duration LOCK_FOR = Duration.ofMinutes(15);
 
     private final StaffUserRepository repository;
     private final PasswordEncoder encoder;
@@ -39,15 +33,17 @@ public class StaffUsers implements UserDetailsService {
         this.clock = clock;
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
+    /**
+     * For StaffLogin, the only way in by password: the active account under its normalised name. Unknown and
+     * inactive names throw, which the login answers exactly like a wrong password.
+     */
+    UserDetails loadUserByUsername(String username) {
         StaffUserRepository.Row row = repository.find(StaffUsernames.normalize(username))
                 .filter(r -> r.user().active())
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         StaffUser u = row.user();
-        boolean locked = u.lockedUntil() != null && u.lockedUntil().isAfter(clock.instant());
         return new Cho40Principal(new CurrentUser(u.username(), u.fullName(), u.role(), u.scope(), null),
-                row.passwordHash(), locked);
+                row.passwordHash());
     }
 
     public record NewUser(String username, String fullName, String password, Role role, Scope.Kind scopeKind,
@@ -119,22 +115,5 @@ public class StaffUsers implements UserDetailsService {
                     List.of(scope.kind().name(), scope.code()));
         };
         return repository.list(filter);
-    }
-
-    /**
-     * The event carries the name as typed (Basic auth keeps a trailing space, the form filter keeps U+3000):
-     * it is counted under the same normalized name the lookup used, or the lockout never triggers.
-     */
-    @EventListener
-    void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-        repository.recordFailure(StaffUsernames.normalize(String.valueOf(event.getAuthentication().getName())),
-                FAILURES_BEFORE_LOCK, clock.instant().plus(LOCK_FOR));
-    }
-
-    @EventListener
-    void onSuccess(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof Cho40Principal p && p.user().role().isStaff()) {
-            repository.recordSuccess(p.user().username());
-        }
     }
 }

@@ -96,7 +96,7 @@ class TraderLoginPages {
         TraderDirectory.TraderIdentity t = trader.get();
         CurrentUser user = new CurrentUser("trader:" + t.traderId(), t.fullName(), Role.TRADER,
                 Scope.trader(t.marketCodes()), t.traderId());
-        Cho40Principal principal = new Cho40Principal(user, "", false);
+        Cho40Principal principal = new Cho40Principal(user, "");
         request.getSession(true);
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -17,7 +17,39 @@ final class PageHeaders {
     static final String PERMISSIONS = "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
             + "hid=()";
 
+    /**
+     * Scripts, styles, fonts, workers and connections (htmx, the trader's event stream) only from the platform
+     * itself, and no inline script or style at all (templates and static files carry none; htmx's own indicator
+     * style is switched off in layout.html and kept in app.css), so injected markup cannot run or restyle anything.
+     * Images also from {@code data:} and {@code blob:} (QR images made in the page, camera captures), sound from
+     * the platform (/audio/vi, the recorded words). No plugins, no framing, no foreign base or form target.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self'; connect-src 'self'; font-src 'self'; "
+            + "worker-src 'self'; manifest-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'self'";
+    /**
+     * Swagger UI (its WebJar, /swagger-ui) injects one style element of its own; allowed by its hash, on those pages
+     * only, so everything else keeps the strict policy. Another Swagger UI version may inject another style: the
+     * page still works without it, and ContentSecurityBrowserIT says which hash to put here.
+     */
+    static final String API_DOCS_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+            "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=';");
+    /** A year, as browsers' preload rules expect; subdomains not included: other services may share the domain. */
+    static final long HSTS_SECONDS = 31_536_000;
+
     private PageHeaders() {
+    }
+
+    /**
+     * The Content-Security-Policy on every answer, and HSTS on every answer to a request seen as HTTPS (directly,
+     * or behind the TLS proxy when CHO40_HTTPS turns forward headers on: HttpsSettings).
+     */
+    static void contentSecurity(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                        request.getRequestURI().startsWith(request.getContextPath() + "/swagger-ui/") ? API_DOCS_POLICY
+                                : CONTENT_SECURITY_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(HSTS_SECONDS).includeSubDomains(false));
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.cho40.platform;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -7,9 +8,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Public: the market directory and its JSON, health, API docs, the trader login and sign verification.
+ * Public: the market directory and its JSON, API docs, the trader login and sign verification (health: see
+ * OperatorSecurity).
  * Staff pages need a staff login, trader pages a trader login; finer rules (scope, role) are checked by
  * each module through identity's Access.
  */
@@ -18,16 +21,14 @@ class SecurityConfig {
 
     /** Payment providers never reach this chain: their webhooks are answered in front of the servlets (payment). */
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, MessageSource messages, LocaleResolver locales) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/markets", "/markets/*", "/login", "/trader/login/**", "/trader/login",
                                 "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest", "/sw.js",
                                 "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/markets",
-                                "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks",
-                                "/api/v1/demo/**").permitAll()
+                                "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/prometheus").permitAll()
                         .requestMatchers("/trader/**").hasRole("TRADER")
                         .requestMatchers("/admin/**", "/onboarding/**").hasRole("STAFF")
                         .anyRequest().authenticated())
@@ -36,13 +37,25 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessUrl("/").addLogoutHandler(PageHeaders.clearSiteDataAtLogout()))
                 .headers(PageHeaders::referrerAndPermissions)
                 .httpBasic(Customizer.withDefaults())
-                // Forms carry the token; API clients using basic auth on /api are machines, not browsers.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // Forms and session-cookie API writes carry the token; HTTP Basic clients on /api are machines.
+                .csrf(ApiCsrf::sessionsOnly)
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new org.springframework.security.web.authentication.HttpStatusEntryPoint(
                                 org.springframework.http.HttpStatus.UNAUTHORIZED),
                         request -> request.getRequestURI().startsWith("/api/")));
+        publicSurface(http, messages, locales);
         return http.build();
+    }
+
+    /**
+     * What a visitor's browser is told (CSP, HSTS) and how a throttled login hears when to try again; kept apart
+     * from the access rules above. The actuator has a chain of its own (OperatorSecurity).
+     */
+    private static void publicSurface(HttpSecurity http, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        http.headers(PageHeaders::contentSecurity)
+                .formLogin(form -> form.failureHandler(LoginWaitAnswers.form()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(LoginWaitAnswers.basic(messages, locales)));
     }
 
     @Bean

@@ -93,18 +93,19 @@ public class StallAccounts {
                 .query((rs, n) -> cipher.decrypt("account", rs.getBytes(1))).list();
     }
 
-    /** A stall's trader's phone and the account the stall is paid into: made-up demo data only. */
-    public record DemoPair(String phone, String account) {
+    /** A stall, its trader's phone and the account the stall is paid into: made-up demo data only. */
+    public record DemoPair(String stall, String phone, String account) {
     }
 
+    /** For the demo's own data folder (demo module), never for a web answer. */
     public List<DemoPair> demoPairs(UUID marketId, int limit) {
         return db.sql("""
-                SELECT t.phone_enc, a.account_enc FROM stall_default_account d
+                SELECT s.code, t.phone_enc, a.account_enc FROM stall_default_account d
                 JOIN receiving_account a ON a.id = d.account_id JOIN trader t ON t.id = a.trader_id
                 JOIN stall s ON s.id = d.stall_id WHERE s.market_id = ? ORDER BY s.code LIMIT ?""")
                 .params(marketId, limit)
-                .query((rs, n) -> new DemoPair(cipher.decrypt("phone", rs.getBytes(1)),
-                        cipher.decrypt("account", rs.getBytes(2)))).list();
+                .query((rs, n) -> new DemoPair(rs.getString(1), cipher.decrypt("phone", rs.getBytes(2)),
+                        cipher.decrypt("account", rs.getBytes(3)))).list();
     }
 
     /** Fills the number index of accounts saved before it existed; returns how many. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -13,6 +14,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's headless Chromium at a phone's width (360 px). On a machine without Chromium the browser
@@ -40,6 +43,10 @@ final class Browser {
                 "--lang=vi",
                 "--user-data-dir=" + Files.createTempDirectory("cho40-chromium"));
         // Desktop Chrome will not make a window narrower than 500 px; phone emulation gives a true 360 px viewport.
+        // The page's console, read after each test for Content-Security-Policy violations (BrowserTest).
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
                 java.util.Map.of("width", widthPx, "height", heightPx, "pixelRatio", 2.0)));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();

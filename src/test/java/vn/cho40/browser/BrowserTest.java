@@ -1,11 +1,18 @@
 package vn.cho40.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,17 +25,39 @@ abstract class BrowserTest {
     WebDriver browser;
     WebDriverWait wait;
 
+    /**
+     * Every page reports what the Content-Security-Policy refused into the console (kept across navigations), and
+     * each test ends by checking there was none: htmx, the service worker, the QR screens, the scanners, the feed and
+     * speech must all work under the policy, not merely look as if they did.
+     */
+    private static final String REPORT_CSP_VIOLATIONS = """
+            document.addEventListener('securitypolicyviolation', (e) => console.error('cho40-csp-violation '
+              + e.violatedDirective + ' ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber));
+            """;
+
     @BeforeEach
     void openBrowser() throws IOException {
         browser = Browser.start(360, 800);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", REPORT_CSP_VIOLATIONS));
     }
 
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
-            browser.quit();
+            try {
+                assertThat(cspViolations()).as("Content-Security-Policy violations").isEmpty();
+            } finally {
+                browser.quit();
+            }
         }
+    }
+
+    /** The violations reported since the last call (reading the browser's log empties it). */
+    List<String> cspViolations() {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                .filter(m -> m.contains("cho40-csp-violation") || m.contains("Content Security Policy")).toList();
     }
 
     /** The port the browser talks to: the server's, unless a test puts something in between. */

@@ -26,6 +26,8 @@ class TraderLoginPageIT {
     TestClock clock;
     @Autowired
     SmsSender sms;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     private Http http;
 
     @org.junit.jupiter.api.BeforeEach
@@ -56,7 +58,7 @@ class TraderLoginPageIT {
     @Test
     void aRegisteredAndAnUnknownPhoneGetTheSameAnswers() {
         clock.advance(Duration.ofMinutes(16));
-        String registered = http.get("/api/v1/demo/traders?market=TN-DU").json().get(0).get("phone").asString();
+        String registered = vn.cho40.demo.DemoFolder.firstOf(context, "TN-DU").phone();
         String unknown = "0399000111";
         assertThat(answers(unknown)).isEqualTo(answers(registered)).hasSize(10)
                 .anySatisfy(page -> assertThat(page).contains("Mã không đúng hoặc không còn dùng được"))

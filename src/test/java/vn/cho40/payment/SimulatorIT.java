@@ -29,10 +29,13 @@ class SimulatorIT {
     PaymentMatcher matcher;
     @Autowired
     TestClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void theMixIsAnsweredAsExpectedAndDuplicatesAddNothing() throws Exception {
-        List<String> accounts = vn.cho40.cli.SimulateCommandAccess.accounts(port, "TN-DAITU");
+        List<String> accounts = vn.cho40.cli.SimulateCommandAccess.accounts(
+                vn.cho40.demo.DemoFolder.of(context), "TN-DAITU");
         assertThat(accounts).hasSizeGreaterThan(10);
         Properties keys = new Properties();
         keys.setProperty("sepay-api-key", "k-123");

@@ -168,10 +168,13 @@ class TraderApiIT {
         java.util.UUID me = traders.findByPhone(phone).orElseThrow().id();
         vn.cho40.WebSession app = vn.cho40.TraderLogin.session(port, phone, sms, clock);
         int accountsBefore = traders.accounts(me).size();
+        app.get("/trader"); // the page's CSRF token, which its script would send: the refusals below are the role's
         String account = "{\"kind\":\"BANK\",\"bin\":\"970415\",\"accountNo\":\"9876543210123\","
                 + "\"holderName\":\"NGUYEN VAN KHAC\",\"confirmReason\":\"tài khoản của vợ\"}";
         assertThat(app.postJson("/api/v1/traders/" + me + "/accounts", account).status()).isEqualTo(403);
-        assertThat(app.postJson("/api/v1/traders/" + me + "/reveal", "{}").status()).isEqualTo(403);
+        Http.Response reveal = app.postJson("/api/v1/traders/" + me + "/reveal", "{}");
+        assertThat(reveal.status()).isEqualTo(403);
+        assertThat(reveal.body()).as("refused for the role, past the CSRF check").contains("Không có quyền");
         assertThat(app.get("/api/v1/traders/" + me).status()).isEqualTo(403);
         assertThat(app.get("/api/v1/traders/" + me + "/accounts").status()).isEqualTo(403);
         assertThat(app.postJson("/api/v1/traders/" + me + "/default-account", "{}").status()).isEqualTo(403);
