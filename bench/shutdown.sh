@@ -19,10 +19,12 @@ CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS
   CHO40_DEMO_DIR="$work" SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
 server=$!   # the launcher execs java: this is the server's own pid
 trap 'kill -9 $server 2>/dev/null || true; kill $listener 2>/dev/null || true' EXIT
-until curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1 && grep -q "Started Cho40Application" "$work/server.log"; do
+# The demo writes its traders' phones and accounts to its own folder once loaded (bench/FeedLoad.java reads it).
+until [ -s "$work/demo-traders.csv" ]; do
   kill -0 $server 2>/dev/null || { echo "server exited, see $work/server.log" >&2; exit 1; }
   sleep 0.3
 done
+export DEMO_TRADERS="$work/demo-traders.csv"
 "$java25" bench/FeedLoad.java listen "http://localhost:$port" "$traders" 1 120 "$work/accounts" >"$work/listen" 2>&1 &
 listener=$!
 until [ -f "$work/accounts.ready" ]; do sleep 0.2; done

@@ -54,6 +54,15 @@ public final class DemoWebhookSecrets {
         }
     }
 
+    /**
+     * The SePay API key of a demo market's own provider account, as a board that signed up with SePay itself would
+     * have one: derived from the demo's random direct secret, so nothing more is stored and the simulator can sign.
+     */
+    public static String marketSePayKey(Properties generated, String marketCode) {
+        return Signatures.hmacHex("HmacSHA256", generated.getProperty("direct"),
+                ("market-sepay:" + marketCode).getBytes(StandardCharsets.UTF_8)).substring(0, 40);
+    }
+
     /** The file if a demo has run with this data directory, else null. */
     public static Properties existing(Path dataDir) {
         try {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -45,8 +46,13 @@ class ProviderSecrets {
                     @Value("${cho40.market-secrets-file:}") String marketSecretsFile,
                     @Value("${cho40.providers.province:}") String platformProvince,
                     @Value("${cho40.demo.enabled:false}") boolean demo,
-                    @Value("${cho40.data-dir}") String dataDir) throws IOException {
-        this.platformProvince = platformProvince.isBlank() ? null : platformProvince.strip();
+                    @Value("${cho40.data-dir}") String dataDir,
+                    @Value("${cho40.demo.traffic-markets:TN-DAITU,TN-DU,DB-BUNGLAO}") List<String> demoMarkets)
+            throws IOException {
+        // The demo's platform credentials serve Thái Nguyên (its main province), so its unplaced payments reach
+        // that province's admin; a deployment says which province its credentials serve.
+        String province = platformProvince.isBlank() && demo ? "19" : platformProvince;
+        this.platformProvince = province.isBlank() ? null : province.strip();
         platform.put(Name.PAYOS_CHECKSUM_KEY, payOsKey);
         platform.put(Name.SEPAY_API_KEY, sePayApiKey);
         platform.put(Name.SEPAY_HMAC_SECRET, sePayHmacSecret);
@@ -66,6 +72,12 @@ class ProviderSecrets {
                         (given, made) -> given.isBlank() ? made : given);
             }
             partners.put(DemoWebhookSecrets.DIRECT_PARTNER, generated.getProperty("direct"));
+            // The demo's busiest markets have provider accounts of their own, registered as a board would: their
+            // payments (and those that match nobody) then belong to that market's queue.
+            for (String code : demoMarkets) {
+                markets.setProperty(code.strip() + "." + Name.SEPAY_API_KEY.key(),
+                        DemoWebhookSecrets.marketSePayKey(generated, code.strip()));
+            }
         }
         for (String pair : directPartners.split(",")) {
             String[] kv = pair.strip().split(":", 2);

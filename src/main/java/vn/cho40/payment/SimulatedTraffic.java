@@ -64,11 +64,18 @@ class SimulatedTraffic {
         PaymentSimulator sim = new PaymentSimulator(HttpClient.newHttpClient(), base, targets, keys,
                 new SplittableRandom(), Clock.systemUTC());
         Duration pause = Duration.ofMillis(60_000L / perMinute);
+        HttpClient http = HttpClient.newHttpClient();
+        SplittableRandom dice = new SplittableRandom();
         thread = Thread.ofVirtual().name("demo-traffic").start(() -> {
+            long sent = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(pause);
-                    sim.sendOne();
+                    if (++sent % 20 == 0) {
+                        unknownThroughAMarket(http, base, dice);
+                    } else {
+                        sim.sendOne();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {
@@ -77,6 +84,32 @@ class SimulatedTraffic {
             }
         });
         log.info("Demo: {} simulated payments a minute to {} stall accounts", perMinute, targets.size());
+    }
+
+    /**
+     * A transfer nobody registered, through a market's own provider account: it waits in that market's queue, so
+     * the demo's boards and cashiers see the queue at work (a few an hour at the default rate).
+     */
+    private void unknownThroughAMarket(HttpClient http, URI base, SplittableRandom dice) throws InterruptedException {
+        String code = marketCodes.get(dice.nextInt(marketCodes.size())).strip();
+        String key = secrets.market(code, ProviderSecrets.Name.SEPAY_API_KEY);
+        if (key.isBlank()) {
+            return;
+        }
+        long id = System.currentTimeMillis() * 10 + dice.nextInt(10);
+        long amount = (5 + dice.nextInt(200)) * 1000L;
+        WebhookSigner.Signed signed = WebhookSigner.sePayApiKey(new WebhookSigner.Transfer(id, "SIMX" + id,
+                "9" + (100_000_000L + dice.nextLong(900_000_000L)), amount, true, Clock.systemUTC().instant(),
+                "chuyen tien " + (id % 10_000)), key);
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(base.resolve(signed.path() + "/"
+                        + code)).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+        signed.headers().forEach(b::header);
+        try {
+            http.send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            log.debug("demo traffic: {}", e.toString());
+        }
     }
 
     @jakarta.annotation.PreDestroy
