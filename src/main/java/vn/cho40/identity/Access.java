@@ -38,6 +38,14 @@ public class Access {
         return user;
     }
 
+    /**
+     * Whether a staff member is logged in and the place lies outside their area: for public things (a market), which
+     * may be called outside the user's area rather than not found. Traders and visitors: false.
+     */
+    public boolean staffOutside(MarketPlace place) {
+        return current().filter(u -> u.role().isStaff()).map(u -> !u.scope().covers(place)).orElse(false);
+    }
+
     public CurrentUser requirePermission(Permission permission) {
         CurrentUser user = require();
         if (!user.may(permission)) {

@@ -37,10 +37,8 @@ class SecurityConfig {
                 .httpBasic(Customizer.withDefaults())
                 // Forms carry the token; API clients using basic auth on /api are machines, not browsers.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
-                                org.springframework.http.HttpStatus.UNAUTHORIZED),
-                        request -> request.getRequestURI().startsWith("/api/")));
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityErrors.apiEntryPoint(),
+                        SecurityErrors::isApi).accessDeniedHandler(SecurityErrors::denied));
         return http.build();
     }
 
