@@ -9,7 +9,8 @@ import vn.cho40.shared.NotFoundException;
 
 /**
  * The scope and permission checks every module applies. Out of scope is reported as not found, so a board
- * of market A cannot even learn that something of market B exists.
+ * of market A cannot even learn that something of market B exists; markets themselves are public, so a module may
+ * tell a staff member that one lies outside their area ({@link #staffOutside}).
  */
 @Component
 public class Access {
