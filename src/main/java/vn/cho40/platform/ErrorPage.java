@@ -38,7 +38,8 @@ class ErrorPage implements ErrorController {
         if (status.value() == 401 && request.getHeader("Authorization") != null) {
             answer = answer.withDetail(answers.text("error.status.401.wrongLogin"));
         } else if (status.value() == 403 && request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
-            answer = answer.withDetail(answers.text("error.status.403.csrf"))
+            answer = answer.withTitle(answers.text("error.status.403.csrfTitle"))
+                    .withDetail(answers.text("error.status.403.csrf"))
                     .withHint(answers.text("error.status.403.csrfHint"));
         } else if (status.is5xxServerError()) {
             String incident = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());

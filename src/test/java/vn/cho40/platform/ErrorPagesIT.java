@@ -35,7 +35,7 @@ class ErrorPagesIT {
     private static final String PASSWORD = DemoProvince.DEMO_PASSWORD;
     /** What must never reach a user: stack frames, exception classes, SQL, the framework's default error JSON. */
     private static final List<String> INTERNALS = List.of("Exception", "\tat ", "at vn.cho40", "at org.", "java.",
-            "org.springframework", "SELECT", "secret_column", "PSQL", "\"timestamp\"", "No static resource",
+            "org.springframework", "vn.cho40.", "ErrorAdvice", "SELECT", "secret_column", "PSQL", "\"timestamp\"", "No static resource",
             "\"error\":");
 
     @LocalServerPort
@@ -81,7 +81,7 @@ class ErrorPagesIT {
                 .contains("không phải do bạn").containsPattern("Mã sự cố: [0-9a-f]{8}");
         // A form whose token expired is told to reload, not that the user lacks a right.
         board.expect(board.post("/admin/markets/TN-DAITU/stalls", Map.of("code", "Z-9", "_csrf", "expired")), 403,
-                "Không có quyền", "bql.daitu").contains("Biểu mẫu đã quá hạn").contains("tải lại trang");
+                "Biểu mẫu đã hết hạn", "bql.daitu").contains("chưa có gì được lưu").contains("tải lại trang");
     }
 
     @Test
