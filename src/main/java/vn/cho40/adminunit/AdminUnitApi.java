@@ -25,7 +25,8 @@ class AdminUnitApi {
     }
 
     @GetMapping
-    @Operation(summary = "Tìm đơn vị (regime=2025|pre2025, level=province|district|commune, q không dấu cũng được)")
+    @Operation(operationId = "searchAdminUnits",
+            summary = "Tìm đơn vị (regime=2025|pre2025, level=province|district|commune, q không dấu cũng được)")
     List<AdminUnit> search(@RequestParam(defaultValue = "2025") String regime,
                            @RequestParam(defaultValue = "commune") String level,
                            @RequestParam(defaultValue = "") String q) {
@@ -39,17 +40,22 @@ class AdminUnitApi {
     }
 
     @GetMapping("/{code}")
+    @Operation(operationId = "getAdminUnit",
+            summary = "Một đơn vị hành chính theo mã: one administrative unit")
     AdminUnit get(@PathVariable String code, @RequestParam(defaultValue = "2025") String regime) {
         return units.find(regime(regime), code).orElseThrow(() -> new NotFoundException("adminunit.notFound", code));
     }
 
     @GetMapping("/{code}/children")
+    @Operation(operationId = "listAdminUnitChildren",
+            summary = "Các đơn vị trực thuộc: the units inside one")
     List<AdminUnit> children(@PathVariable String code, @RequestParam(defaultValue = "2025") String regime) {
         return units.children(regime(regime), code);
     }
 
     @GetMapping("/{code}/successors")
-    @Operation(summary = "Xã mới (2025) của một xã cũ (the 2025 communes an old commune went into)")
+    @Operation(operationId = "listAdminUnitSuccessors",
+            summary = "Xã mới (2025) của một xã cũ (the 2025 communes an old commune went into)")
     List<AdminUnitMapping> successors(@PathVariable String code) {
         return units.successors(code);
     }

@@ -1,5 +1,6 @@
 package vn.cho40.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,6 +20,8 @@ class AuditApi {
     }
 
     @GetMapping("/api/v1/audit")
+    @Operation(operationId = "listAuditEntries",
+            summary = "Nhật ký gần nhất trong địa bàn (lọc theo hành động): the latest audit entries in one's area")
     List<AuditEntry> latest(@RequestParam(defaultValue = "") String action) {
         return log.latest(access.requirePermission(Permission.AUDIT_READ).scope(), action);
     }

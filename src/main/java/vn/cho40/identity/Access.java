@@ -9,7 +9,8 @@ import vn.cho40.shared.NotFoundException;
 
 /**
  * The scope and permission checks every module applies. Out of scope is reported as not found, so a board
- * of market A cannot even learn that something of market B exists.
+ * of market A cannot even learn that something of market B exists; markets themselves are public, so a module may
+ * tell a staff member that one lies outside their area ({@link #staffOutside}).
  */
 @Component
 public class Access {
@@ -36,6 +37,14 @@ public class Access {
             throw new AccessDenied(permission.name());
         }
         return user;
+    }
+
+    /**
+     * Whether a staff member is logged in and the place lies outside their area: for public things (a market), which
+     * may be called outside the user's area rather than not found. Traders and visitors: false.
+     */
+    public boolean staffOutside(MarketPlace place) {
+        return current().filter(u -> u.role().isStaff()).map(u -> !u.scope().covers(place)).orElse(false);
     }
 
     public CurrentUser requirePermission(Permission permission) {

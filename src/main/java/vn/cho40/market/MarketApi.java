@@ -66,18 +66,23 @@ class MarketApi {
     }
 
     @GetMapping
-    @Operation(summary = "Tìm chợ (không dấu cũng được): open market directory, no login")
+    @Operation(operationId = "searchMarkets",
+            summary = "Tìm chợ (không dấu cũng được): open market directory, no login")
     List<MarketJson> search(@RequestParam(defaultValue = "") String q,
                             @RequestParam(defaultValue = "") String province) {
         return markets.search(q, province).stream().map(MarketJson::of).toList();
     }
 
     @GetMapping("/{code}")
+    @Operation(operationId = "getMarket",
+            summary = "Một chợ trong danh bạ công khai: one market of the open directory, no login")
     MarketJson get(@PathVariable String code) {
         return MarketJson.of(markets.listing(code));
     }
 
     @PostMapping
+    @Operation(operationId = "createMarket",
+            summary = "Thêm chợ trong địa bàn của mình: add a market in one's area")
     ResponseEntity<MarketJson> create(@RequestBody MarketForm form, Principal who) {
         markets.requireCreatable(form);
         Market m = markets.create(form, who.getName());
@@ -86,12 +91,16 @@ class MarketApi {
     }
 
     @PutMapping("/{code}")
+    @Operation(operationId = "updateMarket",
+            summary = "Sửa thông tin chợ: edit a market")
     MarketJson update(@PathVariable String code, @RequestBody MarketForm form) {
         Market m = markets.update(markets.forStaff(code, Permission.MARKET_EDIT).code(), form);
         return MarketJson.of(markets.listing(m.code()));
     }
 
     @PostMapping("/{code}/status")
+    @Operation(operationId = "changeMarketStatus",
+            summary = "Chuyển bước Chợ 4.0 (Kế hoạch → Đang triển khai → Đã vận hành), có ngày: the market's next status")
     MarketJson changeStatus(@PathVariable String code, @RequestBody StatusRequest request, Principal who) {
         Market m = markets.changeStatus(markets.forStaff(code, Permission.MARKET_EDIT).code(), request.status(), request.effectiveOn(),
                 who.getName());
@@ -99,19 +108,24 @@ class MarketApi {
     }
 
     @GetMapping("/{code}/stalls")
+    @Operation(operationId = "listStalls",
+            summary = "Các quầy của chợ (lọc theo khu, ngành hàng): a market's stalls")
     List<StallJson> stalls(@PathVariable String code, @RequestParam(defaultValue = "") String zone,
                            @RequestParam(required = false) GoodsCategory category) {
         return stalls.list(markets.forStaff(code, null), zone, category).stream().map(StallJson::of).toList();
     }
 
     @PostMapping("/{code}/stalls")
+    @Operation(operationId = "addStall",
+            summary = "Thêm một quầy: add one stall")
     ResponseEntity<StallJson> addStall(@PathVariable String code, @RequestBody StallRequest r) {
         Stall s = stalls.add(markets.forStaff(code, Permission.STALL_EDIT).code(), r.code(), r.zoneName(), r.category(), r.areaM2());
         return ResponseEntity.status(201).body(StallJson.of(s));
     }
 
     @PostMapping(path = "/{code}/stalls/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Nhập quầy từ CSV/XLSX; dryRun=true chỉ kiểm tra. All rows or none.")
+    @Operation(operationId = "importStalls",
+            summary = "Nhập quầy từ CSV/XLSX; dryRun=true chỉ kiểm tra. All rows or none.")
     ResponseEntity<ImportResult> importStalls(@PathVariable String code, @RequestPart("file") MultipartFile file,
                                               @RequestParam(defaultValue = "false") boolean dryRun)
             throws IOException {

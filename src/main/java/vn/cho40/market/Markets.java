@@ -139,11 +139,17 @@ public class Markets {
     }
 
     /**
-     * A market for a staff request: not found when outside the user's scope, refused when the role may not
-     * do {@code permission} (null: reading is enough).
+     * A market for a staff request: outside a staff member's area {@link vn.cho40.shared.OutsideArea} (told so where
+     * the address names the market, not found elsewhere), not found for anyone else outside their scope, refused
+     * when the role may not do {@code permission} (null: reading is enough).
      */
     public Market forStaff(String code, vn.cho40.identity.Permission permission) {
         Market m = find(code).orElseThrow(() -> notFound(code));
+        if (access.staffOutside(place(m))) {
+            // Markets are public: where the address names this one, say it is outside the user's area.
+            throw new vn.cho40.shared.OutsideArea("/markets/" + m.code(), "market.outsideArea", "market.notFound",
+                    code, m.name());
+        }
         access.check(place(m), permission, "market.notFound", code);
         return m;
     }

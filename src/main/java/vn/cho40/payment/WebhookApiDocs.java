@@ -14,10 +14,12 @@ import io.swagger.v3.oas.models.parameters.PathParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
+import vn.cho40.platform.ApiProblems;
 
 /**
  * The webhooks in the OpenAPI document ({@code /v3/api-docs}): they are served by {@link WebhookHandler}, which
@@ -40,7 +42,7 @@ class WebhookApiDocs implements OpenApiCustomizer {
                 + "(CHO40_SEPAY_HMAC_SECRET; once it is set, the signature is required)", List.of("Authorization", "X-SePay-Signature", "X-SePay-Timestamp"));
         provider(api, "casso", "Casso", "X-Casso-Signature (CHO40_CASSO_CHECKSUM_KEY), or the legacy secure-token "
                 + "header (CHO40_CASSO_SECURE_TOKEN)", List.of("X-Casso-Signature", "secure-token"));
-        Operation direct = operation("cho40 direct v1", "For wallets and banks that integrate directly. Sign "
+        Operation direct = operation("directWebhook", "cho40 direct v1", "For wallets and banks that integrate directly. Sign "
                 + "X-Cho40-Signature = v1=hex(HMAC-SHA256(partner secret, X-Cho40-Timestamp + \".\" + raw body)); "
                 + "the timestamp is unix seconds within 5 minutes of the server's clock. Partners' secrets: "
                 + "CHO40_DIRECT_PARTNERS=id:secret,... A transfer is deduplicated by (partner, id) and by (account, "
@@ -55,7 +57,8 @@ class WebhookApiDocs implements OpenApiCustomizer {
     private static void provider(OpenAPI api, String path, String summary, String description,
                                  List<String> headers) {
         for (boolean perMarket : new boolean[] {false, true}) {
-            Operation op = operation(summary + (perMarket ? ", a market's own account" : ""), description,
+            Operation op = operation(path + (perMarket ? "MarketWebhook" : "Webhook"),
+                    summary + (perMarket ? ", a market's own account" : ""), description,
                     new ObjectSchema().description("the provider's own JSON, "
                     + "verified on its raw bytes (PROVIDERS.md)"));
             headers.forEach(h -> op.addParametersItem(new HeaderParameter().name(h).schema(new StringSchema())));
@@ -68,29 +71,28 @@ class WebhookApiDocs implements OpenApiCustomizer {
         }
     }
 
-    private static Operation operation(String summary, String description, Schema<?> body) {
-        Schema<?> problem = new ObjectSchema().description("RFC 9457 problem detail: type, title, status, detail, "
-                + "instance");
-        return new Operation().addTagsItem(TAG).summary(summary).description(description)
+    /** Answered to a signature, not to a login: the webhook-signature scheme (each description names its header). */
+    private static Operation operation(String id, String summary, String description, Schema<?> body) {
+        return new Operation().addTagsItem(TAG).operationId(id).summary(summary).description(description)
+                .addSecurityItem(new SecurityRequirement().addList(ApiProblems.WEBHOOK_SIGNATURE))
                 .requestBody(new RequestBody().required(true).content(json(body)))
                 .responses(new ApiResponses()
                         .addApiResponse("200", new ApiResponse().description("stored (or a duplicate: nothing "
                                 + "changed); {\"success\":true}").content(json(new ObjectSchema()
                                 .addProperty("success", new Schema<Boolean>().type("boolean")))))
-                        .addApiResponse("400", problem(problem, "malformed body, or an amount above the ceiling "
+                        .addApiResponse("400", problem("malformed body, or an amount above the ceiling "
                                 + "(CHO40_MAX_AMOUNT_VND); kept for audit (its SHA-256 and first 1 KB)"))
-                        .addApiResponse("401", problem(problem, "missing or wrong signature, or a stale timestamp; "
+                        .addApiResponse("401", problem("missing or wrong signature, or a stale timestamp; "
                                 + "kept for audit (its SHA-256 and first 1 KB)"))
-                        .addApiResponse("413", problem(problem, "body larger than 256 KB"))
-                        .addApiResponse("429", problem(problem, "too many refused requests from this address: "
+                        .addApiResponse("413", problem("body larger than 256 KB"))
+                        .addApiResponse("429", problem("too many refused requests from this address: "
                                 + "send again after Retry-After seconds (accepted requests never count)"))
-                        .addApiResponse("503", problem(problem, "not stored (database away, or no secret "
+                        .addApiResponse("503", problem("not stored (database away, or no secret "
                                 + "configured): send again")));
     }
 
-    private static ApiResponse problem(Schema<?> schema, String description) {
-        return new ApiResponse().description(description)
-                .content(new Content().addMediaType("application/problem+json", new MediaType().schema(schema)));
+    private static ApiResponse problem(String description) {
+        return ApiProblems.response(description);
     }
 
     private static Content json(Schema<?> schema) {

@@ -13,11 +13,20 @@ class CurrentStaff {
 
     @ModelAttribute("staff")
     String staff(Authentication auth) {
-        return has(auth, "ROLE_STAFF") ? auth.getName() : null;
+        return staffName(auth);
     }
 
     @ModelAttribute("traderUser")
     boolean trader(Authentication auth) {
+        return isTrader(auth);
+    }
+
+    /** Also for error pages, which exception handlers render without the model attributes above. */
+    static String staffName(Authentication auth) {
+        return has(auth, "ROLE_STAFF") ? auth.getName() : null;
+    }
+
+    static boolean isTrader(Authentication auth) {
         return has(auth, "ROLE_TRADER");
     }
 

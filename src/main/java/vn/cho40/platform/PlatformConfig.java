@@ -26,11 +26,11 @@ class PlatformConfig implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("cho40_lang");
         resolver.setDefaultLocale(VIETNAMESE);
-        // Pages are Vietnamese until the visitor switches, whatever the browser says; API clients that
-        // send Accept-Language: en get English problem messages.
+        // Pages are Vietnamese until the visitor switches, whatever the browser says; API clients (and clients
+        // that prefer JSON) that send Accept-Language: en get English problem messages, also once forwarded to /error.
         resolver.setDefaultLocaleFunction(request -> {
             String accept = request.getHeader("Accept-Language");
-            boolean api = request.getRequestURI().startsWith("/api/");
+            boolean api = Requests.wantsProblem(request);
             return api && accept != null && accept.toLowerCase(Locale.ROOT).startsWith("en") ? Locale.ENGLISH
                     : VIETNAMESE;
         });

@@ -39,10 +39,8 @@ class SecurityConfig {
                 .httpBasic(Customizer.withDefaults())
                 // Forms and session-cookie API writes carry the token; HTTP Basic clients on /api are machines.
                 .csrf(ApiCsrf::sessionsOnly)
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new org.springframework.security.web.authentication.HttpStatusEntryPoint(
-                                org.springframework.http.HttpStatus.UNAUTHORIZED),
-                        request -> request.getRequestURI().startsWith("/api/")));
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityErrors.apiEntryPoint(),
+                        SecurityErrors::isApi).accessDeniedHandler(SecurityErrors::denied));
         publicSurface(http, messages, locales);
         return http.build();
     }

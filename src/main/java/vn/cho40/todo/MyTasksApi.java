@@ -26,6 +26,8 @@ class MyTasksApi {
     }
 
     @GetMapping("/api/v1/me/tasks")
+    @io.swagger.v3.oas.annotations.Operation(operationId = "myTasks",
+            summary = "Việc cần làm của người đang đăng nhập: the signed-in user's waiting work (kind, count, link, label)")
     List<TaskJson> mine(Locale locale) {
         return tasks.of(access.require()).stream()
                 .map(t -> new TaskJson(t.kind(), t.count(), t.href(),

@@ -57,11 +57,15 @@ class TraderApi {
     }
 
     @GetMapping
+    @Operation(operationId = "searchTraders",
+            summary = "Tìm tiểu thương trong địa bàn, số giấy tờ và điện thoại che bớt: traders in one's area, numbers masked")
     List<TraderJson> search(@RequestParam(defaultValue = "") String q) {
         return traders.search(q).stream().map(TraderJson::of).toList();
     }
 
     @PostMapping
+    @Operation(operationId = "createTrader",
+            summary = "Thêm tiểu thương: add a trader")
     ResponseEntity<TraderJson> create(@RequestBody CreateRequest r) {
         Market m = markets.forStaff(r.marketCode() == null ? "" : r.marketCode(), Permission.TRADER_EDIT);
         Trader t = traders.create(m, new Traders.NewTrader(r.fullName(), r.idNumber(), r.birthDate(), r.phone(),
@@ -70,23 +74,30 @@ class TraderApi {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getTrader",
+            summary = "Một tiểu thương, số che bớt: one trader, numbers masked")
     TraderJson get(@PathVariable UUID id) {
         return TraderJson.of(traders.get(id, Permission.TRADER_READ));
     }
 
     @PostMapping("/{id}/reveal")
-    @Operation(summary = "Số CCCD, điện thoại, tài khoản đầy đủ (ghi nhật ký): unmasked numbers, audited")
+    @Operation(operationId = "revealTrader",
+            summary = "Số CCCD, điện thoại, tài khoản đầy đủ (ghi nhật ký): unmasked numbers, audited")
     Traders.Revealed reveal(@PathVariable UUID id) {
         return traders.reveal(id);
     }
 
     @GetMapping("/{id}/accounts")
+    @Operation(operationId = "listTraderAccounts",
+            summary = "Tài khoản nhận tiền của tiểu thương: a trader's receiving accounts")
     List<AccountJson> accounts(@PathVariable UUID id) {
         traders.get(id, Permission.TRADER_READ);
         return traders.accounts(id).stream().map(AccountJson::of).toList();
     }
 
     @PostMapping("/{id}/accounts")
+    @Operation(operationId = "addTraderAccount",
+            summary = "Thêm tài khoản nhận tiền: add a receiving account")
     ResponseEntity<AccountJson> addAccount(@PathVariable UUID id, @RequestBody Traders.NewAccount r) {
         return ResponseEntity.status(201).body(AccountJson.of(traders.addAccount(id, r)));
     }
@@ -95,6 +106,8 @@ class TraderApi {
     }
 
     @PostMapping("/{id}/leases/{leaseId}/end")
+    @Operation(operationId = "endLease",
+            summary = "Kết thúc thuê quầy: end a stall lease")
     Lease endLease(@PathVariable UUID id, @PathVariable UUID leaseId, @RequestBody EndLeaseRequest r) {
         return traders.endLease(id, leaseId, r.endsOn());
     }
@@ -103,7 +116,8 @@ class TraderApi {
     }
 
     @PostMapping("/{id}/default-account")
-    @Operation(summary = "Đổi tài khoản nhận tiền của quầy (mã QR cũ bị thu hồi): the stall's QR pays another account")
+    @Operation(operationId = "setDefaultAccount",
+            summary = "Đổi tài khoản nhận tiền của quầy (mã QR cũ bị thu hồi): the stall's QR pays another account")
     ResponseEntity<Void> setDefault(@PathVariable UUID id, @RequestBody DefaultAccountRequest r) {
         traders.get(id, Permission.TRADER_EDIT);
         Market m = markets.forStaff(r.marketCode() == null ? "" : r.marketCode(), Permission.TRADER_EDIT);
@@ -112,12 +126,16 @@ class TraderApi {
     }
 
     @GetMapping("/{id}/leases")
+    @Operation(operationId = "listLeases",
+            summary = "Các quầy tiểu thương thuê: a trader's leases")
     List<Lease> leases(@PathVariable UUID id) {
         traders.get(id, Permission.TRADER_READ);
         return traders.leases(id);
     }
 
     @PostMapping("/{id}/leases")
+    @Operation(operationId = "leaseStall",
+            summary = "Cho tiểu thương thuê quầy: lease a stall to a trader")
     ResponseEntity<Lease> lease(@PathVariable UUID id, @RequestBody LeaseRequest r) {
         traders.get(id, Permission.TRADER_EDIT);
         Market m = markets.forStaff(r.marketCode() == null ? "" : r.marketCode(), Permission.TRADER_EDIT);

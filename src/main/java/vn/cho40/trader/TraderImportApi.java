@@ -31,7 +31,8 @@ class TraderImportApi {
     }
 
     @PostMapping(path = "/api/v1/markets/{code}/traders/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Nhập tiểu thương kèm quầy và tài khoản từ CSV/XLSX; all rows or none; dryRun checks only")
+    @Operation(operationId = "importTraders",
+            summary = "Nhập tiểu thương kèm quầy và tài khoản từ CSV/XLSX; all rows or none; dryRun checks only")
     ResponseEntity<Result> importTraders(@PathVariable String code, @RequestPart("file") MultipartFile file,
                                          @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         Market market = markets.forStaff(code, Permission.TRADER_EDIT);

@@ -42,13 +42,16 @@ class VietQrApi {
 
     /** Read only: a stall without a current code gets a 404 saying so, never a new code. */
     @GetMapping("/api/v1/markets/{code}/stalls/{stall}/qr")
+    @Operation(operationId = "getStallQr",
+            summary = "Mã QR tĩnh hiện hành của quầy (tiểu thương: chỉ quầy mình thuê): a stall's current static code")
     CodeJson current(@PathVariable String code, @PathVariable String stall) {
         StallReaders.Target t = readers.readable(code, stall);
         return CodeJson.of(codes.find(t.market(), t.stall()).orElseThrow(() -> readers.noCode(t)));
     }
 
     @PostMapping("/api/v1/markets/{code}/stalls/{stall}/qr/static")
-    @Operation(summary = "Tạo (hoặc làm mới) mã QR tĩnh của quầy: make the stall's static code for its account")
+    @Operation(operationId = "issueStallQr",
+            summary = "Tạo (hoặc làm mới) mã QR tĩnh của quầy: make the stall's static code for its account")
     ResponseEntity<CodeJson> issue(@PathVariable String code, @PathVariable String stall) {
         Market market = markets.forStaff(code, Permission.STALL_EDIT);
         StallCodes.StallCode c = codes.issue(market, codes.stall(market, stall)).orElseThrow(() ->
@@ -57,7 +60,8 @@ class VietQrApi {
     }
 
     @PostMapping("/api/v1/markets/{code}/stalls/{stall}/qr")
-    @Operation(summary = "Mã QR động cho một số tiền (hóa đơn, bán hàng): a dynamic code for one amount")
+    @Operation(operationId = "createDynamicQr",
+            summary = "Mã QR động cho một số tiền (hóa đơn, bán hàng): a dynamic code for one amount")
     ResponseEntity<CodeJson> dynamic(@PathVariable String code, @PathVariable String stall,
                                      @RequestBody DynamicRequest r) {
         Market market = markets.forStaff(code, Permission.STALL_EDIT);
