@@ -8,7 +8,7 @@ port=${PORT:-8197}
 requests=${REQUESTS:-500}
 data=$(mktemp -d /tmp/cho40-home.XXXX)
 ./cho40 --help >/dev/null   # build the jar first
-CHO40_DATA_DIR="$data" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 CHO40_PROVIDER_PROVINCE=19 \
+CHO40_DEMO_DIR="$data" SERVER_PORT=$port CHO40_ADMIN_PASSWORD=bench-password-1 CHO40_PROVIDER_PROVINCE=19 \
   ./cho40 demo --cho40.demo.traffic-per-minute="${TRAFFIC:-0}" >"$data/server.log" 2>&1 &
 server=$!   # ./cho40 execs java: this is the server's own process
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT

@@ -26,7 +26,8 @@ class MenuGuard implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this);
+        // After the language switch (?lang=en): a refusal is said in the language the user just chose.
+        registry.addInterceptor(this).order(org.springframework.core.Ordered.LOWEST_PRECEDENCE);
     }
 
     @Override
