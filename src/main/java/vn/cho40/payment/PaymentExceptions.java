@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cho40.audit.AuditLog;
 import vn.cho40.identity.Scope;
+import vn.cho40.ledger.Ledger;
 import vn.cho40.market.Market;
 import vn.cho40.market.Stall;
 import vn.cho40.privacy.FieldCipher;
@@ -43,16 +44,18 @@ public class PaymentExceptions {
     private final FieldCipher cipher;
     private final StallAccounts accounts;
     private final Ledger ledger;
+    private final List<PaymentCodes> codes;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final Clock clock;
 
     PaymentExceptions(JdbcClient db, FieldCipher cipher, StallAccounts accounts, Ledger ledger,
-                      ApplicationEventPublisher events, AuditLog audit, Clock clock) {
+                      List<PaymentCodes> codes, ApplicationEventPublisher events, AuditLog audit, Clock clock) {
         this.db = db;
         this.cipher = cipher;
         this.accounts = accounts;
         this.ledger = ledger;
+        this.codes = codes;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
@@ -139,6 +142,56 @@ public class PaymentExceptions {
                 market.provinceCode(), "quầy " + stall.code() + (why == null || why.isBlank() ? "" : ": " + why));
         events.publishEvent(new PaymentMatched(id, market.id(), stall.id(), trader, item.amountVnd(),
                 item.bookedAt()));
+    }
+
+    /**
+     * Settles the bill (or order) whose payment code the cashier names, when the transfer carried no usable code:
+     * the issuer of the code posts and records the settlement. The code must belong to this market; money that
+     * reached another account than the code's needs a reason, as for a stall.
+     */
+    @Transactional
+    public void assignToCode(UUID id, Market market, String code, String note, String by) {
+        Item item = lock(id);
+        if (item.marketId() != null && !item.marketId().equals(market.id())) {
+            throw new InvalidInputException(Violation.of("code", "payment.exception.otherMarket"));
+        }
+        String wanted = code == null ? "" : code.replace(" ", "").strip().toUpperCase(java.util.Locale.ROOT);
+        if (!vn.cho40.shared.PaymentCode.isValid(wanted)) {
+            throw new InvalidInputException(Violation.of("code", "payment.exception.codeInvalid", code));
+        }
+        PaymentCodes issuer = null;
+        PaymentCodes.Target target = null;
+        for (PaymentCodes c : codes) {
+            var t = c.find(wanted);
+            if (t.isPresent() && t.get().settles()) {
+                issuer = c;
+                target = t.get();
+                break;
+            }
+        }
+        if (target == null || !target.marketId().equals(market.id())) {
+            throw new InvalidInputException(Violation.of("code", "payment.exception.codeUnknown", wanted, market.name()));
+        }
+        if (target.revoked()) {
+            throw new InvalidInputException(Violation.of("code", "payment.exception.codeRevoked", wanted));
+        }
+        byte[] reached = db.sql("SELECT receiving_account_hash FROM payment_event WHERE id = ?").param(id)
+                .query(byte[].class).single();
+        boolean otherAccount = !java.util.Arrays.equals(reached, target.accountNumberHash());
+        String why = SearchText.clean(note);
+        if (otherAccount && (why == null || why.length() < 5)) {
+            throw new InvalidInputException(Violation.of("note", "payment.exception.otherAccountReasonCode", wanted));
+        }
+        Instant now = clock.instant();
+        db.sql("""
+                UPDATE payment_event SET status = 'SETTLED', market_id = ?, stall_id = ?, trader_id = ?, matched_at = ?,
+                    payment_code = ?, resolved_by = ?, resolved_at = ?, resolution_note = ? WHERE id = ?""")
+                .params(market.id(), target.stallId(), target.traderId(), Timestamp.from(now), wanted, by,
+                        Timestamp.from(now), why, id).update();
+        issuer.settle(new PaymentCodes.Settlement(id, market.id(), item.provider(), item.amountVnd(), item.bookedAt(),
+                List.of(wanted)));
+        audit.record(otherAccount ? "PAYMENT_ASSIGN_CODE_OTHER_ACCOUNT" : "PAYMENT_ASSIGN_CODE", "payment_event", id,
+                market.id(), market.provinceCode(), wanted + (why == null || why.isBlank() ? "" : ": " + why));
     }
 
     /** Not this market's money (a wrong transfer, a test call): closed with the reason, nothing posted. */

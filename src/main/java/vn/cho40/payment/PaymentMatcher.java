@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.cho40.ledger.Ledger;
 import vn.cho40.shared.PaymentCode;
 import vn.cho40.trader.StallAccounts;
 
@@ -38,13 +39,15 @@ public class PaymentMatcher {
     private final TransactionTemplate tx;
     private final StallAccounts accounts;
     private final List<PaymentCodes> codes;
+    private final List<CollectionAccounts> collectionAccounts;
     private final Ledger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final vn.cho40.privacy.FieldCipher cipher;
 
     PaymentMatcher(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate tx, StallAccounts accounts,
-                   List<PaymentCodes> codes, Ledger ledger, ApplicationEventPublisher events, Clock clock,
+                   List<PaymentCodes> codes, List<CollectionAccounts> collectionAccounts, Ledger ledger,
+                   ApplicationEventPublisher events, Clock clock,
                    vn.cho40.privacy.FieldCipher cipher,
                    @org.springframework.beans.factory.annotation.Value("${cho40.matcher.threads:1}") int threads) {
         this.threads = threads;
@@ -54,6 +57,7 @@ public class PaymentMatcher {
         this.tx = tx;
         this.accounts = accounts;
         this.codes = codes;
+        this.collectionAccounts = collectionAccounts;
         this.ledger = ledger;
         this.events = events;
         this.clock = clock;
@@ -194,6 +198,10 @@ public class PaymentMatcher {
 
     /** One credit and what the rules decided for it. */
     private record Outcome(Pending payment, MatchRules.Decision decision) {
+        boolean settles() {
+            return decision.settlement();
+        }
+
         StallAccounts.Owner owner() {
             return decision.payee();
         }
@@ -212,17 +220,26 @@ public class PaymentMatcher {
         List<UUID> debits = new ArrayList<>();
         List<Outcome> exceptions = new ArrayList<>();
         List<Outcome> matched = new ArrayList<>();
-        // Each account once: a market's few hundred stalls receive the thousand payments of a batch.
-        Map<ByteBuffer, List<StallAccounts.Owner>> registered = accounts.accountsAt(pending.stream()
-                .filter(p -> p.direction().equals("CREDIT")).map(p -> ByteBuffer.wrap(p.accountHash())).distinct()
-                .map(ByteBuffer::array).toList());
+        List<Outcome> settled = new ArrayList<>();
+        Map<ByteBuffer, List<StallAccounts.Owner>> registered = registered(pending);
+        Map<UUID, PaymentCode.Found> found = new java.util.HashMap<>();
+        for (Pending p : pending) {
+            if (p.direction().equals("CREDIT")) {
+                found.put(p.id(), PaymentCode.isValid(p.ourReference())
+                        ? new PaymentCode.Found.One(p.ourReference()) : PaymentCode.findIn(p.transferText()));
+            }
+        }
+        Targets targets = targets(found.values());
         for (Pending p : pending) {
             if (p.direction().equals("DEBIT")) {
                 debits.add(p.id());
                 continue;
             }
-            Outcome o = new Outcome(p, decide(p, registered));
-            (o.decision().matched() ? matched : exceptions).add(o);
+            Outcome o = new Outcome(p, MatchRules.decide(
+                    new MatchRules.Credit(p.accountHash(), p.bin(), p.marketId(), p.amountVnd()),
+                    registered.getOrDefault(ByteBuffer.wrap(p.accountHash()), List.of()), found.get(p.id()),
+                    targets.byCode()));
+            (!o.decision().matched() ? exceptions : o.settles() ? settled : matched).add(o);
         }
         if (!debits.isEmpty()) {
             jdbc.update("""
@@ -240,6 +257,9 @@ public class PaymentMatcher {
                     column(exceptions, Outcome::code, String[]::new),
                     column(exceptions, o -> o.decision().queueMarket(), UUID[]::new)));
             warn(exceptions, queued, now);
+        }
+        if (!settled.isEmpty()) {
+            settle(settled, targets, now);
         }
         if (matched.isEmpty()) {
             return;
@@ -262,7 +282,7 @@ public class PaymentMatcher {
             if (!claimed.contains(p.id())) {
                 continue; // a duplicate the ingest did not store, or matched already by the other path
             }
-            postings.add(new Ledger.Posting(o.owner().marketId(), p.id(), null, "payment " + p.provider(),
+            postings.add(new Ledger.Posting(o.owner().marketId(), p.id(), null, null, "payment " + p.provider(),
                     Ledger.payment(p.provider(), o.owner().traderId(), p.amountVnd())));
             announced.add(new PaymentMatched(p.id(), o.owner().marketId(), o.owner().stallId(), o.owner().traderId(),
                     p.amountVnd(), p.bookedAt().toInstant()));
@@ -272,14 +292,76 @@ public class PaymentMatcher {
         announced.forEach(events::publishEvent);
     }
 
-    /** The facts of one credit put to {@link MatchRules}: its code's target, if any issuer knows the code. */
-    private MatchRules.Decision decide(Pending p, Map<ByteBuffer, List<StallAccounts.Owner>> registered) {
-        PaymentCode.Found found = PaymentCode.isValid(p.ourReference())
-                ? new PaymentCode.Found.One(p.ourReference()) : PaymentCode.findIn(p.transferText());
-        Optional<PaymentCodes.Target> target = found instanceof PaymentCode.Found.One(String code)
-                ? codes.stream().map(c -> c.find(code)).flatMap(Optional::stream).findFirst() : Optional.empty();
-        return MatchRules.decide(new MatchRules.Credit(p.accountHash(), p.bin(), p.marketId(), p.amountVnd()),
-                registered.getOrDefault(ByteBuffer.wrap(p.accountHash()), List.of()), found, target);
+    /**
+     * The registered accounts with the batch's receiving numbers, each number once (a market's few hundred stalls
+     * receive the thousand payments of a batch): traders' accounts, and market boards' collection accounts as
+     * owners with no trader and no stall.
+     */
+    private Map<ByteBuffer, List<StallAccounts.Owner>> registered(List<Pending> pending) {
+        List<byte[]> numbers = pending.stream().filter(p -> p.direction().equals("CREDIT"))
+                .map(p -> ByteBuffer.wrap(p.accountHash())).distinct().map(ByteBuffer::array).toList();
+        Map<ByteBuffer, List<StallAccounts.Owner>> registered = new java.util.HashMap<>(accounts.accountsAt(numbers));
+        for (CollectionAccounts c : collectionAccounts) {
+            c.at(numbers).forEach((hash, boards) -> {
+                List<StallAccounts.Owner> owners = new ArrayList<>(registered.getOrDefault(hash, List.of()));
+                boards.forEach(b -> owners.add(new StallAccounts.Owner(null, null, b.marketId(), null, b.bin())));
+                registered.put(hash, owners);
+            });
+        }
+        return registered;
+    }
+
+    /** The targets of the codes found, and which issuer answered for each. */
+    private record Targets(Map<String, PaymentCodes.Target> byCode, Map<String, PaymentCodes> issuer) {
+    }
+
+    private Targets targets(java.util.Collection<PaymentCode.Found> found) {
+        Set<String> wanted = new HashSet<>();
+        for (PaymentCode.Found f : found) {
+            switch (f) {
+                case PaymentCode.Found.One(String code) -> wanted.add(code);
+                case PaymentCode.Found.Ambiguous(Set<String> several) -> wanted.addAll(several);
+                case PaymentCode.Found.None() -> { }
+            }
+        }
+        Map<String, PaymentCodes.Target> byCode = new java.util.HashMap<>();
+        Map<String, PaymentCodes> issuer = new java.util.HashMap<>();
+        for (PaymentCodes c : codes) {
+            if (wanted.isEmpty()) {
+                break;
+            }
+            c.findAll(wanted).forEach((code, target) -> {
+                byCode.put(code, target);
+                issuer.put(code, c);
+            });
+            wanted.removeAll(byCode.keySet());
+        }
+        return new Targets(byCode, issuer);
+    }
+
+    /**
+     * Claims the credits that pay bills (or orders) and hands each to the issuer of its codes, which posts the
+     * ledger and records what was settled. Nothing is announced: the trader's phone speaks only for money in.
+     */
+    private void settle(List<Outcome> settled, Targets targets, Timestamp now) {
+        Set<UUID> claimed = new HashSet<>(jdbc.queryForList("""
+                UPDATE payment_event e SET status = 'SETTLED', market_id = m.market_id, stall_id = m.stall_id,
+                    trader_id = m.trader_id, matched_at = ?, payment_code = m.code
+                FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[])
+                    AS m(id, market_id, stall_id, trader_id, code)
+                WHERE e.id = m.id AND e.status = 'RECEIVED' RETURNING e.id""", UUID.class, now,
+                column(settled, o -> o.payment().id(), UUID[]::new),
+                column(settled, o -> o.owner().marketId(), UUID[]::new),
+                column(settled, o -> o.owner().stallId(), UUID[]::new),
+                column(settled, o -> o.owner().traderId(), UUID[]::new),
+                column(settled, Outcome::code, String[]::new)));
+        for (Outcome o : settled) {
+            if (claimed.contains(o.payment().id())) {
+                Pending p = o.payment();
+                targets.issuer().get(o.code()).settle(new PaymentCodes.Settlement(p.id(), o.owner().marketId(),
+                        p.provider(), p.amountVnd(), p.bookedAt().toInstant(), o.decision().settles()));
+            }
+        }
     }
 
     /** Boards' warnings for the outcomes this batch actually changed (a claim another path made warns there). */

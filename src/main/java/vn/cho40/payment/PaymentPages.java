@@ -68,6 +68,24 @@ class PaymentPages {
         return "redirect:/payments/exceptions";
     }
 
+    @PostMapping("/payments/exceptions/{id}/assign-code")
+    String assignToCode(@PathVariable UUID id, @RequestParam(defaultValue = "") String market,
+                        @RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String note,
+                        RedirectAttributes redirect) {
+        PaymentExceptions.Item item = visible(id);
+        Market m = markets.forStaff(item.marketCode() != null ? item.marketCode() : market,
+                Permission.PAYMENT_RECONCILE);
+        try {
+            exceptions.assignToCode(id, m, code, note, access.require().username());
+            redirect.addFlashAttribute("notice", "payment.exception.assignedCode");
+            redirect.addFlashAttribute("noticeArg", code.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failed", id);
+            redirect.addFlashAttribute("errors", errors.of(e));
+        }
+        return "redirect:/payments/exceptions";
+    }
+
     @PostMapping("/payments/exceptions/{id}/not-ours")
     String notOurs(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
                    RedirectAttributes redirect) {

@@ -1,0 +1,151 @@
+package vn.cho40.ledger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.cho40.shared.Ids;
+
+/**
+ * The double-entry ledger every money module posts to (payments, fees, payroll, orders). Rows are facts (the
+ * database refuses updates and deletes); a correction is a reversing transaction pointing at the original; the
+ * database checks that every transaction balances. Amounts are signed đồng: positive debits, negative credits.
+ * Account names are {@code kind:key}, listed in {@link Accounts}.
+ */
+@Component
+public class Ledger {
+
+    private final JdbcClient db;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Ledger(JdbcClient db, org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock) {
+        this.db = db;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One line: the account and its signed amount (positive debit, negative credit). */
+    public record Line(String account, long amountVnd) {
+    }
+
+    /** Posts balanced lines; the caller's transaction commits them or nothing. */
+    public UUID post(UUID marketId, UUID paymentEventId, UUID reverses, String memo, List<Line> lines) {
+        return post(new Posting(marketId, paymentEventId, null, reverses, memo, lines));
+    }
+
+    /** Posts one transaction; the caller's transaction commits it or nothing. */
+    public UUID post(Posting p) {
+        requireBalanced(p.lines());
+        UUID id = Ids.newId(clock);
+        db.sql("""
+                INSERT INTO ledger_transaction (id, market_id, payment_event_id, reference, reverses, posted_at, memo)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, p.marketId(), p.paymentEventId(), p.reference(), p.reverses(),
+                        Timestamp.from(clock.instant()), p.memo()).update();
+        List<Line> lines = p.lines();
+        UUID marketId = p.marketId();
+        List<Object[]> entries = new java.util.ArrayList<>(lines.size());
+        short n = 0;
+        for (Line l : lines) {
+            entries.add(new Object[] {id, ++n, marketId, l.account(), l.amountVnd()});
+        }
+        insertEntries(entries);
+        return id;
+    }
+
+    /**
+     * One transaction: the market whose books it is in, the payment event that moved the money (at most one
+     * transaction per event; null when no payment did), a reference to what else caused it (for example
+     * {@code bill:<id>}), the transaction it reverses, a memo and its lines.
+     */
+    public record Posting(UUID marketId, UUID paymentEventId, String reference, UUID reverses, String memo,
+                          List<Line> lines) {
+        public Posting {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Posts many transactions with two statements; the caller's transaction commits them or nothing. */
+    public void postAll(List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        java.sql.Timestamp now = Timestamp.from(clock.instant());
+        List<Object[]> transactions = new java.util.ArrayList<>(postings.size());
+        List<Object[]> entries = new java.util.ArrayList<>(postings.size() * 2);
+        for (Posting p : postings) {
+            requireBalanced(p.lines());
+            UUID id = Ids.newId(clock);
+            transactions.add(new Object[] {id, p.marketId(), p.paymentEventId(), p.reference(), p.reverses(), now,
+                p.memo()});
+            short n = 0;
+            for (Line l : p.lines()) {
+                entries.add(new Object[] {id, ++n, p.marketId(), l.account(), l.amountVnd()});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO ledger_transaction (id, market_id, payment_event_id, reference, reverses, posted_at, memo)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", transactions);
+        insertEntries(entries);
+    }
+
+    /** All lines in one statement: the database checks each statement leaves every transaction balanced. */
+    private void insertEntries(List<Object[]> entries) {
+        int size = entries.size();
+        UUID[] tx = new UUID[size];
+        Integer[] line = new Integer[size];
+        UUID[] market = new UUID[size];
+        String[] account = new String[size];
+        Long[] amount = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Object[] e = entries.get(i);
+            tx[i] = (UUID) e[0];
+            line[i] = ((Short) e[1]).intValue();
+            market[i] = (UUID) e[2];
+            account[i] = (String) e[3];
+            amount[i] = (Long) e[4];
+        }
+        jdbc.update("""
+                INSERT INTO ledger_entry (transaction_id, line, market_id, account, amount_vnd)
+                SELECT * FROM unnest(?::uuid[], ?::smallint[], ?::uuid[], ?::text[], ?::bigint[])""",
+                tx, line, market, account, amount);
+    }
+
+    private static void requireBalanced(List<Line> lines) {
+        long sum = lines.stream().mapToLong(Line::amountVnd).sum();
+        if (sum != 0 || lines.size() < 2) {
+            throw new IllegalArgumentException("a ledger transaction needs two or more lines summing to 0, got " + sum);
+        }
+    }
+
+    /** A sale paid to a trader's account: the provider's clearing account owes the trader the amount. */
+    public static List<Line> payment(String provider, UUID traderId, long amountVnd) {
+        return List.of(new Line(Accounts.clearing(provider), amountVnd), new Line(Accounts.trader(traderId), -amountVnd));
+    }
+
+    /** Each account's debits, credits and balance in a market's books (all time). */
+    public record AccountBalance(String account, long debitVnd, long creditVnd) {
+        public long balanceVnd() {
+            return debitVnd - creditVnd;
+        }
+    }
+
+    /** The trial balance of one market: every account with its totals; debits equal credits when the books are sound. */
+    public List<AccountBalance> trialBalance(UUID marketId) {
+        return db.sql("""
+                SELECT account, coalesce(sum(amount_vnd) FILTER (WHERE amount_vnd > 0), 0),
+                       coalesce(-sum(amount_vnd) FILTER (WHERE amount_vnd < 0), 0)
+                FROM ledger_entry WHERE market_id = ? GROUP BY account ORDER BY account""")
+                .param(marketId)
+                .query((rs, n) -> new AccountBalance(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+    }
+
+    /** One account's balance in a market's books (debits minus credits). */
+    public long balance(UUID marketId, String account) {
+        return db.sql("SELECT coalesce(sum(amount_vnd), 0) FROM ledger_entry WHERE market_id = ? AND account = ?")
+                .params(marketId, account).query(Long.class).single();
+    }
+}
