@@ -12,6 +12,22 @@ public enum Permission {
     AUDIT_READ,
     /** Work the payments exceptions queue and upload bank statements for the markets in scope. */
     PAYMENT_RECONCILE,
+    /** Read a market's books: its trial balance and account balances. */
+    LEDGER_READ,
+    /** Keep the rate book of market charges (province-wide rates and a market's own). */
+    FEE_RATES_EDIT,
+    /** See bills, payments of bills, arrears and fee reports of the markets in scope. */
+    BILL_READ,
+    /** Preview and issue billing runs, credit notes and adjusting bills. */
+    BILL_ISSUE,
+    /** Install and replace stalls' sub-meters. */
+    METER_EDIT,
+    /** Enter or import meter readings. */
+    METER_READ,
+    /** Take cash at the desk against a bill and close the day's cash. */
+    CASH_COLLECT,
+    /** Approve waivers and discounts on bills. */
+    WAIVER_APPROVE,
     /** A trader's own stalls, accounts and payments. */
     OWN_DATA
 }
