@@ -27,9 +27,41 @@ class MarketRepository {
             """;
 
     private final JdbcClient db;
+    private final vn.cho40.privacy.FieldCipher cipher;
 
-    MarketRepository(JdbcClient db) {
+    MarketRepository(JdbcClient db, vn.cho40.privacy.FieldCipher cipher) {
         this.db = db;
+        this.cipher = cipher;
+    }
+
+    /** The keyed hash payments find the board's collection account by (like traders' account numbers). */
+    private byte[] collectionHash(Market m) {
+        return m.collectionAccountNo() == null ? null : cipher.index("account_number", m.collectionAccountNo());
+    }
+
+    /** Fills the hash of collection accounts saved before it existed; returns how many. */
+    int hashCollectionAccounts() {
+        List<Market> unhashed = db.sql(
+                "SELECT * FROM market WHERE collection_account_no IS NOT NULL AND collection_account_hash IS NULL")
+                .query(MarketRepository::map).list();
+        for (Market m : unhashed) {
+            db.sql("UPDATE market SET collection_account_hash = ? WHERE id = ?").params(collectionHash(m), m.id())
+                    .update();
+        }
+        return unhashed.size();
+    }
+
+    /** The markets whose collection account has one of these number hashes: the market's id and bank BIN. */
+    List<CollectionAccount> collectionAccountsAt(java.util.Collection<byte[]> hashes) {
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("""
+                SELECT collection_account_hash, id, collection_bank_bin FROM market
+                WHERE collection_account_hash = ANY(?::bytea[]) AND collection_bank_bin IS NOT NULL""")
+                .param(hashes.toArray(byte[][]::new))
+                .query((rs, n) -> new CollectionAccount(rs.getBytes(1), rs.getObject(2, UUID.class), rs.getString(3)))
+                .list();
     }
 
     void insert(Market m, String searchKey) {
@@ -37,13 +69,13 @@ class MarketRepository {
                 INSERT INTO market (id, code, name, province_code, commune_code, pre2025_district_code,
                     pre2025_commune_code, address, market_class, operator_type, operator_name, collection_bank_bin,
                     collection_account_no, collection_account_name, status, planned_on, onboarding_on, live_on,
-                    free_wifi, search_key, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    free_wifi, search_key, created_at, updated_at, collection_account_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), m.code(), m.name(), m.provinceCode(), m.communeCode(), m.pre2025DistrictCode(),
                         m.pre2025CommuneCode(), m.address(), m.marketClass(), m.operatorType().name(),
                         m.operatorName(), m.collectionBankBin(), m.collectionAccountNo(), m.collectionAccountName(),
                         m.status().name(), m.plannedOn(), m.onboardingOn(), m.liveOn(), m.freeWifi(), searchKey,
-                        Timestamp.from(m.createdAt()), Timestamp.from(m.updatedAt()))
+                        Timestamp.from(m.createdAt()), Timestamp.from(m.updatedAt()), collectionHash(m))
                 .update();
     }
 
@@ -52,13 +84,14 @@ class MarketRepository {
                 UPDATE market SET name = ?, province_code = ?, commune_code = ?, pre2025_district_code = ?,
                     pre2025_commune_code = ?, address = ?, market_class = ?, operator_type = ?, operator_name = ?,
                     collection_bank_bin = ?, collection_account_no = ?, collection_account_name = ?, status = ?,
-                    planned_on = ?, onboarding_on = ?, live_on = ?, free_wifi = ?, search_key = ?, updated_at = ?
+                    planned_on = ?, onboarding_on = ?, live_on = ?, free_wifi = ?, search_key = ?, updated_at = ?,
+                    collection_account_hash = ?
                 WHERE id = ?""")
                 .params(m.name(), m.provinceCode(), m.communeCode(), m.pre2025DistrictCode(),
                         m.pre2025CommuneCode(), m.address(), m.marketClass(), m.operatorType().name(),
                         m.operatorName(), m.collectionBankBin(), m.collectionAccountNo(), m.collectionAccountName(),
                         m.status().name(), m.plannedOn(), m.onboardingOn(), m.liveOn(), m.freeWifi(), searchKey,
-                        Timestamp.from(m.updatedAt()), m.id())
+                        Timestamp.from(m.updatedAt()), collectionHash(m), m.id())
                 .update();
     }
 

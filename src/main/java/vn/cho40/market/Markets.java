@@ -45,6 +45,18 @@ public class Markets {
         this.clock = clock;
     }
 
+    /** The market boards' collection accounts with these number hashes (for payments to find bills' money). */
+    public List<CollectionAccount> collectionAccountsAt(java.util.Collection<byte[]> numberHashes) {
+        return repository.collectionAccountsAt(numberHashes);
+    }
+
+    /** Markets saved before collection accounts were hashed get their hash at start. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    @Transactional
+    void hashCollectionAccounts() {
+        repository.hashCollectionAccounts();
+    }
+
     @Transactional
     public Market create(MarketForm form, String by) {
         MarketRules.Place place = rules.check(form);
