@@ -28,8 +28,10 @@ final class ApiCsrf {
     }
 
     static void sessionsOnly(CsrfConfigurer<HttpSecurity> csrf) {
+        // Without a session cookie there is no ambient credential to forge: the write is answered 401 like any
+        // anonymous one, not refused for a missing token.
         RequestMatcher machine = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-                && hasBasicCredentials(request);
+                && (hasBasicCredentials(request) || request.getRequestedSessionId() == null);
         csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
                         && !machine.matches(request))
                 .csrfTokenRequestHandler(new EitherHeader());
