@@ -174,4 +174,71 @@ class MatchRulesTest {
         assertThat(matched).as("the property is not vacuous").isGreaterThan(1_000);
         assertThat(refused).isGreaterThan(1_000);
     }
+
+    /** A market board's collection account as the matcher registers it: no trader, no stall. */
+    static Owner board(UUID market, String bin) {
+        return new Owner(null, null, market, null, bin);
+    }
+
+    static PaymentCodes.Target billOf(String code, UUID market, String number, String bin, long dueVnd) {
+        return new PaymentCodes.Target(code, market, UUID.randomUUID(), UUID.randomUUID(), null, hash(number), bin,
+                dueVnd, false, true);
+    }
+
+    @Test
+    void aBillCodePaidIntoTheBoardsAccountIsSettledWhateverTheAmount() {
+        Owner board = board(DAI_TU, VCB);
+        PaymentCodes.Target bill = billOf("C40ABCDEFGH", DAI_TU, "900", VCB, 250_000);
+        Decision part = MatchRules.decide(new Credit(hash("900"), VCB, null, 100_000), List.of(board), one(),
+                Optional.of(bill));
+        assertThat(part.matched()).isTrue();
+        assertThat(part.settlement()).isTrue();
+        assertThat(part.settles()).containsExactly("C40ABCDEFGH");
+        assertThat(part.warnings()).as("a part payment of a bill is normal: no amount warning").isEmpty();
+        assertThat(part.payee().traderId()).isEqualTo(bill.traderId());
+    }
+
+    @Test
+    void aBillCodePaidIntoATradersAccountCreditsNobody() {
+        Owner trader = owner(DAI_TU, VCB);
+        PaymentCodes.Target bill = billOf("C40ABCDEFGH", DAI_TU, "900", VCB, 250_000);
+        Decision d = MatchRules.decide(new Credit(hash("111"), VCB, null, 250_000), List.of(trader), one(),
+                Optional.of(bill));
+        assertThat(d.matched()).isFalse();
+        assertThat(d.reason()).isEqualTo(Reason.CODE_ON_OTHER_ACCOUNT);
+    }
+
+    @Test
+    void moneyInTheBoardsAccountWithoutACodeWaitsForTheCashier() {
+        Decision d = MatchRules.decide(new Credit(hash("900"), VCB, null, 250_000), List.of(board(DAI_TU, VCB)), NONE,
+                Optional.empty());
+        assertThat(d.matched()).isFalse();
+        assertThat(d.reason()).isEqualTo(Reason.NO_BILL_CODE);
+        assertThat(d.queueMarket()).isEqualTo(DAI_TU);
+    }
+
+    @Test
+    void oneTransferNamingTwoBillsOfTheSameBoardSettlesBoth() {
+        String first = PaymentCode.generate(new Random(1));
+        String second = PaymentCode.generate(new Random(2));
+        var both = new PaymentCode.Found.Ambiguous(java.util.Set.of(first, second));
+        Owner board = board(DAI_TU, VCB);
+        java.util.Map<String, PaymentCodes.Target> bills = java.util.Map.of(
+                first, billOf(first, DAI_TU, "900", VCB, 100_000), second, billOf(second, DAI_TU, "900", VCB, 50_000));
+        Decision d = MatchRules.decide(new Credit(hash("900"), VCB, null, 150_000), List.of(board), both, bills);
+        assertThat(d.settles()).containsExactlyInAnyOrder(first, second);
+
+        // A bill of another board among them, or a stall's code: a person untangles it.
+        java.util.Map<String, PaymentCodes.Target> mixed = java.util.Map.of(
+                first, billOf(first, DAI_TU, "900", VCB, 100_000), second, billOf(second, BUNG_LAO, "800", VCB, 50_000));
+        assertThat(MatchRules.decide(new Credit(hash("900"), VCB, null, 150_000), List.of(board), both, mixed).reason())
+                .isEqualTo(Reason.AMBIGUOUS_CODE);
+        PaymentCodes.Target sale = new PaymentCodes.Target(second, DAI_TU, UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), hash("900"), VCB, null, false);
+        assertThat(MatchRules.decide(new Credit(hash("900"), VCB, null, 150_000), List.of(board), both,
+                java.util.Map.of(first, bills.get(first), second, sale)).reason()).isEqualTo(Reason.AMBIGUOUS_CODE);
+        // Two bills, but the money went elsewhere.
+        assertThat(MatchRules.decide(new Credit(hash("777"), VCB, null, 150_000), List.of(owner(DAI_TU, VCB)), both,
+                bills).matched()).isFalse();
+    }
 }
