@@ -135,6 +135,8 @@ class FormWritesIT {
                 "note", "đã kiểm tra biển"));
         f.put("POST /payments/exceptions/{id}/assign", Form.of(Permission.PAYMENT_RECONCILE, "stall", "A-1",
                 "note", "chị Hoa xác nhận"));
+        f.put("POST /payments/exceptions/{id}/assign-code", Form.of(Permission.PAYMENT_RECONCILE,
+                "code", "C40ABCDEFGH", "note", "tiền điện tháng 11"));
         f.put("POST /payments/exceptions/{id}/not-ours", Form.of(Permission.PAYMENT_RECONCILE,
                 "reason", "không phải của chợ"));
         f.put("POST /payments/statements", Form.upload(Permission.PAYMENT_RECONCILE, CSV_STATEMENT));
