@@ -3,7 +3,6 @@ package vn.cho40.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,11 +37,9 @@ class AuditLabelsTest {
             }
         }
         assertThat(actions).hasSizeGreaterThan(15);
-        for (String bundle : List.of("i18n/messages.properties", "i18n/messages_en.properties")) {
-            Properties p = new Properties();
-            try (InputStream in = getClass().getClassLoader().getResourceAsStream(bundle)) {
-                p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            }
+        for (String suffix : List.of("", "_en")) {
+            String bundle = "i18n/*" + suffix + ".properties";
+            Properties p = Bundles.load(suffix);
             List<String> missing = new ArrayList<>();
             actions.stream().filter(a -> !p.containsKey("audit." + a)).forEach(missing::add);
             assertThat(missing).as("audit actions without a label in %s", bundle).isEmpty();
