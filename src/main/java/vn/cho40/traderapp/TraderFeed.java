@@ -43,13 +43,23 @@ class TraderFeed {
     /** Seconds since start, counted on the sender thread only. */
     private long pingTicks;
 
-    TraderFeed(Payments payments, Access access, @Value("${cho40.feed.warn-below-vnd:1000}") long warnBelowVnd,
+    private final FeedRelay relay;
+
+    TraderFeed(Payments payments, Access access, FeedRelay relay,
+               @Value("${cho40.feed.warn-below-vnd:1000}") long warnBelowVnd,
                @Value("${cho40.feed.heartbeat-seconds:20}") long heartbeatSeconds) {
         this.payments = payments;
+        this.relay = relay;
         this.access = access;
         this.warnBelowVnd = warnBelowVnd;
         this.heartbeatSeconds = Math.max(1, heartbeatSeconds);
         sender.scheduleWithFixedDelay(this::ping, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+        // Payments matched by the other servers on the same database, for the streams this server holds.
+        relay.onRemote(a -> {
+            if (open.containsKey(a.traderId())) {
+                sender.execute(() -> push(a));
+            }
+        });
     }
 
     /** What the app shows and says for one payment. */
@@ -115,8 +125,10 @@ class TraderFeed {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PaymentMatched e) {
+        FeedRelay.Announcement a = new FeedRelay.Announcement(e.traderId(), e.paymentId(), e.amountVnd(), e.bookedAt());
+        relay.publish(a);
         if (open.containsKey(e.traderId())) {
-            sender.execute(() -> push(e));
+            sender.execute(() -> push(a));
         }
     }
 
@@ -174,7 +186,7 @@ class TraderFeed {
         open.clear();
     }
 
-    private void push(PaymentMatched e) {
+    private void push(FeedRelay.Announcement e) {
         List<SseEmitter> emitters = open.get(e.traderId());
         if (emitters == null) {
             return;

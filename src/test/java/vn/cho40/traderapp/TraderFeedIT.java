@@ -169,4 +169,53 @@ class TraderFeedIT {
         feed.closeAll();
         assertThat(next(live, "<closed>")).as("the stream ended").isEqualTo("<closed>");
     }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Several servers on one database: a payment matched on one server reaches the stream a phone holds on another,
+     * both ways. The other server is a second relay on the same PostgreSQL, as a second process would have.
+     */
+    @Test
+    void paymentsCrossToTheStreamsOfOtherServersOnTheSameDatabase() throws Exception {
+        FeedRelay otherServer = new FeedRelay(dataSource);
+        BlockingQueue<FeedRelay.Announcement> heardThere = new LinkedBlockingQueue<>();
+        otherServer.onRemote(heardThere::add);
+        otherServer.start();
+        try {
+            logInAsDemoTrader();
+            UUID trader = db.sql("SELECT trader_id FROM lease l JOIN stall s ON s.id = l.stall_id JOIN market m ON "
+                    + "m.id = s.market_id WHERE m.code = 'TN-DAITU' AND s.code = 'A-1' AND l.ends_on IS NULL")
+                    .query(UUID.class).single();
+            byte[] enc = db.sql("SELECT account_enc FROM receiving_account WHERE trader_id = ? ORDER BY created_at LIMIT 1")
+                    .param(trader).query((rs, n) -> rs.getBytes(1)).single();
+            String account = cipher.decrypt("account", enc);
+            BlockingQueue<String> live = open(null);
+            assertThat(next(live, ":connected")).isNotNull();
+            Thread.sleep(1_500); // both listeners are listening before anything is sent
+
+            // Matched here: the other server hears it, once.
+            pay(account, "FT-RELAY-1", 123_000);
+            UUID paid = db.sql("SELECT id FROM payment_event WHERE bank_reference = 'FT-RELAY-1'").query(UUID.class).single();
+            FeedRelay.Announcement heard = null;
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); heard == null && System.nanoTime() < end; ) {
+                FeedRelay.Announcement a = heardThere.poll(200, TimeUnit.MILLISECONDS);
+                if (a != null && a.paymentId().equals(paid)) {
+                    heard = a;
+                }
+            }
+            assertThat(heard).as("the other server heard the payment matched here").isNotNull();
+            assertThat(heard.traderId()).isEqualTo(trader);
+            assertThat(heard.amountVnd()).isEqualTo(123_000);
+
+            // Matched on the other server: this server's stream for that trader announces it.
+            UUID elsewhere = UUID.randomUUID();
+            otherServer.publish(new FeedRelay.Announcement(trader, elsewhere, 77_000, java.time.Instant.now()));
+            String data = next(live, "data:{\"id\":\"" + elsewhere);
+            assertThat(data).as("pushed to the stream held here").isNotNull().contains("\"amount\":77000", "77.000");
+        } finally {
+            otherServer.stop();
+        }
+    }
 }
