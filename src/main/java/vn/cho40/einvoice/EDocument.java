@@ -1,0 +1,93 @@
+package vn.cho40.einvoice;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an e-invoice says, before it is XML: the series and number, the day, the seller (the market board) and the
+ * buyer (the trader), and the lines. Amounts are integer đồng before VAT; VAT is computed per rate over the lines of
+ * that rate and rounded half up once per rate, as the totals block states it ({@code THTTLTSuat}).
+ */
+public record EDocument(InvoiceSeries series, long number, LocalDate issuedOn, String paymentMethod, Party seller,
+                        Party buyer, List<Line> lines, String lookupCode) {
+
+    /** Format version of the tax authority's structure this platform writes. */
+    public static final String FORMAT_VERSION = "2.1.0";
+
+    public EDocument {
+        Objects.requireNonNull(series, "series");
+        Objects.requireNonNull(issuedOn, "issuedOn");
+        Objects.requireNonNull(seller, "seller");
+        Objects.requireNonNull(buyer, "buyer");
+        if (number < 1 || number > 99_999_999) {
+            throw new IllegalArgumentException("an invoice number has 1 to 8 digits: " + number);
+        }
+        if (lines == null || lines.isEmpty()) {
+            throw new IllegalArgumentException("an invoice has at least one line");
+        }
+        lines = List.copyOf(lines);
+        paymentMethod = paymentMethod == null ? "TM/CK" : paymentMethod;
+    }
+
+    /** Seller or buyer: name, tax code (may be absent for a buyer), address. */
+    public record Party(String name, String taxCode, String address) {
+        public Party {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a party has a name");
+            }
+        }
+    }
+
+    /**
+     * One line: what was sold, its unit, the quantity in thousandths (12.5 m² is 12500), the unit price and the
+     * amount before VAT, and the VAT rate as the XML writes it ({@code 8%}, {@code 10%}, {@code KCT}...; null on a
+     * sales invoice, form 2, which has none).
+     */
+    public record Line(String name, String unit, long quantityMilli, long unitPriceVnd, long amountVnd, String vatRate) {
+        public Line {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a line has a name");
+            }
+            if (vatRate != null && VatRates.basisPoints(vatRate) < 0) {
+                throw new IllegalArgumentException("unknown VAT rate " + vatRate);
+            }
+        }
+    }
+
+    /** The title the law gives the form ({@code THDon}). */
+    public String title() {
+        return switch (series.form()) {
+            case 1 -> "Hóa đơn giá trị gia tăng";
+            case 2 -> "Hóa đơn bán hàng";
+            default -> "Hóa đơn";
+        };
+    }
+
+    /** Amount before VAT and VAT, per rate, in the order the rates first appear. */
+    public Map<String, long[]> byRate() {
+        Map<String, Long> amounts = new LinkedHashMap<>();
+        for (Line l : lines) {
+            if (l.vatRate() != null) {
+                amounts.merge(l.vatRate(), l.amountVnd(), Long::sum);
+            }
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        amounts.forEach((rate, amount) -> out.put(rate, new long[] {amount, VatRates.vat(amount, rate)}));
+        return out;
+    }
+
+    public long totalBeforeVat() {
+        return lines.stream().mapToLong(Line::amountVnd).sum();
+    }
+
+    public long totalVat() {
+        return byRate().values().stream().mapToLong(a -> a[1]).sum();
+    }
+
+    public long total() {
+        return totalBeforeVat() + totalVat();
+    }
+}
