@@ -25,7 +25,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/markets", "/markets/*", "/login", "/trader/login/**", "/trader/login",
                                 "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest", "/sw.js",
-                                "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                                "/img/**", "/webjars/**", "/favicon.ico", "/tra-cuu", "/tra-cuu/*", "/lookup").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/markets",
                                 "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()

@@ -1,0 +1,101 @@
+package vn.cho40.einvoice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import vn.cho40.shared.Ids;
+
+/**
+ * The module's door: other modules ask for a document when they settle something, and read what was issued.
+ * Asking is cheap and happens inside the asker's transaction (a bill paid and its document request commit
+ * together, or neither); the document itself is numbered and signed afterwards by {@link EInvoiceIssuer}.
+ */
+@Service
+public class EInvoices {
+
+    /** What a document is for: an invoice (a priced service, the usual case for market charges) or a receipt. */
+    public enum Kind { INVOICE, RECEIPT }
+
+    /** What the asker knows: the buyer, the lines (amounts before VAT), the day. The board's setting adds the rest. */
+    public record Draft(EDocument.Party buyer, List<EDocument.Line> lines, LocalDate issuedOn) {
+        public Draft {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** An issued document as lists and the API show it. */
+    public record Issued(UUID id, UUID marketId, Kind kind, String series, int number, LocalDate issuedOn,
+                         String source, String buyerName, long totalVnd, String lookupCode, String state) {
+        public String printedSeries() {
+            return series;
+        }
+    }
+
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient db;
+    private final Clock clock;
+
+    EInvoices(JdbcClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * Asks for the document of a source (for example {@code bill:<id>}), at most once per source: asking again
+     * changes nothing. Must run inside the asker's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void request(UUID marketId, String source, Kind kind, Draft draft) {
+        Instant now = clock.instant();
+        db.sql("""
+                INSERT INTO einvoice_request (id, market_id, source, kind, draft, requested_at, next_try_at)
+                VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?) ON CONFLICT (source) DO NOTHING""")
+                .params(Ids.newId(clock), marketId, source, kind.name(), JSON.writeValueAsString(draft),
+                        java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+                .update();
+    }
+
+    /** The documents issued for a source, oldest first (an original, then what corrected it). */
+    public List<Issued> documentsOf(String source) {
+        return db.sql(SELECT + " WHERE source = ? ORDER BY created_at").param(source).query(EInvoices::map).list();
+    }
+
+    public Optional<Issued> byLookupCode(String code) {
+        return db.sql(SELECT + " WHERE lookup_code = ?").param(code).query(EInvoices::map).optional();
+    }
+
+    public Optional<Issued> byId(UUID id) {
+        return db.sql(SELECT + " WHERE id = ?").param(id).query(EInvoices::map).optional();
+    }
+
+    /** The signed file, exactly as stored. */
+    public byte[] xml(UUID id) {
+        return db.sql("SELECT xml FROM e_document WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();
+    }
+
+    /** Whether the market issues documents at all: markets with a setting and at least one document. */
+    public boolean issues(UUID marketId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM e_document WHERE market_id = ?)").param(marketId)
+                .query(Boolean.class).single();
+    }
+
+    static final String SELECT = """
+            SELECT id, market_id, kind, form || series, number, issued_on, source, buyer_name, total_vnd,
+                   lookup_code, state FROM e_document""";
+
+    static Issued map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Issued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Kind.valueOf(rs.getString(3)),
+                rs.getString(4), rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
+                rs.getLong(9), rs.getString(10), rs.getString(11));
+    }
+}

@@ -1,0 +1,163 @@
+package vn.cho40.einvoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.cho40.Http;
+import vn.cho40.IntegrationTest;
+import vn.cho40.WebSession;
+import vn.cho40.demo.DemoProvince;
+
+/**
+ * Documents asked for by a settling module are numbered, signed and published: numbers without gaps or duplicates
+ * under concurrent issuing and a failure mid-issue, the public lookup by code with the signature checked, the
+ * board's register and setting scoped to its market.
+ */
+@IntegrationTest
+class EInvoiceIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EInvoices einvoices;
+    @Autowired
+    EInvoiceIssuer issuer;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    JdbcClient db;
+
+    private UUID market(String code) {
+        return db.sql("SELECT id FROM market WHERE code = ?").param(code).query(UUID.class).single();
+    }
+
+    private void ask(UUID market, String source, long amount) {
+        tx.executeWithoutResult(s -> einvoices.request(market, source, EInvoices.Kind.INVOICE, new EInvoices.Draft(
+                new EDocument.Party("Nguyễn Thị Hoa", null, "Quầy A-1"),
+                List.of(new EDocument.Line("Giá dịch vụ sử dụng diện tích bán hàng tháng 11/2026", "tháng", 1_000,
+                        amount, amount, "8%")), LocalDate.of(2026, 11, 30))));
+    }
+
+    private List<Integer> numbers(UUID market) {
+        return db.sql("SELECT number FROM e_document WHERE market_id = ? ORDER BY number").param(market)
+                .query(Integer.class).list();
+    }
+
+    private WebSession manager() {
+        WebSession s = new WebSession(port, null, null);
+        s.postForm("/login", Map.of("username", "bql.daitu", "password", DemoProvince.DEMO_PASSWORD), "/login");
+        s.get("/einvoices?market=TN-DAITU"); // the logged-in session's form token
+        return s;
+    }
+
+    @Test
+    void theBoardSetsItsSeriesAndEveryRequestBecomesOneSignedNumberedDocument() throws Exception {
+        UUID daitu = market("TN-DAITU");
+        WebSession board = manager();
+        Http.Response refused = board.postForm("/einvoices/settings", Map.of("market", "TN-DAITU",
+                "sellerName", "Ban quản lý chợ Đại Từ", "sellerTaxCode", "0100112438", "sellerAddress", "Đại Từ",
+                "series", "1C26TAA"), "/einvoices?market=TN-DAITU");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body()).contains("sai chữ số kiểm tra");
+        assertThat(db.sql("SELECT count(*) FROM einvoice_setting WHERE market_id = ?").param(daitu)
+                .query(Integer.class).single()).isZero();
+        Http.Response saved = board.postForm("/einvoices/settings", Map.of("market", "TN-DAITU",
+                "sellerName", "Ban quản lý chợ Đại Từ", "sellerTaxCode", "0100112437", "sellerAddress",
+                "Tổ dân phố Sông Công, xã Đại Từ, Thái Nguyên", "series", "1c26taa"), "/einvoices?market=TN-DAITU");
+        assertThat(saved.status()).isEqualTo(302);
+
+        // Twenty requests (one asked twice), issued by four workers at once: twenty documents, numbers 1..20.
+        for (int i = 1; i <= 20; i++) {
+            ask(daitu, "test-bill:" + i, 100_000L * i);
+        }
+        ask(daitu, "test-bill:7", 999);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> issued = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            issued.add(pool.submit(() -> issuer.issuePending(50)));
+        }
+        int total = 0;
+        for (Future<Integer> f : issued) {
+            total += f.get();
+        }
+        pool.shutdown();
+        assertThat(total).as("the scheduled issuer may have taken some").isBetween(1, 20);
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            expected.add(i);
+        }
+        assertThat(numbers(daitu)).as("no gap, no duplicate").isEqualTo(expected);
+        EInvoices.Issued seventh = einvoices.documentsOf("test-bill:7").getFirst();
+        assertThat(seventh.totalVnd()).as("the first request counts").isEqualTo(756_000);
+        assertThat(DocumentCheck.check(einvoices.xml(seventh.id())).problems()).isEmpty();
+
+        // A request whose document cannot be built fails after taking a number: the number is given back.
+        tx.executeWithoutResult(s -> db.sql("""
+                INSERT INTO einvoice_request (id, market_id, source, kind, draft, requested_at, next_try_at)
+                VALUES (?, ?, 'test-bill:broken', 'INVOICE', CAST(? AS jsonb), now(), now())""")
+                .params(UUID.randomUUID(), daitu, "{\"buyer\":{\"name\":\"X\"},\"lines\":[],\"issuedOn\":\"2026-11-30\"}")
+                .update());
+        issuer.issuePending(5);
+        assertThat(db.sql("SELECT last_problem FROM einvoice_request WHERE source = 'test-bill:broken'")
+                .query(String.class).single()).isEqualTo("einvoice.wait.failed");
+        ask(daitu, "test-bill:21", 50_000);
+        issuer.issuePending(5);
+        assertThat(numbers(daitu).getLast()).as("the next document takes 21, not 22").isEqualTo(21);
+
+        // The register shows the series without a gap; the export is a spreadsheet.
+        Http.Response register = board.get("/einvoices?market=TN-DAITU");
+        assertThat(register.body()).contains("1C26TAA", "không thiếu số nào", "Nguyễn Thị Hoa", "Chờ phát hành");
+        assertThat(board.getBytes("/einvoices.xlsx?market=TN-DAITU")).startsWith(0x50, 0x4B);
+
+        // The public lookup: by code, with any spacing or case; the signature verified; XML and PDF.
+        String code = seventh.lookupCode();
+        HttpClient anonymous = HttpClient.newHttpClient();
+        HttpResponse<String> page = anonymous.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/tra-cuu?ma=" + code.replace("-", "").toLowerCase())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Chữ ký số hợp lệ", "756.000", "C26TAA").doesNotContain("Quầy A-1");
+        HttpResponse<byte[]> xml = anonymous.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/tra-cuu/" + code + ".xml")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xml.body()).isEqualTo(einvoices.xml(seventh.id()));
+        HttpResponse<byte[]> pdf = anonymous.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/tra-cuu/" + code + ".pdf")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(new String(pdf.body(), 0, 5)).isEqualTo("%PDF-");
+        HttpResponse<String> unknown = anonymous.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/tra-cuu?ma=AAAA-BBBB-CC")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("Không tìm thấy hóa đơn");
+    }
+
+    @Test
+    void aMarketWithoutSettingWaitsAndUsesNoNumberAndOtherBoardsSeeNothing() {
+        UUID other = market(otherMarketCode());
+        ask(other, "test-bill:waiting", 10_000);
+        issuer.issuePending(5);
+        assertThat(db.sql("SELECT last_problem FROM einvoice_request WHERE source = 'test-bill:waiting'")
+                .query(String.class).single()).isEqualTo("einvoice.wait.noSetting");
+        assertThat(numbers(other)).isEmpty();
+        WebSession board = manager();
+        Http.Response outside = board.get("/einvoices?market=" + otherMarketCode());
+        assertThat(outside.status()).isIn(403, 404);
+    }
+
+    private String otherMarketCode() {
+        return db.sql("SELECT code FROM market WHERE code <> 'TN-DAITU' ORDER BY code LIMIT 1").query(String.class).single();
+    }
+}
