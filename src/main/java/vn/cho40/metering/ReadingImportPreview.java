@@ -16,7 +16,7 @@ record ReadingImportPreview(String marketCode, List<Row> rows, List<RowProblem> 
         }
     }
 
-    boolean valid() {
+    public boolean valid() {
         return problems.isEmpty() && !rows.isEmpty();
     }
 }
