@@ -2,12 +2,13 @@ package vn.cho40.metering;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,6 @@ import vn.cho40.identity.Access;
 import vn.cho40.identity.Permission;
 import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
-import vn.cho40.shared.InvalidInputException;
-import vn.cho40.shared.Violation;
 
 /** Meter readings for the board's own tools: record one, list a month's. Staff credentials (HTTP Basic). */
 @RestController
@@ -44,7 +43,7 @@ class MeterReadingApi {
             + "it), or by stall code and kind; the day read (ISO date, today in Asia/Ho_Chi_Minh when left out); the "
             + "register's whole value. An unusual jump (more than 3 times the stall's average use per day) is refused "
             + "until sent again with confirmJump=true.")
-    record ReadingRequest(@Schema(example = "DT-E-0001") String meterSerial,
+    record MeterReadingRequest(@Schema(example = "DT-E-0001") String meterSerial,
                           @Schema(example = "A-1") String stallCode,
                           @Schema(example = "ELECTRICITY", allowableValues = {"ELECTRICITY", "WATER"}) String kind,
                           @Schema(example = "2026-12-01") LocalDate readOn,
@@ -54,20 +53,22 @@ class MeterReadingApi {
 
     @Schema(description = "A saved reading with the point it followed (the previous reading, or the meter's initial "
             + "reading on installation) and the consumption since.")
-    record SavedJson(String id, String meterSerial, String stallCode, MeterKind kind, String unit, LocalDate readOn,
+    record MeterReadingSaved(String id, String meterSerial, String stallCode, MeterKind kind, String unit, LocalDate readOn,
                      long value, long previousValue, LocalDate previousOn, long consumption, boolean jumpConfirmed) {
     }
 
     @Schema(description = "A reading of the period.")
-    record ReadingJson(String id, String meterSerial, String stallCode, MeterKind kind, String unit, LocalDate readOn,
+    record MeterReadingJson(String id, String meterSerial, String stallCode, MeterKind kind, String unit, LocalDate readOn,
                        long value, String source, boolean jumpConfirmed, String enteredBy) {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "saved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MeterReadingSaved.class)))
     @Operation(operationId = "recordMeterReading",
             summary = "Ghi chỉ số công tơ của một quầy: record a stall's meter reading (lower than the previous one: "
                     + "refused; unusual jump: confirmJump needed; same meter and day twice: refused)")
-    ResponseEntity<SavedJson> record(@PathVariable String code, @RequestBody ReadingRequest r) {
+    ResponseEntity<MeterReadingSaved> record(@PathVariable String code, @RequestBody MeterReadingRequest r) {
         Market market = markets.forStaff(code, Permission.METER_READ);
         MeterReadings.Saved s = readings.record(market, new MeterReadings.Request(r.meterSerial(), r.stallCode(),
                 r.kind(), r.readOn() == null ? null : r.readOn().toString(),
@@ -75,7 +76,7 @@ class MeterReadingApi {
                 ReadingSource.API, access.require().username());
         return ResponseEntity.created(URI.create("/api/v1/markets/" + market.code() + "/meter-readings?period="
                         + YearMonth.from(s.readOn())))
-                .body(new SavedJson(s.id().toString(), s.meter().serial(), s.meter().stallCode(), s.meter().kind(),
+                .body(new MeterReadingSaved(s.id().toString(), s.meter().serial(), s.meter().stallCode(), s.meter().kind(),
                         s.meter().kind().unit(), s.readOn(), s.value(), s.previous().value(), s.previous().on(),
                         s.consumption(), s.jump()));
     }
@@ -83,18 +84,14 @@ class MeterReadingApi {
     @GetMapping
     @Operation(operationId = "listMeterReadings",
             summary = "Các chỉ số công tơ đã ghi trong một tháng: a market's meter readings of a month")
-    List<ReadingJson> list(@PathVariable String code,
-                           @Parameter(description = "YYYY-MM; the current month when left out", example = "2026-12")
-                           @RequestParam(defaultValue = "") String period) {
+    List<MeterReadingJson> list(@PathVariable String code,
+                           @Parameter(description = "YYYY-MM; the current month when left out", example = "2026-12",
+                                   schema = @Schema(type = "string", pattern = "^[0-9]{4}-[0-9]{2}$"))
+                           @RequestParam(required = false) YearMonth period) {
         Market market = markets.forStaff(code, Permission.METER_READ);
-        YearMonth month;
-        try {
-            month = period.isBlank() ? YearMonth.from(readings.today()) : YearMonth.parse(period.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(Violation.of("period", "metering.period.invalid", period));
-        }
+        YearMonth month = period != null ? period : YearMonth.from(readings.today());
         return readings.inPeriod(market, month).stream()
-                .map(x -> new ReadingJson(x.id().toString(), x.serial(), x.stallCode(), x.kind(), x.kind().unit(),
+                .map(x -> new MeterReadingJson(x.id().toString(), x.serial(), x.stallCode(), x.kind(), x.kind().unit(),
                         x.readOn(), x.value(), x.source(), x.jumpConfirmed(), x.enteredBy()))
                 .toList();
     }

@@ -222,7 +222,9 @@ class MeteringIT {
 
         JsonNode month = api.get(base + "?period=" + YearMonth.from(today())).json();
         assertThat(month.valueStream().map(n -> n.get("meterSerial").asString())).contains("W-IT-API");
-        assertThat(api.get(base + "?period=2026-13").status()).isEqualTo(422);
+        Http.Response badPeriod = api.get(base + "?period=2026-13");
+        assertThat(badPeriod.status()).isEqualTo(400);
+        assertThat(badPeriod.body()).contains("period");
 
         // Scope: another market's board, another province, and a role that does not read meters.
         assertThat(new Http(port).as("bql.bunglao", PASSWORD).postJson(base, bySerial).status()).isIn(403, 404);
