@@ -96,7 +96,11 @@ class ReadingPages {
             return "redirect:/admin/markets/" + market.code() + "/readings?stall=" + next + "&kind="
                     + saved.meter().kind();
         } catch (InvalidInputException e) {
-            Map<String, String> errors = formErrors.of(e);
+            // On the phone the jump is confirmed with a button, not with the API's confirmJump: say so.
+            Map<String, String> errors = formErrors.of(new InvalidInputException(e.violations().stream()
+                    .map(x -> x.messageKey().equals("metering.reading.jump")
+                            ? new vn.cho40.shared.Violation(x.field(), "metering.reading.jumpPhone", x.args()) : x)
+                    .toList()));
             MeterKind kind = MeterRules.kind(form.get("kind"), "kind", new java.util.ArrayList<>()).orElse(null);
             if (kind == null || form.get("stallCode") == null) {
                 return stalls(model, market, errors, form.getOrDefault("stallCode", ""));

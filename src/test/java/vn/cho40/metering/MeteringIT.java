@@ -165,8 +165,8 @@ class MeteringIT {
         // 1 m³ a day so far; 90 in ten days is an unusual jump: asked to confirm, saved only with the confirmation.
         Http.Response jump = cashier.postForm(path, Map.of("stallCode", stall, "kind", "WATER", "value", "200"), path);
         assertThat(jump.status()).isEqualTo(200);
-        assertThat(jump.body()).contains("data-field=\"confirmJump\"", "tăng đột biến", "name=\"confirmValue\"",
-                "Đúng, lưu chỉ số này");
+        assertThat(jump.body()).contains("data-field=\"confirmJump\"", "tăng đột biến: 90 m³ trong 10 ngày",
+                "name=\"confirmValue\"", "Đúng, lưu chỉ số này").doesNotContain("confirmJump=true");
         assertThat(cashier.postForm(path, Map.of("stallCode", stall, "kind", "WATER", "value", "201",
                 "confirmValue", "200"), path).status()).as("a confirmation is for the value that was shown")
                 .isEqualTo(200);
@@ -259,6 +259,9 @@ class MeteringIT {
                 + ",20,\n";
         Http.Response valid = cashier.upload(path, "chi-so.csv", good.getBytes(StandardCharsets.UTF_8), path);
         assertThat(valid.body()).contains("Tệp hợp lệ: 2 chỉ số", "tăng đột biến, đã xác nhận");
+        // The same lines in an Excel file pass the same checks.
+        assertThat(cashier.upload(path, "chi-so.xlsx", xlsx(stall, d1, d2), path).body())
+                .contains("Tệp hợp lệ: 2 chỉ số");
         Matcher token = TOKEN.matcher(valid.body());
         assertThat(token.find()).isTrue();
         Http.Response done = cashier.postForm(path + "/confirm", Map.of("token", token.group(1)), path);
@@ -271,6 +274,25 @@ class MeteringIT {
         assertThat(saved).extracting(r -> r.get("source")).containsOnly("IMPORT");
         assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'METER_READING_IMPORT'").query(Long.class)
                 .single()).isPositive();
+    }
+
+    private static byte[] xlsx(String stall, String d1, String d2) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("Chỉ số");
+            String[][] rows = {{"Mã quầy", "Loại", "Ngày đọc", "Chỉ số", "Xác nhận"}, {stall, "Nước", d1, "20", ""},
+                    {stall, "Nước", d2, "220", "x"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
