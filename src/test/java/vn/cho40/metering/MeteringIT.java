@@ -295,6 +295,30 @@ class MeteringIT {
         }
     }
 
+    private long readingsDue(Http as) {
+        for (JsonNode t : as.get("/api/v1/me/tasks").json().valueStream().toList()) {
+            if (t.get("kind").asString().equals("METER_READINGS_DUE")) {
+                return t.get("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void aMeterNotReadThisMonthWaitsOnTheCashiersList() {
+        Http cashier = new Http(port).as("thungan.daitu", PASSWORD);
+        long before = readingsDue(cashier);
+        String stall = stallWithoutWater();
+        LocalDate lastMonth = today().withDayOfMonth(1).minusDays(3);
+        assertThat(addWater(new WebSession(port, "bql.daitu", PASSWORD), stall, "W-IT-DUE", lastMonth, 3).status())
+                .isEqualTo(302);
+        assertThat(readingsDue(cashier)).isEqualTo(before + 1);
+        assertThat(cashier.postJson("/api/v1/markets/" + DAITU + "/meter-readings", reading(stall, "WATER", today(), 4))
+                .status()).isEqualTo(201);
+        assertThat(readingsDue(cashier)).isEqualTo(before);
+        assertThat(readingsDue(new Http(port).as("tinh.thainguyen", PASSWORD))).as("not a province's task").isZero();
+    }
+
     @Test
     void pagesAreScopedToTheMarketsBoardAndGuardedByPermission() {
         String meters = "/admin/markets/" + DAITU + "/meters";
