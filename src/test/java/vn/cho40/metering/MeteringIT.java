@@ -333,5 +333,8 @@ class MeteringIT {
         WebSession province = new WebSession(port, "tinh.thainguyen", PASSWORD);
         assertThat(province.get("/meters").body()).contains("/admin/markets/TN-DAITU/meters", "/admin/markets/TN-DU/meters");
         assertThat(province.get(meters).status()).isEqualTo(200);
+        WebSession english = new WebSession(port, "thungan.daitu", PASSWORD);
+        assertThat(english.get(readings + "?stall=A-1&kind=ELECTRICITY&lang=en").body())
+                .contains("Previous reading", "Save reading", "Electricity meter no. E-TN-DAITU-A-1");
     }
 }
