@@ -233,6 +233,8 @@ class MeterReadings {
         }
         // In date order per meter, each accepted line becomes a point the next one is checked against.
         Map<UUID, List<ReadingRules.Point>> points = store.pointsOfMarket(market.id());
+        Map<UUID, List<Meter>> byStall = new HashMap<>();
+        store.ofMarket(market.id()).forEach(m -> byStall.computeIfAbsent(m.stallId(), k -> new ArrayList<>()).add(m));
         Map<UUID, List<ReadingRules.Point>> added = new HashMap<>();
         List<ReadingImportPreview.Row> rows = new ArrayList<>();
         parsed.sort(Comparator.comparing(Parsed::day).thenComparingInt(p -> p.line().number()));
@@ -241,8 +243,7 @@ class MeterReadings {
             List<ReadingRules.Point> known = new ArrayList<>(points.getOrDefault(m.id(), List.of()));
             known.addAll(added.getOrDefault(m.id(), List.of()));
             known.sort(Comparator.comparing(ReadingRules.Point::on));
-            ReadingRules.MeterState state = new ReadingRules.MeterState(m.serial(), m.kind().unit(), m.installedOn(),
-                    m.initialReading(), m.removedOn(), m.finalReading(), known);
+            ReadingRules.MeterState state = Meters.state(m, known, byStall.getOrDefault(m.stallId(), List.of()));
             ReadingRules.Verdict verdict = ReadingRules.check(state, p.day(), p.value(), p.line().confirmed(), today);
             for (Violation x : verdict.violations()) {
                 boolean jump = x.field().equals("confirmJump");

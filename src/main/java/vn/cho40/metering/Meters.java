@@ -170,8 +170,22 @@ class Meters {
 
     /** The rules' view of a meter, with its readings. */
     ReadingRules.MeterState state(Meter m) {
+        return state(m, store.points(m.id()), store.ofStall(m.marketId(), m.stallId()));
+    }
+
+    /** The same from what the caller has loaded: the meter's points and the stall's meters (for a whole file). */
+    static ReadingRules.MeterState state(Meter m, List<ReadingRules.Point> points, List<Meter> stallMeters) {
+        long use = 0;
+        long days = 0;
+        for (Meter earlier : stallMeters) {
+            if (earlier.stallId().equals(m.stallId()) && earlier.kind() == m.kind() && !earlier.inService()
+                    && !earlier.id().equals(m.id()) && !earlier.removedOn().isAfter(m.installedOn())) {
+                use += Math.max(0, earlier.finalReading() - earlier.initialReading());
+                days += java.time.temporal.ChronoUnit.DAYS.between(earlier.installedOn(), earlier.removedOn());
+            }
+        }
         return new ReadingRules.MeterState(m.serial(), m.kind().unit(), m.installedOn(), m.initialReading(),
-                m.removedOn(), m.finalReading(), store.points(m.id()));
+                m.removedOn(), m.finalReading(), points, use, days);
     }
 
     Optional<Stall> stall(Market market, String code, List<Violation> v) {

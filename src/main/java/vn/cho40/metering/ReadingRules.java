@@ -12,8 +12,8 @@ import vn.cho40.shared.VnFormats;
  * Whether a meter reading may be recorded, free of Spring and SQL. A meter only counts up: a reading lower than the
  * meter's previous one (or its initial reading) is refused; a new meter after a replacement starts from its own
  * initial reading, so replacing is the way to go lower. A reading far above the stall's usual consumption (more than
- * {@link #JUMP_FACTOR} times its average per day since installation, when there is such history) needs the reader to
- * confirm it: usually a typo, sometimes a real leak or a new freezer.
+ * {@link #JUMP_FACTOR} times its average per day, over this meter and the stall's earlier ones, when there is such
+ * history) needs the reader to confirm it: usually a typo, sometimes a real leak or a new freezer.
  */
 public final class ReadingRules {
 
@@ -29,12 +29,22 @@ public final class ReadingRules {
     public record Point(LocalDate on, long value) {
     }
 
-    /** What the rules need to know of the meter: its life and its readings, in date order. */
+    /**
+     * What the rules need to know of the meter: its life and its readings, in date order; and what the stall's earlier
+     * meters of the same kind used over how many days ({@code earlierUse}, {@code earlierDays}), so a meter just
+     * replaced is judged by the stall's habits.
+     */
     public record MeterState(String serial, String unit, LocalDate installedOn, long initialReading,
-                             LocalDate removedOn, Long finalReading, List<Point> readings) {
+                             LocalDate removedOn, Long finalReading, List<Point> readings, long earlierUse,
+                             long earlierDays) {
 
         public MeterState {
             readings = List.copyOf(readings);
+        }
+
+        public MeterState(String serial, String unit, LocalDate installedOn, long initialReading, LocalDate removedOn,
+                          Long finalReading, List<Point> readings) {
+            this(serial, unit, installedOn, initialReading, removedOn, finalReading, readings, 0, 0);
         }
 
         /** The installation and every reading strictly before {@code day}, oldest first. */
@@ -122,31 +132,31 @@ public final class ReadingRules {
         if (!v.isEmpty()) {
             return new Verdict(List.copyOf(v), false);
         }
-        boolean jump = isJump(before, day, value);
+        boolean jump = isJump(before, day, value, meter.earlierUse(), meter.earlierDays());
         if (jump && !confirmed) {
             Point first = before.getFirst();
             long days = Math.max(1, ChronoUnit.DAYS.between(previous.on(), day));
-            long averagePerDay = (previous.value() - first.value())
-                    / Math.max(1, ChronoUnit.DAYS.between(first.on(), previous.on()));
+            long usual = (previous.value() - first.value() + meter.earlierUse()) * days
+                    / Math.max(1, ChronoUnit.DAYS.between(first.on(), previous.on()) + meter.earlierDays());
             v.add(Violation.of("confirmJump", "metering.reading.jump", VnFormats.groupThousands(value - previous.value()),
-                    meter.unit(), days, VnFormats.groupThousands(averagePerDay * days), JUMP_FACTOR));
+                    meter.unit(), days, VnFormats.groupThousands(usual), JUMP_FACTOR));
         }
         return new Verdict(List.copyOf(v), jump);
     }
 
     /**
      * Whether going from the last point before {@code day} to {@code value} uses more than {@link #JUMP_FACTOR}
-     * times the average per day of the history so far. No history (fewer than two points a day or more apart) or
-     * no consumption yet: no judgement, no jump.
+     * times the stall's average per day so far (this meter since installation, with its earlier meters of the kind).
+     * No history (not a day of it) or no consumption yet: no judgement, no jump.
      */
-    static boolean isJump(List<Point> before, LocalDate day, long value) {
+    static boolean isJump(List<Point> before, LocalDate day, long value, long earlierUse, long earlierDays) {
         Point first = before.getFirst();
         Point previous = before.getLast();
-        long historyDays = ChronoUnit.DAYS.between(first.on(), previous.on());
-        long historyUse = previous.value() - first.value();
+        long historyDays = ChronoUnit.DAYS.between(first.on(), previous.on()) + earlierDays;
+        long historyUse = previous.value() - first.value() + earlierUse;
         long days = ChronoUnit.DAYS.between(previous.on(), day);
         long use = value - previous.value();
-        if (before.size() < 2 || historyDays < 1 || historyUse <= 0 || days < 1 || use <= 0) {
+        if (historyDays < 1 || historyUse <= 0 || days < 1 || use <= 0) {
             return false;
         }
         // use / days > 3 × historyUse / historyDays, in whole numbers (values ≤ 10⁹, days ≤ 10⁵: no overflow).

@@ -72,6 +72,16 @@ class ReadingRulesTest {
     }
 
     @Test
+    void aMeterJustReplacedIsJudgedByTheStallsEarlierMeters() {
+        // The old meter used 400 kWh in 122 days; the new one, installed on 1 December at 0, reads 60 two days later.
+        ReadingRules.MeterState replacement = new ReadingRules.MeterState("E-2", "kWh", LocalDate.of(2026, 12, 1), 0,
+                null, null, List.of(), 400, 122);
+        assertThat(keys(ReadingRules.check(replacement, TODAY, 60, false, TODAY)))
+                .containsExactly("confirmJump:metering.reading.jump");
+        assertThat(ReadingRules.check(replacement, TODAY, 15, false, TODAY).accepted()).isTrue();
+    }
+
+    @Test
     void withoutHistoryThereIsNoJump() {
         ReadingRules.MeterState fresh = new ReadingRules.MeterState("E-3", "kWh", LocalDate.of(2026, 11, 1), 0, null,
                 null, List.of());
