@@ -81,6 +81,37 @@ class MeterReadingBrowserIT extends BrowserTest {
                 .param(today).query(Long.class).single()).isEqualTo(120L);
     }
 
+    @Test
+    void theBoardInstallsAMeterFromAPhone() throws IOException {
+        String stall = db.sql("""
+                SELECT s.code FROM stall s JOIN market m ON m.id = s.market_id WHERE m.code = 'TN-DAITU'
+                AND NOT EXISTS (SELECT 1 FROM meter x WHERE x.stall_id = s.id AND x.kind = 'WATER')
+                ORDER BY length(s.code) DESC, s.code LIMIT 1""").query(String.class).single();
+        logIn("bql.daitu", DemoProvince.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("header nav a[href^='/meters']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meters"), "E-TN-DAITU-A-1"));
+        Number width = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth");
+        assertThat(width.intValue()).as("the table scrolls in its own box, the page not").isLessThanOrEqualTo(360);
+
+        browser.findElement(By.cssSelector("details.meter-form summary")).click();
+        browser.findElement(By.cssSelector("#add-meter input[name=stallCode]")).sendKeys(stall);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#add-meter select[name=kind]")))
+                .selectByValue("WATER");
+        browser.findElement(By.cssSelector("#add-meter input[name=serial]")).sendKeys("số 7");
+        browser.findElement(By.cssSelector("#add-meter button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#add-meter li[data-field=serial]")));
+        assertThat(browser.findElement(By.cssSelector("#add-meter li[data-field=serial]")).getText())
+                .contains("Số công tơ", "không hợp lệ");
+        browser.findElement(By.cssSelector("#add-meter input[name=serial]")).clear();
+        browser.findElement(By.cssSelector("#add-meter input[name=serial]")).sendKeys("W-BROWSER-2");
+        browser.findElement(By.cssSelector("#add-meter button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"),
+                "Đã lắp công tơ W-BROWSER-2 cho quầy " + stall));
+        assertThat(browser.findElement(By.id("meters")).getText()).contains("W-BROWSER-2");
+        Browser.screenshot(browser, "meters-board");
+    }
+
     private void press(String... keys) {
         for (String k : keys) {
             browser.findElement(By.cssSelector("#pad button[data-key='" + k + "']")).click();
