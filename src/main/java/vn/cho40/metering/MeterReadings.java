@@ -62,8 +62,8 @@ class MeterReadings {
     }
 
     /** One screen of the cashier's round: a stall's meter of one kind, its last point, and the stalls around it. */
-    record Screen(Stall stall, Meter meter, ReadingRules.Point last, boolean readToday, String previousStall,
-                  String nextStall, LocalDate today) {
+    record Screen(Stall stall, MeterKind kind, Meter meter, ReadingRules.Point last, boolean readToday,
+                  String previousStall, String nextStall, LocalDate today) {
     }
 
     LocalDate today() {
@@ -170,7 +170,7 @@ class MeterReadings {
         for (int i = at + 1; i < all.size() && next == null; i++) {
             next = metered.contains(all.get(i).id()) ? all.get(i).code() : null;
         }
-        return new Screen(stall, meter, last, readToday, previous, next, today);
+        return new Screen(stall, kind, meter, last, readToday, previous, next, today);
     }
 
     /** The stalls with a meter of this kind in service. */

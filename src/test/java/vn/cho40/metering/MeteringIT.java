@@ -147,6 +147,9 @@ class MeteringIT {
     void theCashierReadsOnThePhonePagesLowerRefusedJumpConfirmedDuplicateExplained() {
         WebSession board = new WebSession(port, "bql.daitu", PASSWORD);
         String stall = stallWithoutWater();
+        assertThat(new WebSession(port, "thungan.daitu", PASSWORD).get("/admin/markets/" + DAITU + "/readings?stall="
+                + stall + "&kind=WATER").body()).contains("Quầy " + stall + " chưa có công tơ Nước.")
+                .doesNotContain("id=\"reading-form\"");
         assertThat(addWater(board, stall, "W-IT-CASH", today().minusDays(20), 100).status()).isEqualTo(302);
         Http api = new Http(port).as("thungan.daitu", PASSWORD);
         assertThat(api.postJson("/api/v1/markets/" + DAITU + "/meter-readings",
