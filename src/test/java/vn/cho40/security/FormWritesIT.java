@@ -47,6 +47,7 @@ class FormWritesIT {
     private static final String CSV_STALLS = "ma_quay,nganh_hang,dien_tich_m2\nFW-9,Cá,4\n";
     private static final String CSV_TRADERS = "ho_ten,so_cccd,ngay_sinh,so_dien_thoai,ma_quay,ngan_hang,so_tai_khoan\n"
             + "Lò Thị Mai,019190123456,01/01/1990,0977123456,FW-9,970405,1234567890\n";
+    private static final String CSV_READINGS = "ma_quay,loai,ngay_doc,chi_so,xac_nhan\nA-1,điện,01/12/2026,999999,x\n";
     private static final String CSV_STATEMENT = "Số tài khoản,1004220193450\nNgày giao dịch,Số tham chiếu,Số tiền ghi có,"
             + "Số dư,Nội dung\n03/12/2026,FT26337990001,77000,1077000,C40RBVS2GEM banh\n";
 
@@ -141,6 +142,14 @@ class FormWritesIT {
                 "reason", "không phải của chợ"));
         f.put("POST /payments/statements", Form.upload(Permission.PAYMENT_RECONCILE, CSV_STATEMENT));
         f.put("POST /payments/statements/confirm", Form.of(Permission.PAYMENT_RECONCILE, "token", "t"));
+        f.put("POST /admin/markets/{code}/meters", Form.of(Permission.METER_EDIT, "stallCode", "A-2", "kind", "WATER",
+                "serial", "FW-W-1", "initialReading", "0"));
+        f.put("POST /admin/markets/{code}/meters/replace", Form.of(Permission.METER_EDIT, "stallCode", "A-1",
+                "kind", "ELECTRICITY", "finalReading", "999999", "newSerial", "FW-E-1", "initialReading", "0"));
+        f.put("POST /admin/markets/{code}/readings", Form.of(Permission.METER_READ, "stallCode", "A-1",
+                "kind", "ELECTRICITY", "value", "999999", "confirmValue", "999999"));
+        f.put("POST /admin/markets/{code}/readings/import", Form.upload(Permission.METER_READ, CSV_READINGS));
+        f.put("POST /admin/markets/{code}/readings/import/confirm", Form.of(Permission.METER_READ, "token", "t"));
         return f;
     }
 
