@@ -84,7 +84,8 @@ class MenuIT {
         }
         assertThat(problems).isEmpty();
         assertThat(menus.get("thungan.daitu")).as("a cashier's menu")
-                .containsExactly("/", "/home", "/admin/traders", "/payments/exceptions", "/payments/statements", "/readings");
+                .containsExactly("/", "/home", "/admin/traders", "/payments/exceptions", "/payments/statements", "/readings",
+                        "/einvoices");
         assertThat(menus.get("kiemtra.thainguyen")).contains("/admin/audit").doesNotContain("/payments/exceptions");
         assertThat(menus.get("tocongnghe.daiphuc")).contains("/onboarding").doesNotContain("/admin/users");
         assertThat(menus.get("admin")).contains("/admin/users", "/admin/audit", "/payments/exceptions")
