@@ -99,8 +99,9 @@ CREATE TABLE bill (
     CHECK (due_on >= issued_on),
     CHECK (period_end >= period_start)
 );
--- A stall is billed once per period by runs (corrections are other kinds).
-CREATE UNIQUE INDEX bill_once_per_period ON bill (stall_id, period_start, period_end) WHERE kind = 'BILL';
+-- A stall is billed once per period and trader by runs (a stall that changed hands mid-month gets two prorated
+-- bills; corrections are other kinds).
+CREATE UNIQUE INDEX bill_once_per_period ON bill (stall_id, trader_id, period_start, period_end) WHERE kind = 'BILL';
 CREATE INDEX bill_market_period ON bill (market_id, period_start);
 CREATE INDEX bill_trader_open ON bill (trader_id, due_on) WHERE status IN ('OPEN', 'PARTLY_PAID');
 CREATE INDEX bill_market_open ON bill (market_id, due_on) WHERE status IN ('OPEN', 'PARTLY_PAID');

@@ -11,6 +11,7 @@ class TraderAppMenu implements MenuContributor {
 
     @Override
     public List<MenuEntry> menuEntries() {
-        return List.of(MenuEntry.trader("/trader", "nav.myApp", 90), MenuEntry.trader("/trader/book", "book.title", 91));
+        return List.of(MenuEntry.trader("/trader", "nav.myApp", 90), MenuEntry.trader("/trader/book", "book.title", 91),
+                MenuEntry.trader("/trader/bills", "billing.trader.title", 92));
     }
 }

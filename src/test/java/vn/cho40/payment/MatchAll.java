@@ -3,12 +3,12 @@ package vn.cho40.payment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Test helper: matches until no payment waits (the background matcher may hold a batch meanwhile). */
-final class MatchAll {
+public final class MatchAll {
 
     private MatchAll() {
     }
 
-    static void now(PaymentMatcher matcher, JdbcClient db) throws InterruptedException {
+    public static void now(PaymentMatcher matcher, JdbcClient db) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
             matcher.matchPending();

@@ -1,0 +1,135 @@
+package vn.cho40.billing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import vn.cho40.market.Market;
+import vn.cho40.market.Markets;
+import vn.cho40.payment.InboundPayment;
+import vn.cho40.payment.PaymentIngest;
+import vn.cho40.payment.Verdict;
+import vn.cho40.privacy.FieldCipher;
+
+/**
+ * The demo's fees: the shipped rate book for each demo province, a collection account for each board, every
+ * market's bills for the last three months, and payments for them through the real path (signed-webhook equivalents
+ * handed to the ingest, matched and settled by the matcher): the oldest month almost all paid, the last one about
+ * half, the rest overdue. Runs after the meters' demo (their readings price electricity); does nothing twice.
+ */
+@Component
+@Order(35)
+@ConditionalOnBooleanProperty("cho40.demo.enabled")
+class BillingDemo implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingDemo.class);
+    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** Agribank: the bank most rural market boards hold their account with. */
+    private static final String DEMO_BIN = "970405";
+
+    private final JdbcClient db;
+    private final Markets markets;
+    private final FeeRates rates;
+    private final BillingRuns runs;
+    private final Bills bills;
+    private final PaymentIngest ingest;
+    private final FieldCipher cipher;
+    private final Clock clock;
+
+    BillingDemo(JdbcClient db, Markets markets, FeeRates rates, BillingRuns runs, Bills bills, PaymentIngest ingest,
+                FieldCipher cipher, Clock clock) {
+        this.db = db;
+        this.markets = markets;
+        this.rates = rates;
+        this.runs = runs;
+        this.bills = bills;
+        this.ingest = ingest;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long started = System.nanoTime();
+        List<String> codes = db.sql("""
+                SELECT code FROM market m WHERE EXISTS (SELECT 1 FROM stall s WHERE s.market_id = m.id)
+                AND NOT EXISTS (SELECT 1 FROM billing_run r WHERE r.market_id = m.id) ORDER BY code""")
+                .query(String.class).list();
+        if (codes.isEmpty()) {
+            return;
+        }
+        YearMonth now = YearMonth.from(LocalDate.now(clock.withZone(VN)));
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        int issued = 0;
+        int index = 0;
+        for (String code : codes) {
+            index++;
+            Market m = markets.get(code);
+            rates.seedDemo(m.provinceCode());
+            if (m.collectionAccountNo() == null) {
+                String account = String.format("1900%08d", 205_000 + index);
+                db.sql("""
+                        UPDATE market SET collection_bank_bin = ?, collection_account_no = ?, collection_account_name = ?,
+                            collection_account_hash = ? WHERE id = ?""")
+                        .params(DEMO_BIN, account, "BQL " + m.name().toUpperCase(java.util.Locale.ROOT),
+                                cipher.index("account_number", account), m.id())
+                        .update();
+                m = markets.get(code);
+            }
+            // The demo's traders were imported today; their leases are older than the bills: from the first billed
+            // month, a few from its 11th so that those first bills show proration.
+            LocalDate since = now.minusMonths(3).atDay(1);
+            db.sql("""
+                    UPDATE lease l SET starts_on = CASE WHEN s.rn % 25 = 0 THEN ? ELSE ? END
+                    FROM (SELECT id, row_number() OVER (ORDER BY stall_id) AS rn FROM lease
+                          WHERE market_id = ? AND ends_on IS NULL AND starts_on > ?) s
+                    WHERE l.id = s.id""").params(since.plusDays(10), since, m.id(), since).update();
+            for (int back = 3; back >= 1; back--) {
+                YearMonth period = now.minusMonths(back);
+                try {
+                    BillingRuns.Issued run = runs.issue(m, period, "demo", period.plusMonths(1).atDay(1));
+                    issued += run.bills();
+                } catch (RuntimeException e) {
+                    log.info("Bản demo không lập hóa đơn {} {} (demo did not bill): {}", code, period, e.getMessage());
+                    continue;
+                }
+                // Oldest month: 9 in 10 paid; middle: 7 in 10; last: half. The one in 20 that pays short stays partly paid.
+                int paidShare = back == 3 ? 9 : back == 2 ? 7 : 5;
+                List<InboundPayment> payments = new ArrayList<>();
+                int i = 0;
+                for (Bills.View b : bills.ofMarket(m.id(), period, "")) {
+                    i++;
+                    if (i % 10 >= paidShare) {
+                        continue;
+                    }
+                    long amount = i % 20 == 7 ? b.totalVnd() / 2 : b.totalVnd();
+                    var booked = b.dueOn().minusDays(1 + i % 5).atTime(9 + i % 8, (i * 7) % 60).atZone(VN).toInstant();
+                    payments.add(new InboundPayment(InboundPayment.Provider.SEPAY, "demo-fee-" + b.number(),
+                            "DEMOFEE" + b.number().replace("-", ""), amount, InboundPayment.Direction.CREDIT, booked,
+                            m.collectionAccountNo(), null, b.paymentCode() + " tien cho quay " + b.stallCode(),
+                            b.traderName(), null, null, null, null, m.collectionBankBin()));
+                }
+                if (!payments.isEmpty()) {
+                    sent.add(ingest.record(InboundPayment.Provider.SEPAY, new Verdict.Accepted(payments),
+                            ("demo fees " + code + " " + period).getBytes(StandardCharsets.UTF_8), "demo", null,
+                            m.provinceCode()));
+                }
+            }
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        log.info("Đã lập {} hóa đơn phí mẫu cho {} chợ trong {} ms; các khoản trả đang được ghi nhận (demo bills)",
+                issued, codes.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,18 @@
+package vn.cho40.billing;
+
+import java.util.List;
+import org.springframework.stereotype.Component;
+import vn.cho40.identity.MenuContributor;
+import vn.cho40.identity.MenuEntry;
+import vn.cho40.identity.Permission;
+
+/** A market's bills and runs, and the province's rate book, for whoever reads bills. */
+@Component
+class BillingMenu implements MenuContributor {
+
+    @Override
+    public List<MenuEntry> menuEntries() {
+        return List.of(MenuEntry.staff("/billing", "nav.billing", Permission.BILL_READ, 85),
+                MenuEntry.staff("/billing/rates", "nav.billingRates", Permission.BILL_READ, 86));
+    }
+}

@@ -1,0 +1,118 @@
+package vn.cho40.billing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.market.Market;
+import vn.cho40.market.MarketListing;
+import vn.cho40.market.Markets;
+import vn.cho40.platform.FormErrors;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+
+/**
+ * The board's bills: a month's bills with their state and totals, the run's preview and issue, one bill with its
+ * lines, payments and QR; and the province's rate book with each rate's legal basis.
+ */
+@Controller
+class BillingPages {
+
+    private final Bills bills;
+    private final BillingRuns runs;
+    private final FeeRates rates;
+    private final Markets markets;
+    private final Access access;
+    private final FormErrors formErrors;
+
+    BillingPages(Bills bills, BillingRuns runs, FeeRates rates, Markets markets, Access access, FormErrors formErrors) {
+        this.bills = bills;
+        this.runs = runs;
+        this.rates = rates;
+        this.markets = markets;
+        this.access = access;
+        this.formErrors = formErrors;
+    }
+
+    @GetMapping("/billing")
+    String month(@RequestParam(defaultValue = "") String market, @RequestParam(required = false) YearMonth period,
+                 @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "false") boolean preview,
+                 Model model) {
+        CurrentUser user = access.requirePermission(Permission.BILL_READ);
+        List<MarketListing> choices = markets.inScope(user.scope());
+        String code = !market.isBlank() ? market : choices.size() == 1 ? choices.getFirst().code() : "";
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        YearMonth month = period != null ? period : YearMonth.from(today).minusMonths(1);
+        model.addAttribute("markets", choices);
+        model.addAttribute("period", month);
+        model.addAttribute("status", status);
+        model.addAttribute("today", today);
+        if (!code.isBlank()) {
+            Market m = markets.forStaff(code, Permission.BILL_READ);
+            List<Bills.View> list = bills.ofMarket(m.id(), month, status);
+            model.addAttribute("market", m);
+            model.addAttribute("bills", list);
+            model.addAttribute("billed", list.stream().mapToLong(Bills.View::totalVnd).sum());
+            model.addAttribute("collected", list.stream().mapToLong(Bills.View::paidVnd).sum());
+            model.addAttribute("outstanding", list.stream().mapToLong(Bills.View::dueVnd).sum());
+            model.addAttribute("mayIssue", markets.allows(m, Permission.BILL_ISSUE));
+            if (preview) {
+                model.addAttribute("preview", runs.preview(m, month));
+            }
+        }
+        return "billing/month";
+    }
+
+    @PostMapping("/billing/runs")
+    String issue(@RequestParam String market, @RequestParam YearMonth period, RedirectAttributes redirect) {
+        Market m = markets.forStaff(market, Permission.BILL_ISSUE);
+        try {
+            BillingRuns.Issued done = runs.issue(m, period, access.require().username());
+            redirect.addFlashAttribute("issued", done);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
+        }
+        return "redirect:/billing?market=" + m.code() + "&period=" + period;
+    }
+
+    @GetMapping("/billing/bills/{id}")
+    String bill(@PathVariable UUID id, Model model) {
+        Bills.View b = bills.get(id).orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
+        Market m = markets.findById(b.marketId()).orElseThrow();
+        markets.forStaff(m.code(), Permission.BILL_READ);
+        model.addAttribute("market", m);
+        model.addAttribute("bill", b);
+        model.addAttribute("lines", bills.lines(id));
+        model.addAttribute("payments", bills.payments(id));
+        if (b.qrPayload() != null) {
+            model.addAttribute("png", java.util.Base64.getEncoder().encodeToString(
+                    vn.cho40.vietqr.QrImages.png(b.qrPayload(), 360)));
+        }
+        return "billing/bill";
+    }
+
+    @GetMapping("/billing/rates")
+    String rates(@RequestParam(defaultValue = "") String province, Model model) {
+        CurrentUser user = access.requirePermission(Permission.BILL_READ);
+        // The rate book of the user's province: a province's staff see theirs, a board its market's province.
+        List<String> provinces = markets.inScope(user.scope()).stream()
+                .map(l -> markets.get(l.code()).provinceCode()).distinct().toList();
+        String p = !province.isBlank() && provinces.contains(province) ? province
+                : provinces.isEmpty() ? "" : provinces.getFirst();
+        model.addAttribute("province", p);
+        model.addAttribute("provinces", provinces);
+        model.addAttribute("rates", rates.ofProvince(p));
+        return "billing/rates";
+    }
+}

@@ -1,0 +1,122 @@
+package vn.cho40.billing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import vn.cho40.vietqr.VietQr;
+import vn.cho40.vietqr.VietQrPayload;
+
+/**
+ * Issued bills as the board, the trader and the API read them. Each open bill carries its dynamic VietQR: the
+ * board's collection account, the amount still due, and the bill's code in the transfer text (the code is what the
+ * payments module recognises).
+ */
+@Service
+public class Bills {
+
+    public record View(UUID id, UUID marketId, String number, String kind, String stallCode, UUID traderId,
+                       String traderName, LocalDate periodStart, LocalDate dueOn, long totalVnd, long paidVnd,
+                       long waivedVnd, String status, String paymentCode, String qrPayload) {
+        public String period() {
+            return YearMonth.from(periodStart).toString();
+        }
+
+        public long dueVnd() {
+            return Math.max(0, totalVnd - paidVnd - waivedVnd);
+        }
+
+        public boolean open() {
+            return status.equals("OPEN") || status.equals("PARTLY_PAID");
+        }
+
+        public boolean overdue(LocalDate today) {
+            return open() && dueOn.isBefore(today);
+        }
+    }
+
+    public record Line(int line, String charge, String description, String unit, long quantityMilli,
+                       long unitPriceVnd, long amountVnd, Integer vatBp, Long readingFrom, Long readingTo) {
+    }
+
+    public record Payment(String method, long amountVnd, java.time.Instant paidAt, UUID paymentEventId) {
+    }
+
+    private final JdbcClient db;
+
+    Bills(JdbcClient db) {
+        this.db = db;
+    }
+
+    private static final String SELECT = """
+            SELECT b.id, b.market_id, b.number, b.kind, s.code, b.trader_id, t.full_name, b.period_start, b.due_on,
+                   b.total_vnd, b.paid_vnd, b.waived_vnd, b.status, b.payment_code, m.collection_bank_bin,
+                   m.collection_account_no
+            FROM bill b JOIN stall s ON s.id = b.stall_id JOIN trader t ON t.id = b.trader_id
+            JOIN market m ON m.id = b.market_id""";
+
+    public List<View> ofMarket(UUID marketId, YearMonth period, String status) {
+        return db.sql(SELECT + " WHERE b.market_id = ? AND b.period_start = ? AND (? = '' OR b.status = ?) "
+                        + "ORDER BY s.code, b.number")
+                .params(marketId, period.atDay(1), status, status).query(Bills::map).list();
+    }
+
+    public Optional<View> get(UUID id) {
+        return db.sql(SELECT + " WHERE b.id = ?").param(id).query(Bills::map).optional();
+    }
+
+    /** A trader's bills: open ones first (oldest due first), then the last paid ones. */
+    public List<View> ofTrader(UUID traderId, int paidToo) {
+        List<View> open = db.sql(SELECT + " WHERE b.trader_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
+                + "ORDER BY b.due_on, b.number").param(traderId).query(Bills::map).list();
+        List<View> paid = db.sql(SELECT + " WHERE b.trader_id = ? AND b.status NOT IN ('OPEN', 'PARTLY_PAID') "
+                + "ORDER BY b.period_start DESC, b.number DESC LIMIT ?").params(traderId, paidToo).query(Bills::map).list();
+        List<View> all = new java.util.ArrayList<>(open);
+        all.addAll(paid);
+        return all;
+    }
+
+    public List<Line> lines(UUID billId) {
+        return db.sql("""
+                SELECT line, charge, description, unit, quantity_milli, unit_price_vnd, amount_vnd, vat_bp,
+                       reading_from, reading_to FROM bill_line WHERE bill_id = ? ORDER BY line""").param(billId)
+                .query((rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), (Integer) rs.getObject(8),
+                        (Long) rs.getObject(9), (Long) rs.getObject(10)))
+                .list();
+    }
+
+    public List<Payment> payments(UUID billId) {
+        return db.sql("""
+                SELECT method, amount_vnd, paid_at, payment_event_id FROM bill_payment WHERE bill_id = ?
+                ORDER BY paid_at""").param(billId)
+                .query((rs, n) -> new Payment(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
+                        rs.getObject(4, UUID.class)))
+                .list();
+    }
+
+    /** The trader's prepaid credit with the board of a market (what they paid beyond their bills). */
+    public long creditOf(UUID traderId) {
+        return db.sql("SELECT coalesce(-sum(amount_vnd), 0) FROM ledger_entry WHERE account = ?")
+                .param("credit:" + traderId).query(Long.class).single();
+    }
+
+    static View map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        long total = rs.getLong(10);
+        long paid = rs.getLong(11);
+        long waived = rs.getLong(12);
+        String status = rs.getString(13);
+        String code = rs.getString(14);
+        String bin = rs.getString(15);
+        String account = rs.getString(16);
+        long due = Math.max(0, total - paid - waived);
+        String qr = code == null || bin == null || account == null || due == 0 ? null
+                : VietQr.encode(VietQrPayload.dynamicCode(bin, account, due, code, code));
+        return new View(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getObject(8, LocalDate.class),
+                rs.getObject(9, LocalDate.class), total, paid, waived, status, code, qr);
+    }
+}

@@ -1,0 +1,181 @@
+package vn.cho40.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cho40.Http;
+import vn.cho40.IntegrationTest;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.ledger.Ledger;
+import vn.cho40.payment.PaymentMatcher;
+import vn.cho40.payment.WebhookSigner;
+
+/**
+ * A month billed for a whole market through the API (preview, issue once, refused twice, scoped), and bills settled
+ * by payOS-format webhooks naming their codes: exact, short then over (a credit), two bills in one transfer, a
+ * duplicate delivery that changes nothing; the books of the market balance and the paid bills ask for e-invoices.
+ */
+@IntegrationTest
+class BillingIT {
+
+    private static final AtomicLong ORDER = new AtomicLong(9_100_000);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    PaymentMatcher matcher;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    Bills bills;
+
+    private final YearMonth month = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private Http board() {
+        return new Http(port).as("bql.daitu", DemoProvince.DEMO_PASSWORD);
+    }
+
+    private int payOs(String account, long amount, String text) throws Exception {
+        long id = ORDER.incrementAndGet();
+        WebhookSigner.Signed s = WebhookSigner.payOs(new WebhookSigner.Transfer(id, "FT-BILL-" + id, account, amount,
+                true, Instant.now(), text), "1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675");
+        return send(s);
+    }
+
+    private int send(WebhookSigner.Signed s) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + s.path()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(s.body()));
+        s.headers().forEach(b::header);
+        int status = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        vn.cho40.payment.MatchAll.now(matcher, db);
+        return status;
+    }
+
+    private Bills.View bill(UUID id) {
+        return bills.get(id).orElseThrow();
+    }
+
+    @Test
+    void aMonthIsBilledOnceAndBillsAreSettledByTheirCodes() throws Exception {
+        String path = "/api/v1/markets/TN-DAITU/billing-runs";
+        Http.Response preview = board().postJson(path, Map.of("period", month.toString(), "dryRun", true));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"issued\":false", "\"RENT\"", "\"CLEANING\"", "\"ELECTRICITY\"");
+        assertThat(db.sql("SELECT count(*) FROM billing_run r JOIN market m ON m.id = r.market_id WHERE m.code = "
+                + "'TN-DAITU' AND r.period_start = ?").param(month.atDay(1)).query(Integer.class).single()).isZero();
+
+        assertThat(new Http(port).as("thungan.daitu", DemoProvince.DEMO_PASSWORD)
+                .postJson(path, Map.of("period", month.toString())).status()).as("a cashier does not bill").isEqualTo(403);
+        assertThat(new Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD)
+                .postJson(path, Map.of("period", month.toString(), "dryRun", true)).status()).isIn(403, 404);
+        assertThat(board().postJson(path, Map.of("period", "11/2026")).status()).isEqualTo(422);
+
+        Http.Response issued = board().postJson(path, Map.of("period", month.toString()));
+        assertThat(issued.status()).isEqualTo(200);
+        Http.Response again = board().postJson(path, Map.of("period", month.toString()));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.body()).contains("đã lập hóa đơn rồi");
+
+        Http.Response list = board().get("/api/v1/markets/TN-DAITU/bills?period=" + month);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("\"paymentCode\":\"C40", "\"qrPayload\":\"000201", "970405", "\"status\":\"OPEN\"");
+        UUID market = db.sql("SELECT id FROM market WHERE code = 'TN-DAITU'").query(UUID.class).single();
+        String account = db.sql("SELECT collection_account_no FROM market WHERE id = ?").param(market)
+                .query(String.class).single();
+        List<Bills.View> month = bills.ofMarket(market, this.month, "OPEN");
+        assertThat(month).hasSizeGreaterThan(5);
+
+        // Exact amount: paid; the same delivery again changes nothing.
+        Bills.View exact = month.get(0);
+        long id = ORDER.incrementAndGet();
+        WebhookSigner.Signed first = WebhookSigner.payOs(new WebhookSigner.Transfer(id, "FT-EXACT-" + id, account,
+                exact.totalVnd(), true, Instant.now(), exact.paymentCode() + " tien cho"),
+                "1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675");
+        assertThat(send(first)).isEqualTo(200);
+        assertThat(bill(exact.id()).status()).isEqualTo("PAID");
+        assertThat(send(first)).as("a duplicate delivery is acknowledged").isEqualTo(200);
+        assertThat(bill(exact.id()).paidVnd()).isEqualTo(exact.totalVnd());
+        assertThat(bills.payments(exact.id())).hasSize(1);
+        assertThat(db.sql("SELECT count(*) FROM einvoice_request WHERE source = ?").param("bill:" + exact.id())
+                .query(Integer.class).single()).as("a paid bill asks for its e-invoice").isOne();
+
+        // Short, then over: partly paid, then paid with the excess as the trader's credit.
+        Bills.View shortThenOver = month.get(1);
+        assertThat(payOs(account, shortThenOver.totalVnd() - 10_000, "CK " + shortThenOver.paymentCode())).isEqualTo(200);
+        assertThat(bill(shortThenOver.id()).status()).isEqualTo("PARTLY_PAID");
+        assertThat(bill(shortThenOver.id()).dueVnd()).isEqualTo(10_000);
+        long creditBefore = bills.creditOf(shortThenOver.traderId());
+        assertThat(payOs(account, 60_000, shortThenOver.paymentCode())).isEqualTo(200);
+        assertThat(bill(shortThenOver.id()).status()).isEqualTo("PAID");
+        assertThat(bills.creditOf(shortThenOver.traderId()) - creditBefore).isEqualTo(50_000);
+
+        // Two bills in one transfer: settled in due-date order, the second partly.
+        Bills.View a = month.get(2);
+        Bills.View b = month.get(3);
+        assertThat(payOs(account, a.totalVnd() + 1_000, a.paymentCode() + " " + b.paymentCode())).isEqualTo(200);
+        assertThat(bill(a.id()).status()).isEqualTo("PAID");
+        assertThat(bill(b.id()).status()).isEqualTo("PARTLY_PAID");
+        assertThat(bill(b.id()).paidVnd()).isEqualTo(1_000);
+
+        // A paid bill's code paid again is not credited anywhere silently: it waits for the cashier.
+        assertThat(payOs(account, 5_000, exact.paymentCode())).isEqualTo(200);
+        assertThat(db.sql("SELECT status FROM payment_event WHERE payment_code = ? ORDER BY created_at DESC LIMIT 1")
+                .param(exact.paymentCode()).query(String.class).optional()).isNotEqualTo(java.util.Optional.of("SETTLED"));
+
+        // The market's books balance, and the trader's receivables follow the bills.
+        List<Ledger.AccountBalance> balance = ledger.trialBalance(market);
+        assertThat(balance.stream().mapToLong(Ledger.AccountBalance::debitVnd).sum())
+                .isEqualTo(balance.stream().mapToLong(Ledger.AccountBalance::creditVnd).sum());
+        assertThat(ledger.balance(market, "receivable:" + exact.traderId()))
+                .as("what the trader still owes the board").isEqualTo(bills.ofTrader(exact.traderId(), 0).stream()
+                        .mapToLong(Bills.View::dueVnd).sum());
+
+        Http.Response one = board().get("/api/v1/bills/" + b.id());
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.body()).contains("\"lines\"", "\"TRANSFER\"", "\"payments\"");
+        assertThat(new Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD).get("/api/v1/bills/" + b.id()).status())
+                .isIn(403, 404);
+    }
+
+    @Test
+    void theDemoBilledEveryMarketForThreeMonthsAndPaidThemThroughThePaymentPath() {
+        YearMonth oldest = month.minusMonths(3);
+        int markets = db.sql("SELECT count(DISTINCT market_id) FROM billing_run WHERE period_start = ?")
+                .param(oldest.atDay(1)).query(Integer.class).single();
+        assertThat(markets).isGreaterThan(20);
+        long deadline = System.currentTimeMillis() + 20_000;
+        int paid = 0;
+        while (System.currentTimeMillis() < deadline) {
+            paid = db.sql("SELECT count(*) FROM bill_payment WHERE method = 'TRANSFER' AND payment_event_id IS NOT NULL")
+                    .query(Integer.class).single();
+            if (paid > 1_000) {
+                break;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertThat(paid).as("demo transfers settled bills").isGreaterThan(1_000);
+        assertThat(db.sql("SELECT count(*) FROM bill WHERE status = 'PARTLY_PAID'").query(Integer.class).single()).isPositive();
+        assertThat(db.sql("SELECT count(*) FROM bill WHERE status = 'OPEN' AND due_on < current_date").query(Integer.class)
+                .single()).as("some overdue").isPositive();
+    }
+}
