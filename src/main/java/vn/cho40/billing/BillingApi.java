@@ -74,12 +74,14 @@ class BillingApi {
     @GetMapping("/api/v1/markets/{code}/bills")
     @Operation(operationId = "listBills", summary = "Hóa đơn phí của một chợ trong một tháng: a market's bills of a month")
     List<BillJson> list(@PathVariable String code,
-                        @Parameter(description = "YYYY-MM", example = "2026-11",
+                        @Parameter(description = "YYYY-MM; last month when left out", example = "2026-11",
                                 schema = @Schema(type = "string", pattern = "^[0-9]{4}-[0-9]{2}$"))
-                        @RequestParam YearMonth period,
+                        @RequestParam(required = false) YearMonth period,
                         @Parameter(description = "only bills in this status") @RequestParam(defaultValue = "") String status) {
         Market m = markets.forStaff(code, Permission.BILL_READ);
-        return bills.ofMarket(m.id(), period, status).stream().map(BillJson::of).toList();
+        YearMonth month = period != null ? period
+                : YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
+        return bills.ofMarket(m.id(), month, status).stream().map(BillJson::of).toList();
     }
 
     @GetMapping("/api/v1/bills/{id}")
@@ -96,7 +98,10 @@ class BillingApi {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RunJson.class)))
     @Operation(operationId = "runBilling", summary = "Lập hóa đơn tháng cho mọi quầy (xem trước với dryRun): bill every "
             + "stall of a month, all bills or none; a month issued already is refused")
-    ResponseEntity<RunJson> run(@PathVariable String code, @RequestBody RunRequest r) {
+    ResponseEntity<RunJson> run(@PathVariable String code, @RequestBody(required = false) RunRequest body) {
+        // Who may see this market is answered before what is wrong with the request.
+        markets.forStaff(code, Permission.BILL_READ);
+        RunRequest r = body == null ? new RunRequest(null, null) : body;
         YearMonth period;
         try {
             period = YearMonth.parse(r.period() == null ? "" : r.period());

@@ -18,7 +18,8 @@ import org.w3c.dom.Document;
 import vn.cho40.shared.Ids;
 
 /**
- * Turns document requests into signed, numbered documents, one request per transaction: the next number of the
+ * Turns document requests into signed, numbered documents, one request per transaction (only of boards that have
+ * set up their seller details and series; the others' requests wait, untouched, until they do): the next number of the
  * board's series is taken (a row lock: concurrent issuers wait, never share a number), the document is built and
  * signed, stored, and the request marked done, all in one commit. A request that cannot be issued (no setting, no
  * key, an expired certificate) stays waiting with its problem shown to the board and is tried again later, with
@@ -74,6 +75,7 @@ class EInvoiceIssuer {
         Optional<Request> claimed = db.sql("""
                 SELECT r.id, r.market_id, m.code, r.source, r.kind, CAST(r.draft AS text), r.attempts
                 FROM einvoice_request r JOIN market m ON m.id = r.market_id
+                JOIN einvoice_setting st ON st.market_id = r.market_id
                 WHERE r.issued_id IS NULL AND r.next_try_at <= ?
                 ORDER BY r.next_try_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED""")
                 .param(Timestamp.from(now))
@@ -167,7 +169,9 @@ class EInvoiceIssuer {
     /** For the board: requests still waiting, with why. */
     List<String[]> waiting(UUID marketId) {
         return db.sql("""
-                SELECT source, coalesce(last_problem, ''), attempts FROM einvoice_request
+                SELECT source, coalesce(last_problem, CASE WHEN NOT EXISTS (SELECT 1 FROM einvoice_setting s
+                         WHERE s.market_id = r.market_id) THEN 'einvoice.wait.noSetting' ELSE '' END), attempts
+                FROM einvoice_request r
                 WHERE market_id = ? AND issued_id IS NULL ORDER BY requested_at LIMIT 100""").param(marketId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), String.valueOf(rs.getInt(3))})
                 .list();

@@ -31,6 +31,12 @@ public final class TaxCode {
         return problem(code) == null;
     }
 
+    /** A tax code made of nine digits and their check digit, or empty when no such code can be issued (a 10). */
+    public static java.util.Optional<String> withCheckDigit(String nine) {
+        int d = checkDigit(nine);
+        return d > 9 ? java.util.Optional.empty() : java.util.Optional.of(nine + d);
+    }
+
     /** The tenth digit of the nine before it: 10 minus the weighted sum modulo 11 (a result of 10 is never issued). */
     static int checkDigit(String nine) {
         int sum = 0;

@@ -12,6 +12,6 @@ class TraderAppMenu implements MenuContributor {
     @Override
     public List<MenuEntry> menuEntries() {
         return List.of(MenuEntry.trader("/trader", "nav.myApp", 90), MenuEntry.trader("/trader/book", "book.title", 91),
-                MenuEntry.trader("/trader/bills", "billing.trader.title", 92));
+                MenuEntry.trader("/trader/bills", "billing.trader.title", 93));
     }
 }

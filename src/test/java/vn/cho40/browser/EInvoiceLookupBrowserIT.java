@@ -41,7 +41,7 @@ class EInvoiceLookupBrowserIT extends BrowserTest {
                             180_000, 180_000, null)), LocalDate.of(2026, 11, 30)));
         });
         String code = null;
-        for (int i = 0; i < 100 && code == null; i++) {
+        for (int i = 0; i < 300 && code == null; i++) {
             List<EInvoices.Issued> issued = einvoices.documentsOf("browser-bill:1");
             code = issued.isEmpty() ? null : issued.getFirst().lookupCode();
             if (code == null) {

@@ -85,12 +85,12 @@ class MenuIT {
         assertThat(problems).isEmpty();
         assertThat(menus.get("thungan.daitu")).as("a cashier's menu")
                 .containsExactly("/", "/home", "/admin/traders", "/payments/exceptions", "/payments/statements", "/readings",
-                        "/einvoices");
+                        "/billing", "/billing/rates", "/einvoices");
         assertThat(menus.get("kiemtra.thainguyen")).contains("/admin/audit").doesNotContain("/payments/exceptions");
         assertThat(menus.get("tocongnghe.daiphuc")).contains("/onboarding").doesNotContain("/admin/users");
         assertThat(menus.get("admin")).contains("/admin/users", "/admin/audit", "/payments/exceptions")
                 .as("staff never get the trader's app").doesNotContain("/trader");
-        assertThat(menus.get("trader")).containsExactly("/", "/trader", "/trader/book", "/trader/check");
+        assertThat(menus.get("trader")).containsExactly("/", "/trader", "/trader/book", "/trader/check", "/trader/bills");
         assertThat(menuOf(new WebSession(port, null, null).get("/"))).as("nobody signed in").contains("/")
                 .doesNotContain("/home", "/admin/traders");
     }

@@ -1,0 +1,47 @@
+package vn.cho40.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.cho40.IntegrationTest;
+import vn.cho40.demo.DemoProvince;
+
+/** A trader opens "Hóa đơn cần trả" on a 360 px phone, taps a bill and sees its QR across the screen. */
+@IntegrationTest
+class TraderBillsBrowserIT extends BrowserTest {
+
+    @Autowired
+    DemoProvince demo;
+    @Autowired
+    vn.cho40.TestClock testClock;
+
+    @Test
+    void aTraderOpensABillAndSeesItsQr() throws IOException {
+        testClock.advance(java.time.Duration.ofMinutes(16));
+        // The demo leaves the demo trader's last bill unpaid (BillingDemo).
+        logInAsTrader(demo.demoTraderPhone());
+        browser.get(url("/trader/bills"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hóa đơn cần trả");
+        var open = browser.findElements(By.cssSelector("#open-bills a"));
+        assertThat(open).as("the trader has a bill to pay").isNotEmpty();
+        String amount = browser.findElement(By.cssSelector("#open-bills a strong")).getText();
+        open.getFirst().click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bill-qr")));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const i = document.getElementById('bill-qr'); return i.complete && i.naturalWidth > 0;"));
+        Number shown = (Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('bill-qr').getBoundingClientRect().width");
+        assertThat(shown.doubleValue()).as("the code fills the phone's width").isGreaterThan(250);
+        assertThat(browser.findElement(By.id("bill-due")).getText()).isEqualTo(amount);
+        assertThat(browser.getPageSource()).contains("C40");
+        Long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth");
+        assertThat(scrollWidth).isLessThanOrEqualTo(360);
+        Browser.screenshot(browser, "trader-bill-qr");
+    }
+}
