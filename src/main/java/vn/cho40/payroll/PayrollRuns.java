@@ -250,6 +250,41 @@ public class PayrollRuns {
         return line(lineId).orElseThrow();
     }
 
+    /**
+     * The bank file of a run's transfers still due (never paid, or failed: a retry file) at the template's bank:
+     * the lines become SENT, so a second file does not pay them twice; audited with count and total.
+     */
+    @Transactional
+    public BankFile.Written bankFile(UUID runId, String templateCode) {
+        PayrollRun run = run(runId, Permission.PAYROLL_EDIT);
+        BankFile.Template template = BankFile.template(templateCode == null ? "" : templateCode).orElseThrow(
+                () -> new InvalidInputException(Violation.of("template", "payroll.bankFile.template")));
+        List<PayrollLine> due = lines(runId).stream()
+                .filter(l -> l.status() == PayrollLine.PaymentStatus.PENDING
+                        || l.status() == PayrollLine.PaymentStatus.FAILED)
+                .filter(l -> l.pay().netVnd() > 0 && template.takes(l.bankBin())).toList();
+        if (due.isEmpty()) {
+            throw new InvalidInputException(Violation.of("template", "payroll.bankFile.nothingDue"));
+        }
+        Market market = markets.findById(run.marketId()).orElseThrow();
+        Map<UUID, String> holders = new HashMap<>();
+        db.sql("SELECT id, coalesce(holder_name, full_name) FROM payroll_staff WHERE market_id = ?")
+                .param(run.marketId()).query((rs, n) -> holders.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        List<BankFile.Transfer> transfers = due.stream().map(l -> new BankFile.Transfer(l.transferRef(),
+                accountNumber(l.id()), holders.getOrDefault(l.staffId(), l.fullName()), l.bankBin(),
+                l.pay().netVnd())).toList();
+        BankFile.Written written = BankFile.write(template, market.collectionAccountNo(), run.period(), market.code(),
+                transfers);
+        long expected = due.stream().mapToLong(l -> l.pay().netVnd()).sum();
+        if (written.count() != due.size() || written.totalVnd() != expected) {
+            throw new IllegalStateException("bank file count or total differs from the run's lines");
+        }
+        markSent(due);
+        audit.record("PAYROLL_BANK_FILE", "payroll_run", runId, market.id(), market.provinceCode(),
+                template.code() + " " + written.count() + " " + written.totalVnd());
+        return written;
+    }
+
     /** Lines put into a bank file are SENT (those already PAID never are: a run cannot be paid twice). */
     @Transactional
     public void markSent(List<PayrollLine> lines) {

@@ -111,7 +111,7 @@ public class StaffRegister {
     public StaffMember update(UUID id, StaffForm form) {
         StaffMember before = get(id, Permission.PAYROLL_EDIT);
         Market market = markets.findById(before.marketId()).orElseThrow();
-        Checked c = check(form);
+        Checked c = check(withStoredNumbers(id, form));
         byte[] idHash = cipher.index("payroll_id_number", c.idNumber());
         if (db.sql("SELECT count(*) FROM payroll_staff WHERE market_id = ? AND id_hash = ? AND id <> ?")
                 .params(market.id(), idHash, id).query(Integer.class).single() > 0) {
@@ -137,6 +137,21 @@ public class StaffRegister {
         audit.record("PAYROLL_STAFF_UPDATE", "payroll_staff", id, market.id(), market.provinceCode(),
                 c.position() + " " + c.kind());
         return find(id).orElseThrow();
+    }
+
+    /** A number left blank on the edit form keeps its stored value (the form never shows it in full). */
+    private StaffForm withStoredNumbers(UUID id, StaffForm f) {
+        Map<String, Object> row = db.sql("SELECT id_enc, phone_enc, account_enc FROM payroll_staff WHERE id = ?")
+                .param(id).query().singleRow();
+        String idNumber = isBlank(f.idNumber()) ? cipher.decrypt("payroll_id_number", (byte[]) row.get("id_enc"))
+                : f.idNumber();
+        String phone = isBlank(f.phone()) && row.get("phone_enc") != null
+                ? cipher.decrypt("phone", (byte[]) row.get("phone_enc")) : f.phone();
+        String account = isBlank(f.accountNumber()) && !isBlank(f.bank()) && row.get("account_enc") != null
+                ? cipher.decrypt("account", (byte[]) row.get("account_enc")) : f.accountNumber();
+        return new StaffForm(f.fullName(), idNumber, phone, f.bank(), account, f.holderName(), f.holderReason(),
+                f.position(), f.contractKind(), f.coefficient(), f.salary(), f.dependants(), f.startOn(), f.endOn(),
+                f.allowances());
     }
 
     /** The numbers in full, for PERSONAL_DATA_UNMASK holders; audited. */
