@@ -100,7 +100,7 @@ public class PayrollRuns {
     }
 
     Preview preview(Market market, YearMonth period, Map<UUID, OneOff> oneOffs) {
-        PayrollRules rules = PayrollRules.forMonth(period);
+        PayrollRules rules = rulesFor(period);
         Region region = staff.region(market.id());
         int workingDays = WorkingDays.inMonth(period);
         Map<UUID, Long> lastNet = netByStaff(market.id(), period.minusMonths(1));
@@ -122,6 +122,16 @@ public class PayrollRuns {
         return new Preview(market, period, rules.version(), region, lines, regular(market.id(), period).orElse(null));
     }
 
+    /** The rules of a month, or a message that the shipped table has none for it. */
+    static PayrollRules rulesFor(YearMonth period) {
+        try {
+            return PayrollRules.forMonth(period);
+        } catch (IllegalStateException e) {
+            throw new InvalidInputException(Violation.of("period", "payroll.run.noRules",
+                    period.getMonthValue() + "/" + period.getYear()));
+        }
+    }
+
     /**
      * The manager approves a month: refused when it is already approved, when nobody is on it, or when someone has no
      * bank account or would be paid less than nothing. One transaction: the run, its lines, the ledger and the audit.
@@ -130,6 +140,12 @@ public class PayrollRuns {
     public PayrollRun approve(String marketCode, YearMonth period, Map<UUID, OneOff> oneOffs) {
         Market market = markets.forStaff(marketCode, Permission.PAYROLL_APPROVE);
         CurrentUser user = access.require();
+        return approveFor(market, period, oneOffs, user.username());
+    }
+
+    /** The approval itself, for a caller that has checked who may approve (the demo loader: "demo"). */
+    @Transactional
+    PayrollRun approveFor(Market market, YearMonth period, Map<UUID, OneOff> oneOffs, String approvedBy) {
         // One approval at a time per market: the unique index refuses a second regular run anyway.
         db.sql("SELECT pg_advisory_xact_lock(hashtext('payroll:' || ?))").param(market.id().toString()).query().listOfRows();
         if (regular(market.id(), period).isPresent()) {
@@ -158,7 +174,7 @@ public class PayrollRuns {
                 VALUES (?, ?, ?, 'REGULAR', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(runId, market.id(), period.atDay(1), p.rulesVersion(), p.region().name(), p.lines().size(),
                         p.grossVnd(), p.netVnd(), p.insuranceVnd(), p.incomeTaxVnd(), employerInsurance,
-                        user.username(), Timestamp.from(clock.instant()))
+                        approvedBy, Timestamp.from(clock.instant()))
                 .update();
         insertLines(runId, market.id(), p.lines());
         UUID tx = ledger.post(new Ledger.Posting(market.id(), null, "payroll_run:" + runId, null,
@@ -217,7 +233,13 @@ public class PayrollRuns {
     /** The transfer of one line went through: the ledger moves the net pay owed to the bank. */
     @Transactional
     public PayrollLine markPaid(UUID lineId) {
-        PayrollLine line = lineForEdit(lineId);
+        return recordPaid(lineForEdit(lineId));
+    }
+
+    /** Records a confirmed transfer, for a caller that has checked the line is in the user's scope. */
+    @Transactional
+    PayrollLine recordPaid(PayrollLine line) {
+        UUID lineId = line.id();
         if (line.status() == PayrollLine.PaymentStatus.PAID) {
             throw new InvalidInputException(Violation.of("line", "payroll.line.alreadyPaid", line.fullName()));
         }

@@ -76,7 +76,12 @@ public class StaffRegister {
 
     @Transactional
     public StaffMember create(String marketCode, StaffForm form) {
-        Market market = markets.forStaff(marketCode, Permission.PAYROLL_EDIT);
+        return createFor(markets.forStaff(marketCode, Permission.PAYROLL_EDIT), form);
+    }
+
+    /** Adds a person to a market's payroll, for a caller that has checked the market is the user's (the demo). */
+    @Transactional
+    StaffMember createFor(Market market, StaffForm form) {
         Checked c = check(form);
         byte[] idHash = cipher.index("payroll_id_number", c.idNumber());
         if (db.sql("SELECT count(*) FROM payroll_staff WHERE market_id = ? AND id_hash = ?")
@@ -213,7 +218,8 @@ public class StaffRegister {
                 SELECT s.id, s.market_id, s.full_name, s.id_last4, s.phone_last4, s.bank_bin, s.account_last4,
                        s.holder_name, s.holder_mismatch_reason, s.position, s.contract_kind, s.coefficient_hundredths,
                        s.salary_vnd, s.dependants, s.start_on, s.end_on
-                FROM payroll_staff s WHERE """ + condition + " ORDER BY s.full_name, s.id")
+                FROM payroll_staff s
+                WHERE """ + " " + condition + " ORDER BY s.full_name, s.id")
                 .param(param)
                 .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                     rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),

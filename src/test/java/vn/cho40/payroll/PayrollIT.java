@@ -1,0 +1,207 @@
+package vn.cho40.payroll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cho40.IntegrationTest;
+import vn.cho40.WebSession;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.ledger.Ledger;
+import vn.cho40.shared.TableFile;
+import vn.cho40.shared.VnFormats;
+
+/**
+ * A board's payroll end to end on the demo province: the demo's paid months, a new person, a month previewed and
+ * approved once, its bank file read back, the bank's result imported, a retry file, the ledger in balance, and
+ * another board, a cashier and the province's admin each kept to what they may see.
+ */
+@IntegrationTest
+class PayrollIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    PayrollFigures figures;
+    @Autowired
+    Clock clock;
+
+    private WebSession board() {
+        return new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD);
+    }
+
+    private UUID daitu() {
+        return db.sql("SELECT id FROM market WHERE code = 'TN-DAITU'").query(UUID.class).single();
+    }
+
+    private YearMonth thisMonth() {
+        return YearMonth.now(clock.withZone(VnFormats.VIETNAM));
+    }
+
+    @Test
+    void theDemoBoardsPaidTheirStaffByTransferForThreeMonthsAndTheBooksBalance() {
+        UUID market = daitu();
+        assertThat(db.sql("SELECT count(*) FROM payroll_run WHERE market_id = ? AND period >= ?")
+                .params(market, thisMonth().minusMonths(3).atDay(1)).query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+        assertThat(figures.paysSalariesByTransfer(market, thisMonth().minusMonths(1))).isTrue();
+        assertThat(figures.marketsPayingByTransfer(thisMonth().minusMonths(1))).contains(market);
+        List<Ledger.AccountBalance> books = ledger.trialBalance(market);
+        assertThat(books.stream().mapToLong(Ledger.AccountBalance::debitVnd).sum())
+                .isEqualTo(books.stream().mapToLong(Ledger.AccountBalance::creditVnd).sum());
+        String page = board().get("/payroll").body();
+        assertThat(page).contains("Nguyễn Văn Thành", "•••• 1234", thisMonth().minusMonths(1).toString())
+                .doesNotContain("101870001234", "019085001234");
+    }
+
+    @Test
+    void aMonthIsPreviewedApprovedOncePaidByFileAndConfirmedPerLine() {
+        UUID market = daitu();
+        WebSession board = board();
+        int before = db.sql("SELECT count(*) FROM payroll_staff WHERE market_id = ?").param(market).query(Integer.class).single();
+        Map<String, String> person = new LinkedHashMap<>(Map.of("fullName", "Đỗ Thị Ngọc", "idNumber", "019196001122",
+                "phone", "0912345678", "bank", "970436", "accountNumber", "0071000123456", "position", "Thu ngân",
+                "contractKind", "FIXED", "salary", "8.000.000", "dependants", "1", "startOn", "01/01/2026"));
+        person.put("allowanceLUNCH", "730000");
+        // Bad input first: every field named, nothing saved.
+        Map<String, String> bad = new LinkedHashMap<>(person);
+        bad.put("idNumber", "12345");
+        bad.put("holderName", "NGUYEN VAN KHAC");
+        bad.put("salary", "-5");
+        String refused = board.postForm("/payroll/TN-DAITU/staff", bad, "/payroll/TN-DAITU/staff/new").body();
+        assertThat(refused).contains("12 chữ số", "NGUYEN VAN KHAC", "Lương cố định là số đồng");
+        assertThat(db.sql("SELECT count(*) FROM payroll_staff WHERE market_id = ?").param(market).query(Integer.class)
+                .single()).isEqualTo(before);
+
+        assertThat(board.postForm("/payroll/TN-DAITU/staff", person, "/payroll/TN-DAITU/staff/new").status()).isEqualTo(302);
+        byte[] stored = db.sql("SELECT account_enc FROM payroll_staff WHERE full_name = 'Đỗ Thị Ngọc'").query(byte[].class).single();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("0071000123456");
+
+        YearMonth month = thisMonth().plusMonths(2);
+        String preview = board.get("/payroll/TN-DAITU/months/" + month).body();
+        assertThat(preview).contains("Đỗ Thị Ngọc", "Duyệt bảng lương");
+        Http302 approved = new Http302(board.postForm("/payroll/TN-DAITU/months/" + month + "/approve", Map.of(),
+                "/payroll/TN-DAITU/months/" + month));
+        UUID runId = UUID.fromString(approved.location.substring("/payroll/runs/".length()));
+        String again = board.postForm("/payroll/TN-DAITU/months/" + month + "/approve", Map.of(),
+                "/payroll/TN-DAITU/months/" + month).body();
+        assertThat(again).contains("đã được duyệt");
+        assertThat(db.sql("SELECT count(*) FROM payroll_run WHERE market_id = ? AND period = ?")
+                .params(market, month.atDay(1)).query(Integer.class).single()).isEqualTo(1);
+
+        // The run's lines are facts: the database refuses to change an amount.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.sql(
+                "UPDATE payroll_line SET net_vnd = net_vnd + 1, gross_vnd = gross_vnd + 1 WHERE run_id = ?")
+                .param(runId).update()).hasMessageContaining("fact");
+
+        long runNet = db.sql("SELECT net_vnd FROM payroll_run WHERE id = ?").param(runId).query(Long.class).single();
+        int people = db.sql("SELECT people FROM payroll_run WHERE id = ?").param(runId).query(Integer.class).single();
+        var file = board.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", "GENERIC_CSV"),
+                "/payroll/runs/" + runId);
+        assertThat(file.status()).isEqualTo(200);
+        List<TableFile.Row> rows = TableFile.rows("bank.csv", file.body().getBytes(StandardCharsets.UTF_8), 100);
+        assertThat(rows).hasSize(people + 1);
+        int amount = rows.getFirst().cells().indexOf("So tien");
+        int account = rows.getFirst().cells().indexOf("So tai khoan");
+        int ref = rows.getFirst().cells().indexOf("Ma giao dich");
+        assertThat(rows.subList(1, rows.size()).stream().mapToLong(r -> Long.parseLong(r.cell(amount))).sum())
+                .isEqualTo(runNet);
+        assertThat(rows).anySatisfy(r -> assertThat(r.cell(account)).isEqualTo("0071000123456"));
+        assertThat(board.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", "GENERIC_CSV"),
+                "/payroll/runs/" + runId).body()).as("sent lines are not in a second file").contains("Không còn khoản nào");
+
+        // The bank's result: every line paid but the new person's, which failed.
+        StringBuilder result = new StringBuilder("Ma giao dich,Trang thai,Ghi chu\n");
+        String failedRef = null;
+        for (TableFile.Row r : rows.subList(1, rows.size())) {
+            boolean fails = r.cell(account).equals("0071000123456");
+            failedRef = fails ? r.cell(ref) : failedRef;
+            result.append(r.cell(ref)).append(fails ? ",That bai - sai ten,\n" : ",Thanh cong,\n");
+        }
+        var imported = board.upload("/payroll/runs/" + runId + "/results", "ketqua.csv",
+                result.toString().getBytes(StandardCharsets.UTF_8), "/payroll/runs/" + runId);
+        assertThat(imported.status()).isEqualTo(302);
+        assertThat(db.sql("SELECT payment_status FROM payroll_line WHERE transfer_ref = ?").param(failedRef)
+                .query(String.class).single()).isEqualTo("FAILED");
+        var retry = board.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", "GENERIC_CSV"),
+                "/payroll/runs/" + runId);
+        List<TableFile.Row> retryRows = TableFile.rows("retry.csv", retry.body().getBytes(StandardCharsets.UTF_8), 100);
+        assertThat(retryRows).hasSize(2);
+        assertThat(retryRows.get(1).cell(ref)).isEqualTo(failedRef);
+        UUID failedLine = db.sql("SELECT id FROM payroll_line WHERE transfer_ref = ?").param(failedRef).query(UUID.class).single();
+        assertThat(board.postForm("/payroll/runs/" + runId + "/lines/" + failedLine + "/paid", Map.of(),
+                "/payroll/runs/" + runId).status()).isEqualTo(302);
+        assertThat(board.postForm("/payroll/runs/" + runId + "/lines/" + failedLine + "/paid", Map.of(),
+                "/payroll/runs/" + runId).body()).as("never paid twice").contains("không trả lần thứ hai");
+
+        // The books: what was owed to staff is all paid from the bank; debits equal credits.
+        assertThat(ledger.balance(market, PayrollAccounts.NET_PAY_OWED)).isZero();
+        assertThat(db.sql("SELECT -coalesce(sum(amount_vnd), 0) FROM ledger_entry e JOIN ledger_transaction t "
+                + "ON t.id = e.transaction_id WHERE e.account = ? AND t.reference LIKE 'payroll_line:%' AND "
+                + "t.reference IN (SELECT 'payroll_line:' || id FROM payroll_line WHERE run_id = ?)")
+                .params(PayrollAccounts.BANK, runId).query(Long.class).single()).isEqualTo(runNet);
+        List<Ledger.AccountBalance> books = ledger.trialBalance(market);
+        assertThat(books.stream().mapToLong(Ledger.AccountBalance::debitVnd).sum())
+                .isEqualTo(books.stream().mapToLong(Ledger.AccountBalance::creditVnd).sum());
+
+        // Documents: the payslip PDF and the payroll sheet.
+        byte[] pdf = board.getBytes("/payroll/runs/" + runId + "/lines/" + failedLine + "/payslip.pdf");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        byte[] sheet = board.getBytes("/payroll/runs/" + runId + "/sheet.xlsx");
+        List<TableFile.Row> sheetRows = TableFile.rows("sheet.xlsx", sheet, 100);
+        assertThat(sheetRows).anySatisfy(r -> assertThat(r.cells()).contains("Đỗ Thị Ngọc"));
+    }
+
+    @Test
+    void eachBoardSeesOnlyItsOwnStaffAndOnlyTheManagerApproves() {
+        UUID someone = db.sql("SELECT id FROM payroll_staff WHERE market_id = ? LIMIT 1").param(daitu())
+                .query(UUID.class).single();
+        WebSession other = new WebSession(port, "bql.bunglao", DemoProvince.DEMO_PASSWORD);
+        assertThat(other.get("/payroll/staff/" + someone).status()).isEqualTo(404);
+        assertThat(other.get("/payroll").body()).doesNotContain("Nguyễn Văn Thành").contains("Lò Văn Hùng");
+        assertThat(new WebSession(port, "thungan.daitu", DemoProvince.DEMO_PASSWORD).get("/payroll").status())
+                .isEqualTo(403);
+        WebSession province = new WebSession(port, "tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
+        assertThat(province.get("/payroll?market=TN-DAITU").body()).contains("Nguyễn Văn Thành");
+        YearMonth month = thisMonth().plusMonths(5);
+        assertThat(province.postForm("/payroll/TN-DAITU/months/" + month + "/approve", Map.of(),
+                "/payroll?market=TN-DAITU").status()).isEqualTo(403);
+    }
+
+    @Test
+    void revealingNumbersIsAuditedAndAnEmptyMonthCannotBeApproved() {
+        UUID someone = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Lê Văn Bình'").query(UUID.class).single();
+        WebSession board = board();
+        String revealed = board.postForm("/payroll/staff/" + someone + "/reveal", Map.of(), "/payroll/staff/" + someone).body();
+        assertThat(revealed).contains("019088007788", "1023456789");
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND subject_id = ?")
+                .param(someone.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+        assertThat(board.postForm("/payroll/TN-DAITU/months/2023-01/approve", Map.of(), "/payroll?market=TN-DAITU")
+                .body()).contains("Chưa có quy định");
+        String otherMarket = db.sql("SELECT code FROM market WHERE code NOT IN ('TN-DAITU', 'DB-BUNGLAO') ORDER BY code LIMIT 1")
+                .query(String.class).single();
+        WebSession admin = new WebSession(port, "admin", IntegrationTest.ADMIN_PASSWORD);
+        String empty = admin.postForm("/payroll/" + otherMarket + "/months/" + thisMonth() + "/approve", Map.of(),
+                "/payroll?market=" + otherMarket).body();
+        assertThat(empty).contains("bảng lương trống");
+    }
+
+    private record Http302(String location) {
+        Http302(vn.cho40.Http.Response r) {
+            this(r.location());
+            assertThat(r.status()).as(r.body()).isEqualTo(302);
+        }
+    }
+}
