@@ -120,15 +120,15 @@ class PayrollApi {
     record FailedRequest(String reason) {
     }
 
-    @GetMapping("/markets/{market}/staff")
+    @GetMapping("/markets/{code}/staff")
     @Operation(operationId = "listPayrollStaff", summary = "Nhân sự của ban quản lý chợ, số che bớt: a board's staff, numbers masked")
-    List<StaffJson> listStaff(@PathVariable String market) {
+    List<StaffJson> listStaff(@PathVariable("code") String market) {
         return staff.list(markets.forStaff(market, Permission.PAYROLL_READ)).stream().map(StaffJson::of).toList();
     }
 
-    @PostMapping("/markets/{market}/staff")
+    @PostMapping("/markets/{code}/staff")
     @Operation(operationId = "createPayrollStaff", summary = "Thêm người vào danh sách lương: add a person to the payroll")
-    ResponseEntity<StaffJson> createStaff(@PathVariable String market, @RequestBody StaffRequest r) {
+    ResponseEntity<StaffJson> createStaff(@PathVariable("code") String market, @RequestBody StaffRequest r) {
         return ResponseEntity.status(201).body(StaffJson.of(staff.create(market, r.form())));
     }
 
@@ -150,19 +150,19 @@ class PayrollApi {
         return staff.reveal(id);
     }
 
-    @GetMapping("/markets/{market}/months/{month}")
+    @GetMapping("/markets/{code}/preview")
     @Operation(operationId = "previewPayroll", summary = "Xem trước bảng lương tháng (yyyy-MM): a month's payroll before approval")
-    PreviewJson preview(@PathVariable String market, @PathVariable String month) {
-        PayrollRuns.Preview p = runs.preview(market, PayrollPages.month(month));
+    PreviewJson preview(@PathVariable("code") String market, @RequestParam(defaultValue = "") String period) {
+        PayrollRuns.Preview p = runs.preview(market, PayrollPages.month(period));
         return new PreviewJson(p.period().toString(), p.rulesVersion(), p.region().name(), p.grossVnd(), p.netVnd(),
                 p.employerCostVnd(), p.approvable(), p.approved() == null ? null : p.approved().id(),
                 p.lines().stream().map(l -> new PreviewLineJson(l.person().id(), l.person().fullName(), l.workedDays(),
                         l.workingDays(), PayJson.of(l.pay()), l.lastMonthNetVnd(), l.problem())).toList());
     }
 
-    @PostMapping("/markets/{market}/months/{month}/approve")
+    @PostMapping("/markets/{code}/approve")
     @Operation(operationId = "approvePayroll", summary = "Duyệt bảng lương tháng (một lần mỗi tháng): approve a month's payroll, once")
-    ResponseEntity<RunJson> approve(@PathVariable String market, @PathVariable String month,
+    ResponseEntity<RunJson> approve(@PathVariable("code") String market, @RequestParam(defaultValue = "") String period,
                                     @RequestBody(required = false) ApproveRequest r) {
         Map<UUID, PayrollRuns.OneOff> oneOffs = new HashMap<>();
         if (r != null && r.oneOffs() != null) {
@@ -174,13 +174,13 @@ class PayrollApi {
                 oneOffs.put(o.staffId(), new PayrollRuns.OneOff(o.additionVnd(), o.deductionVnd()));
             }
         }
-        return ResponseEntity.status(201).body(RunJson.of(runs.approve(market, YearMonth.from(PayrollPages.month(month)),
+        return ResponseEntity.status(201).body(RunJson.of(runs.approve(market, YearMonth.from(PayrollPages.month(period)),
                 oneOffs)));
     }
 
-    @GetMapping("/markets/{market}/runs")
+    @GetMapping("/markets/{code}/runs")
     @Operation(operationId = "listPayrollRuns", summary = "Các bảng lương đã duyệt: approved payroll runs")
-    List<RunJson> listRuns(@PathVariable String market) {
+    List<RunJson> listRuns(@PathVariable("code") String market) {
         Market m = markets.forStaff(market, Permission.PAYROLL_READ);
         return runs.runs(m).stream().map(RunJson::of).toList();
     }
@@ -200,36 +200,34 @@ class PayrollApi {
 
     @PostMapping("/runs/{id}/bank-file")
     @Operation(operationId = "payrollBankFile", summary = "Tệp chuyển khoản các khoản còn phải trả theo mẫu ngân hàng: bank file of transfers due")
-    ResponseEntity<byte[]> bankFile(@PathVariable UUID id, @RequestParam String template) {
+    ResponseEntity<byte[]> bankFile(@PathVariable UUID id, @RequestParam(defaultValue = "") String template) {
         BankFile.Written w = runs.bankFile(id, template);
         return PayrollPages.download(w.filename(), w.contentType(), w.content());
     }
 
-    @PostMapping("/runs/{id}/lines/{line}/paid")
+    @PostMapping("/lines/{id}/paid")
     @Operation(operationId = "markPayrollLinePaid", summary = "Ghi nhận đã trả một người: mark one transfer paid")
-    LineJson paid(@PathVariable UUID id, @PathVariable UUID line) {
-        requireLineOf(id, line);
-        return LineJson.of(runs.markPaid(line));
+    LineJson paid(@PathVariable UUID id) {
+        return LineJson.of(runs.markPaid(id));
     }
 
-    @PostMapping("/runs/{id}/lines/{line}/failed")
+    @PostMapping("/lines/{id}/failed")
     @Operation(operationId = "markPayrollLineFailed", summary = "Ghi nhận chuyển khoản lỗi (có lý do): mark one transfer failed")
-    LineJson failed(@PathVariable UUID id, @PathVariable UUID line, @RequestBody FailedRequest r) {
-        requireLineOf(id, line);
-        return LineJson.of(runs.markFailed(line, r == null ? null : r.reason()));
+    LineJson failed(@PathVariable UUID id, @RequestBody(required = false) FailedRequest r) {
+        return LineJson.of(runs.markFailed(id, r == null ? null : r.reason()));
     }
 
-    @PostMapping(path = "/runs/{id}/results", consumes = "multipart/form-data")
+    @PostMapping("/runs/{id}/results")
     @Operation(operationId = "importPayrollResults", summary = "Nhập tệp kết quả chuyển khoản của ngân hàng: import the bank's per-line result")
     TransferResults.Outcome importResults(@PathVariable UUID id,
-                                          @RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+                                          @RequestParam(name = "file", required = false)
+                                          org.springframework.web.multipart.MultipartFile file)
             throws java.io.IOException {
+        runs.run(id, Permission.PAYROLL_EDIT);
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException(Violation.of("file", "payroll.results.none"));
+        }
         return results.importFile(id, file.getOriginalFilename(), file.getBytes());
     }
 
-    private void requireLineOf(UUID runId, UUID lineId) {
-        runs.run(runId, Permission.PAYROLL_READ);
-        runs.line(lineId).filter(l -> l.runId().equals(runId))
-                .orElseThrow(() -> new vn.cho40.shared.NotFoundException("payroll.run.notFound", lineId));
-    }
 }

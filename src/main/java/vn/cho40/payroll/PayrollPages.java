@@ -79,21 +79,21 @@ class PayrollPages {
         return "payroll/overview";
     }
 
-    @PostMapping("/payroll/{market}/region")
-    String region(@PathVariable String market, @RequestParam(defaultValue = "") String region, RedirectAttributes r) {
+    @PostMapping("/payroll/{code}/region")
+    String region(@PathVariable("code") String market, @RequestParam(defaultValue = "") String region, RedirectAttributes r) {
         staff.setRegion(market, region);
         r.addFlashAttribute("notice", "payroll.saved");
         return "redirect:/payroll?market=" + market;
     }
 
-    @GetMapping("/payroll/{market}/staff/new")
-    String newStaff(@PathVariable String market, Model model) {
+    @GetMapping("/payroll/{code}/staff/new")
+    String newStaff(@PathVariable("code") String market, Model model) {
         Market m = markets.forStaff(market, Permission.PAYROLL_EDIT);
         return form(m, null, emptyForm(), Map.of(), null, model);
     }
 
-    @PostMapping("/payroll/{market}/staff")
-    String create(@PathVariable String market, @RequestParam Map<String, String> params, Model model,
+    @PostMapping("/payroll/{code}/staff")
+    String create(@PathVariable("code") String market, @RequestParam Map<String, String> params, Model model,
                   RedirectAttributes r) {
         Market m = markets.forStaff(market, Permission.PAYROLL_EDIT);
         StaffForm form = formOf(params);
@@ -134,9 +134,9 @@ class PayrollPages {
         return form(markets.findById(s.marketId()).orElseThrow(), s, formOf(s), Map.of(), revealed, model);
     }
 
-    @GetMapping("/payroll/{market}/months/{month}")
-    String preview(@PathVariable String market, @PathVariable String month, Model model) {
-        PayrollRuns.Preview p = runs.preview(market, month(month));
+    @GetMapping("/payroll/{code}/month")
+    String preview(@PathVariable("code") String market, @RequestParam(defaultValue = "") String period, Model model) {
+        PayrollRuns.Preview p = runs.preview(market, month(period));
         if (p.approved() != null) {
             return "redirect:/payroll/runs/" + p.approved().id();
         }
@@ -145,15 +145,15 @@ class PayrollPages {
         return "payroll/preview";
     }
 
-    @PostMapping("/payroll/{market}/months/{month}/approve")
-    String approve(@PathVariable String market, @PathVariable String month, Model model, RedirectAttributes r) {
-        YearMonth period = month(month);
+    @PostMapping("/payroll/{code}/approve")
+    String approve(@PathVariable("code") String market, @RequestParam(defaultValue = "") String period, Model model, RedirectAttributes r) {
+        YearMonth month = month(period);
         try {
-            PayrollRun run = runs.approve(market, period, Map.of());
+            PayrollRun run = runs.approve(market, month, Map.of());
             r.addFlashAttribute("notice", "payroll.run.approved");
             return "redirect:/payroll/runs/" + run.id();
         } catch (InvalidInputException e) {
-            model.addAttribute("preview", runs.preview(market, period));
+            model.addAttribute("preview", runs.preview(market, month));
             model.addAttribute("mayApprove", access.require().may(Permission.PAYROLL_APPROVE));
             model.addAttribute("errors", errors.of(e));
             return "payroll/preview";
@@ -178,32 +178,35 @@ class PayrollPages {
         return download(w.filename(), w.contentType(), w.content());
     }
 
-    @PostMapping("/payroll/runs/{id}/lines/{line}/paid")
-    String paid(@PathVariable UUID id, @PathVariable UUID line, RedirectAttributes r) {
-        requireLineOf(id, line);
-        runs.markPaid(line);
+    @PostMapping("/payroll/lines/{id}/paid")
+    String paid(@PathVariable UUID id, RedirectAttributes r) {
+        PayrollLine line = runs.markPaid(id);
         r.addFlashAttribute("notice", "payroll.saved");
-        return "redirect:/payroll/runs/" + id;
+        return "redirect:/payroll/runs/" + line.runId();
     }
 
-    @PostMapping("/payroll/runs/{id}/lines/{line}/failed")
-    String failed(@PathVariable UUID id, @PathVariable UUID line, @RequestParam(defaultValue = "") String reason,
-                  Model model, RedirectAttributes r) {
-        requireLineOf(id, line);
+    @PostMapping("/payroll/lines/{id}/failed")
+    String failed(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason, Model model,
+                  RedirectAttributes r) {
+        PayrollLine line = runs.lineInScope(id, Permission.PAYROLL_EDIT);
         try {
-            runs.markFailed(line, reason);
+            runs.markFailed(id, reason);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", errors.of(e));
-            return run(id, model);
+            return run(line.runId(), model);
         }
         r.addFlashAttribute("notice", "payroll.saved");
-        return "redirect:/payroll/runs/" + id;
+        return "redirect:/payroll/runs/" + line.runId();
     }
 
     @PostMapping("/payroll/runs/{id}/results")
-    String importResults(@PathVariable UUID id, @RequestParam("file") MultipartFile file, Model model,
-                         RedirectAttributes r) throws IOException {
+    String importResults(@PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file,
+                         Model model, RedirectAttributes r) throws IOException {
+        runs.run(id, Permission.PAYROLL_EDIT);
         try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException(vn.cho40.shared.Violation.of("file", "payroll.results.none"));
+            }
             TransferResults.Outcome o = results.importFile(id, file.getOriginalFilename(), file.getBytes());
             r.addFlashAttribute("notice", "payroll.results.imported");
             r.addFlashAttribute("noticeArg", o.paid());
@@ -223,22 +226,19 @@ class PayrollPages {
                 documents.sheet(m, run, runs.lines(id), LocaleContextHolder.getLocale()));
     }
 
-    @GetMapping("/payroll/runs/{id}/lines/{line}/payslip.pdf")
-    ResponseEntity<byte[]> payslip(@PathVariable UUID id, @PathVariable UUID line) {
-        PayrollRun run = runs.run(id, Permission.PAYROLL_READ);
-        PayrollLine l = requireLineOf(id, line);
+    @GetMapping("/payroll/lines/{id}/payslip.pdf")
+    ResponseEntity<byte[]> payslip(@PathVariable UUID id) {
+        PayrollLine l = runs.lineInScope(id, Permission.PAYROLL_READ);
+        PayrollRun run = runs.run(l.runId(), Permission.PAYROLL_READ);
         Market m = markets.findById(run.marketId()).orElseThrow();
         return download("phieu-luong-" + run.period() + "-" + l.transferRef() + ".pdf", MediaType.APPLICATION_PDF_VALUE,
                 documents.payslip(m, run, l, LocaleContextHolder.getLocale()));
     }
 
-    private PayrollLine requireLineOf(UUID runId, UUID lineId) {
-        runs.run(runId, Permission.PAYROLL_READ);
-        return runs.line(lineId).filter(l -> l.runId().equals(runId))
-                .orElseThrow(() -> new NotFoundException("payroll.run.notFound", lineId));
-    }
-
     static YearMonth month(String text) {
+        if (text == null || text.isBlank()) {
+            throw new NotFoundException("payroll.run.notFound", "");
+        }
         try {
             return YearMonth.parse(text);
         } catch (DateTimeParseException e) {

@@ -317,8 +317,13 @@ public class PayrollRuns {
     }
 
     private PayrollLine lineForEdit(UUID lineId) {
+        return lineInScope(lineId, Permission.PAYROLL_EDIT);
+    }
+
+    /** A line whose run is in the caller's scope with the permission, or not found. */
+    public PayrollLine lineInScope(UUID lineId, Permission permission) {
         PayrollLine line = line(lineId).orElseThrow(() -> new NotFoundException("payroll.run.notFound", lineId));
-        run(line.runId(), Permission.PAYROLL_EDIT);
+        run(line.runId(), permission);
         return line;
     }
 

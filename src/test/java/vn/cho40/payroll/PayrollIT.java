@@ -90,13 +90,13 @@ class PayrollIT {
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("0071000123456");
 
         YearMonth month = thisMonth().plusMonths(2);
-        String preview = board.get("/payroll/TN-DAITU/months/" + month).body();
+        String preview = board.get("/payroll/TN-DAITU/month?period=" + month).body();
         assertThat(preview).contains("Đỗ Thị Ngọc", "Duyệt bảng lương");
-        Http302 approved = new Http302(board.postForm("/payroll/TN-DAITU/months/" + month + "/approve", Map.of(),
-                "/payroll/TN-DAITU/months/" + month));
+        Http302 approved = new Http302(board.postForm("/payroll/TN-DAITU/approve", Map.of("period", month.toString()),
+                "/payroll/TN-DAITU/month?period=" + month));
         UUID runId = UUID.fromString(approved.location.substring("/payroll/runs/".length()));
-        String again = board.postForm("/payroll/TN-DAITU/months/" + month + "/approve", Map.of(),
-                "/payroll/TN-DAITU/months/" + month).body();
+        String again = board.postForm("/payroll/TN-DAITU/approve", Map.of("period", month.toString()),
+                "/payroll/TN-DAITU/month?period=" + month).body();
         assertThat(again).contains("đã được duyệt");
         assertThat(db.sql("SELECT count(*) FROM payroll_run WHERE market_id = ? AND period = ?")
                 .params(market, month.atDay(1)).query(Integer.class).single()).isEqualTo(1);
@@ -141,9 +141,9 @@ class PayrollIT {
         assertThat(retryRows).hasSize(2);
         assertThat(retryRows.get(1).cell(ref)).isEqualTo(failedRef);
         UUID failedLine = db.sql("SELECT id FROM payroll_line WHERE transfer_ref = ?").param(failedRef).query(UUID.class).single();
-        assertThat(board.postForm("/payroll/runs/" + runId + "/lines/" + failedLine + "/paid", Map.of(),
+        assertThat(board.postForm("/payroll/lines/" + failedLine + "/paid", Map.of(),
                 "/payroll/runs/" + runId).status()).isEqualTo(302);
-        assertThat(board.postForm("/payroll/runs/" + runId + "/lines/" + failedLine + "/paid", Map.of(),
+        assertThat(board.postForm("/payroll/lines/" + failedLine + "/paid", Map.of(),
                 "/payroll/runs/" + runId).body()).as("never paid twice").contains("không trả lần thứ hai");
 
         // The books: what was owed to staff is all paid from the bank; debits equal credits.
@@ -157,7 +157,7 @@ class PayrollIT {
                 .isEqualTo(books.stream().mapToLong(Ledger.AccountBalance::creditVnd).sum());
 
         // Documents: the payslip PDF and the payroll sheet.
-        byte[] pdf = board.getBytes("/payroll/runs/" + runId + "/lines/" + failedLine + "/payslip.pdf");
+        byte[] pdf = board.getBytes("/payroll/lines/" + failedLine + "/payslip.pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         byte[] sheet = board.getBytes("/payroll/runs/" + runId + "/sheet.xlsx");
         List<TableFile.Row> sheetRows = TableFile.rows("sheet.xlsx", sheet, 100);
@@ -176,7 +176,7 @@ class PayrollIT {
         WebSession province = new WebSession(port, "tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
         assertThat(province.get("/payroll?market=TN-DAITU").body()).contains("Nguyễn Văn Thành");
         YearMonth month = thisMonth().plusMonths(5);
-        assertThat(province.postForm("/payroll/TN-DAITU/months/" + month + "/approve", Map.of(),
+        assertThat(province.postForm("/payroll/TN-DAITU/approve", Map.of("period", month.toString()),
                 "/payroll?market=TN-DAITU").status()).isEqualTo(403);
     }
 
@@ -188,14 +188,41 @@ class PayrollIT {
         assertThat(revealed).contains("019088007788", "1023456789");
         assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND subject_id = ?")
                 .param(someone.toString()).query(Integer.class).single()).isGreaterThanOrEqualTo(1);
-        assertThat(board.postForm("/payroll/TN-DAITU/months/2023-01/approve", Map.of(), "/payroll?market=TN-DAITU")
+        assertThat(board.postForm("/payroll/TN-DAITU/approve", Map.of("period", "2023-01"), "/payroll?market=TN-DAITU")
                 .body()).contains("Chưa có quy định");
         String otherMarket = db.sql("SELECT code FROM market WHERE code NOT IN ('TN-DAITU', 'DB-BUNGLAO') ORDER BY code LIMIT 1")
                 .query(String.class).single();
         WebSession admin = new WebSession(port, "admin", IntegrationTest.ADMIN_PASSWORD);
-        String empty = admin.postForm("/payroll/" + otherMarket + "/months/" + thisMonth() + "/approve", Map.of(),
+        String empty = admin.postForm("/payroll/" + otherMarket + "/approve", Map.of("period", thisMonth().toString()),
                 "/payroll?market=" + otherMarket).body();
         assertThat(empty).contains("bảng lương trống");
+    }
+
+    @Test
+    void theApiListsMaskedStaffPreviewsAndApprovesWithOneOffsForTheBoardOnly() {
+        vn.cho40.Http board = new vn.cho40.Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD);
+        var staffList = board.get("/api/v1/payroll/markets/DB-BUNGLAO/staff");
+        assertThat(staffList.status()).isEqualTo(200);
+        assertThat(staffList.body()).contains("Lò Văn Hùng", "••••").doesNotContain("7900205112233", "011087002211");
+        String someone = staffList.json().get(0).get("id").asString();
+        YearMonth month = thisMonth().plusMonths(3);
+        var preview = board.get("/api/v1/payroll/markets/DB-BUNGLAO/preview?period=" + month);
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().get("approvable").asBoolean()).isTrue();
+        long net = preview.json().get("netVnd").asLong();
+        var approved = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/approve?period=" + month,
+                Map.of("oneOffs", List.of(Map.of("staffId", someone, "additionVnd", 0, "deductionVnd", 100_000))));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(201);
+        assertThat(approved.json().get("netVnd").asLong()).isEqualTo(net - 100_000);
+        var twice = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/approve?period=" + month, Map.of());
+        assertThat(twice.status()).isEqualTo(422);
+        var bad = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/approve?period=" + month.plusMonths(1),
+                Map.of("oneOffs", List.of(Map.of("staffId", someone, "additionVnd", -5, "deductionVnd", 0))));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(new vn.cho40.Http(port).as("bql.daitu", DemoProvince.DEMO_PASSWORD)
+                .get("/api/v1/payroll/markets/DB-BUNGLAO/staff").status()).isIn(403, 404);
+        assertThat(new vn.cho40.Http(port).as("bql.daitu", DemoProvince.DEMO_PASSWORD)
+                .get("/api/v1/payroll/staff/" + someone).status()).isEqualTo(404);
     }
 
     private record Http302(String location) {
