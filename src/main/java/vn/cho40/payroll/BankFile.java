@@ -121,28 +121,42 @@ public final class BankFile {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A small in-memory workbook (a bank file holds at most a few thousand lines): text cells for account numbers. */
     private static byte[] xlsx(Template t, List<List<String>> rows, int count, long total) {
-        List<XlsxTable.Column> columns = t.columns().entrySet().stream()
-                .map(e -> new XlsxTable.Column(e.getValue(), e.getKey().equals("AMOUNT") || e.getKey().equals("STT")
-                        ? XlsxTable.Kind.COUNT : XlsxTable.Kind.TEXT, e.getKey().equals("NAME") ? 32 : 18)).toList();
-        try (XlsxTable table = new XlsxTable("Sheet1", columns)) {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("Sheet1");
+            org.apache.poi.ss.usermodel.CellStyle text = book.createCellStyle();
+            text.setDataFormat(book.createDataFormat().getFormat("@"));
+            int r = 0;
             if (!t.title().isEmpty()) {
-                table.line(t.title(), true);
-                table.line("Tong so giao dich/Total count: " + count + "; Tong so tien/Total amount: " + total, false);
+                sheet.createRow(r++).createCell(0).setCellValue(t.title());
+                sheet.createRow(r++).createCell(0).setCellValue("Tong so giao dich/Total count: " + count
+                        + "; Tong so tien/Total amount: " + total);
             }
-            table.header();
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(r++);
+            int c = 0;
+            for (String label : t.columns().values()) {
+                header.createCell(c).setCellValue(label);
+                sheet.setColumnWidth(c++, 20 * 256);
+            }
+            List<String> codes = List.copyOf(t.columns().keySet());
             for (List<String> row : rows) {
-                Object[] values = new Object[row.size()];
-                int i = 0;
-                for (String column : t.columns().keySet()) {
-                    String v = row.get(i);
-                    values[i++] = column.equals("AMOUNT") || column.equals("STT") ? Long.parseLong(v) : v;
+                org.apache.poi.ss.usermodel.Row out = sheet.createRow(r++);
+                for (int i = 0; i < row.size(); i++) {
+                    org.apache.poi.ss.usermodel.Cell cell = out.createCell(i);
+                    if (codes.get(i).equals("AMOUNT") || codes.get(i).equals("STT")) {
+                        cell.setCellValue(Long.parseLong(row.get(i)));
+                    } else {
+                        cell.setCellStyle(text);
+                        cell.setCellValue(row.get(i));
+                    }
                 }
-                table.row(values);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            table.writeTo(out);
+            book.write(out);
             return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
