@@ -119,6 +119,40 @@ public final class PayCalculator {
                 share(unemploymentBase, rules.employerUnemploymentBp()), share(socialBase, rules.employerUnionFeeBp()));
     }
 
+    /**
+     * An adjusting line for a month already paid: what changes when {@code additionVnd} more taxable pay and
+     * {@code deductionVnd} more deductions are added to what the month's lines so far add up to ({@code paid}).
+     * Insurance does not change (it follows the contract salary); the income tax is recomputed on the month's whole
+     * taxable income, and the line holds the differences, so the month's lines together equal one corrected payslip.
+     */
+    public static Result adjustment(PayrollRules rules, Result paid, long additionVnd, long deductionVnd) {
+        if (additionVnd < 0 || deductionVnd < 0 || additionVnd > 10_000_000_000L || deductionVnd > 10_000_000_000L) {
+            throw new IllegalArgumentException("adjustment amounts must be between 0 and 10,000,000,000 đ");
+        }
+        long gross = paid.grossVnd() + additionVnd;
+        long taxable = Math.max(0, gross - paid.nonTaxableAllowanceVnd() - paid.insuranceVnd() - paid.familyDeductionVnd());
+        long tax = incomeTax(rules, taxable) - paid.incomeTaxVnd();
+        long net = additionVnd - tax - deductionVnd;
+        return new Result(rules.version(), 0, 0, 0, additionVnd, additionVnd, 0, 0, 0, 0, 0,
+                taxable - paid.taxableVnd(), tax, deductionVnd, net, 0, 0, 0, 0);
+    }
+
+    /** The field-by-field sum of a month's lines for one person (a regular line and its adjustments). */
+    public static Result sum(List<Result> lines) {
+        long[] t = new long[18];
+        for (Result r : lines) {
+            long[] v = {r.salaryVnd(), r.taxableAllowanceVnd(), r.nonTaxableAllowanceVnd(), r.additionVnd(), r.grossVnd(),
+                r.insuranceBaseVnd(), r.socialVnd(), r.healthVnd(), r.unemploymentVnd(), r.familyDeductionVnd(),
+                r.taxableVnd(), r.incomeTaxVnd(), r.deductionVnd(), r.netVnd(), r.employerSocialVnd(),
+                r.employerHealthVnd(), r.employerUnemploymentVnd(), r.employerUnionFeeVnd()};
+            for (int i = 0; i < v.length; i++) {
+                t[i] += v[i];
+            }
+        }
+        return new Result(null, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13],
+                t[14], t[15], t[16], t[17]);
+    }
+
     /** Income tax on a month's taxable income: each band's part at its rate, summed exactly, rounded once half up. */
     public static long incomeTax(PayrollRules rules, long taxableVnd) {
         long lower = 0;

@@ -164,6 +164,11 @@ class PayrollApi {
     @Operation(operationId = "approvePayroll", summary = "Duyệt bảng lương tháng (một lần mỗi tháng): approve a month's payroll, once")
     ResponseEntity<RunJson> approve(@PathVariable("code") String market, @RequestParam(defaultValue = "") String period,
                                     @RequestBody(required = false) ApproveRequest r) {
+        return ResponseEntity.status(201).body(RunJson.of(runs.approve(market, YearMonth.from(PayrollPages.month(period)),
+                oneOffs(r))));
+    }
+
+    private static Map<UUID, PayrollRuns.OneOff> oneOffs(ApproveRequest r) {
         Map<UUID, PayrollRuns.OneOff> oneOffs = new HashMap<>();
         if (r != null && r.oneOffs() != null) {
             for (OneOffJson o : r.oneOffs()) {
@@ -174,8 +179,15 @@ class PayrollApi {
                 oneOffs.put(o.staffId(), new PayrollRuns.OneOff(o.additionVnd(), o.deductionVnd()));
             }
         }
-        return ResponseEntity.status(201).body(RunJson.of(runs.approve(market, YearMonth.from(PayrollPages.month(period)),
-                oneOffs)));
+        return oneOffs;
+    }
+
+    @PostMapping("/markets/{code}/adjust")
+    @Operation(operationId = "adjustPayroll", summary = "Bảng lương điều chỉnh cho tháng đã duyệt (khoản thêm, khoản trừ): an adjusting run for an approved month")
+    ResponseEntity<RunJson> adjust(@PathVariable("code") String market, @RequestParam(defaultValue = "") String period,
+                                   @RequestBody(required = false) ApproveRequest r) {
+        return ResponseEntity.status(201).body(RunJson.of(runs.adjust(market, YearMonth.from(PayrollPages.month(period)),
+                oneOffs(r))));
     }
 
     @GetMapping("/markets/{code}/runs")

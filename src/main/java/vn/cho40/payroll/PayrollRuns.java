@@ -185,6 +185,66 @@ public class PayrollRuns {
         return run(runId).orElseThrow();
     }
 
+    /**
+     * A correction of an approved month: an adjusting run with one line per person named, holding the difference a
+     * one-off addition or deduction makes (income tax recomputed on the month's whole income). Refused when the
+     * month has no approved run, when a person is not on it, or when the difference would take money back (recover
+     * it with next month's deduction instead). Approved, posted and audited like a regular run.
+     */
+    @Transactional
+    public PayrollRun adjust(String marketCode, YearMonth period, Map<UUID, OneOff> oneOffs) {
+        Market market = markets.forStaff(marketCode, Permission.PAYROLL_APPROVE);
+        CurrentUser user = access.require();
+        PayrollRun regular = regular(market.id(), period).orElseThrow(() -> new InvalidInputException(
+                Violation.of("period", "payroll.adjust.noRun", period.getMonthValue() + "/" + period.getYear())));
+        if (oneOffs.isEmpty()) {
+            throw new InvalidInputException(Violation.of("oneOffs", "payroll.adjust.empty"));
+        }
+        PayrollRules rules = rulesFor(period);
+        List<PreviewLine> lines = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
+        for (Map.Entry<UUID, OneOff> e : oneOffs.entrySet()) {
+            List<PayCalculator.Result> paid = db.sql(LINE_SELECT + """
+                     JOIN payroll_run r ON r.id = l.run_id
+                    WHERE r.market_id = ? AND r.period = ? AND l.staff_id = ?""")
+                    .params(market.id(), period.atDay(1), e.getKey()).query(PayrollRuns::mapLine).list()
+                    .stream().map(PayrollLine::pay).toList();
+            StaffMember person = staff.find(e.getKey()).filter(s -> s.marketId().equals(market.id())).orElse(null);
+            if (paid.isEmpty() || person == null) {
+                problems.add(Violation.of("staffId", "payroll.staff.notFound", e.getKey()));
+                continue;
+            }
+            PayCalculator.Result diff = PayCalculator.adjustment(rules, PayCalculator.sum(paid),
+                    e.getValue().additionVnd(), e.getValue().deductionVnd());
+            if (diff.netVnd() < 0) {
+                problems.add(Violation.of("oneOffs", "payroll.adjust.negative", person.fullName()));
+            } else if (!person.hasAccount()) {
+                problems.add(Violation.of("staff", "payroll.run.noAccount", person.fullName()));
+            }
+            lines.add(new PreviewLine(person, 0, WorkingDays.inMonth(period), diff, null, null));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Preview p = new Preview(market, period, rules.version(), regular.region(), lines, null);
+        UUID runId = Ids.newId(clock);
+        db.sql("""
+                INSERT INTO payroll_run (id, market_id, period, kind, adjusts, rules_version, region, people, gross_vnd,
+                    net_vnd, employee_insurance_vnd, income_tax_vnd, employer_insurance_vnd, approved_by, approved_at)
+                VALUES (?, ?, ?, 'ADJUSTMENT', ?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?)""")
+                .params(runId, market.id(), period.atDay(1), regular.id(), p.rulesVersion(), p.region().name(),
+                        lines.size(), p.grossVnd(), p.netVnd(), p.incomeTaxVnd(), user.username(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        insertLines(runId, market.id(), lines);
+        UUID tx = ledger.post(new Ledger.Posting(market.id(), null, "payroll_run:" + runId, null,
+                "payroll adjustment " + period, approvalLines(p)));
+        db.sql("UPDATE payroll_run SET ledger_transaction = ? WHERE id = ?").params(tx, runId).update();
+        audit.record("PAYROLL_ADJUST", "payroll_run", runId, market.id(), market.provinceCode(),
+                period + " " + lines.size() + " " + p.netVnd());
+        return run(runId).orElseThrow();
+    }
+
     private static List<Ledger.Line> approvalLines(Preview p) {
         long union = p.lines().stream().mapToLong(l -> l.pay().employerUnionFeeVnd()).sum();
         long employerInsurance = p.lines().stream().mapToLong(l -> l.pay().employerInsuranceVnd()).sum() - union;

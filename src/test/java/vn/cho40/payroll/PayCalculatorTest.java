@@ -198,4 +198,23 @@ class PayCalculatorTest {
         assertThatThrownBy(() -> PayrollRules.forMonth(rows, YearMonth.of(2026, 3)))
                 .hasMessageContaining("2 values of reference_salary_vnd");
     }
+
+    @Test
+    void anAdjustingLineRetaxesTheWholeMonthAndTogetherWithTheFirstEqualsOneCorrectedPayslip() {
+        PayrollRules rules = PayrollRules.forMonth(JAN_2026);
+        Result first = pay(JAN_2026, Region.I, 20_000_000, 0); // taxable 2,400,000, tax 120,000
+        Result adj = PayCalculator.adjustment(rules, PayCalculator.sum(List.of(first)), 10_000_000, 300_000);
+        assertThat(adj.grossVnd()).isEqualTo(10_000_000);
+        assertThat(adj.insuranceVnd()).isZero();
+        // The month's taxable income becomes 12,400,000: 500,000 + 240,000 = 740,000 tax, 620,000 more.
+        assertThat(adj.taxableVnd()).isEqualTo(10_000_000);
+        assertThat(adj.incomeTaxVnd()).isEqualTo(620_000);
+        assertThat(adj.netVnd()).isEqualTo(10_000_000 - 620_000 - 300_000);
+        Result corrected = PayCalculator.compute(rules,
+                new Input(JAN_2026, Region.I, 20_000_000, List.of(), 0, 22, 22, 10_000_000, 300_000));
+        Result together = PayCalculator.sum(List.of(first, adj));
+        assertThat(together.incomeTaxVnd()).isEqualTo(corrected.incomeTaxVnd());
+        assertThat(together.netVnd()).isEqualTo(corrected.netVnd());
+        assertThat(together.grossVnd()).isEqualTo(corrected.grossVnd());
+    }
 }

@@ -216,6 +216,16 @@ class PayrollIT {
         assertThat(approved.json().get("netVnd").asLong()).isEqualTo(net - 100_000);
         var twice = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/approve?period=" + month, Map.of());
         assertThat(twice.status()).isEqualTo(422);
+        // A correction is an adjusting run: a bonus of 2,000,000 for one person, taxed with the month's income.
+        var adjusted = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/adjust?period=" + month,
+                Map.of("oneOffs", List.of(Map.of("staffId", someone, "additionVnd", 2_000_000, "deductionVnd", 0))));
+        assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(201);
+        assertThat(adjusted.json().get("people").asInt()).isEqualTo(1);
+        assertThat(adjusted.json().get("grossVnd").asLong()).isEqualTo(2_000_000);
+        assertThat(adjusted.json().get("netVnd").asLong()).isBetween(1_600_000L, 2_000_000L);
+        assertThat(board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/adjust?period=" + month.plusMonths(1),
+                Map.of("oneOffs", List.of(Map.of("staffId", someone, "additionVnd", 1, "deductionVnd", 0)))).status())
+                .as("no approved month to adjust").isEqualTo(422);
         var bad = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/approve?period=" + month.plusMonths(1),
                 Map.of("oneOffs", List.of(Map.of("staffId", someone, "additionVnd", -5, "deductionVnd", 0))));
         assertThat(bad.status()).isEqualTo(422);
