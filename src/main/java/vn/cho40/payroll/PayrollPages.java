@@ -42,17 +42,19 @@ class PayrollPages {
     private final PayrollRuns runs;
     private final TransferResults results;
     private final PayrollDocuments documents;
+    private final PayrollReports reports;
     private final Markets markets;
     private final Access access;
     private final FormErrors errors;
     private final Clock clock;
 
     PayrollPages(StaffRegister staff, PayrollRuns runs, TransferResults results, PayrollDocuments documents,
-                 Markets markets, Access access, FormErrors errors, Clock clock) {
+                 PayrollReports reports, Markets markets, Access access, FormErrors errors, Clock clock) {
         this.staff = staff;
         this.runs = runs;
         this.results = results;
         this.documents = documents;
+        this.reports = reports;
         this.markets = markets;
         this.access = access;
         this.errors = errors;
@@ -216,6 +218,35 @@ class PayrollPages {
             model.addAttribute("errors", errors.of(e));
             return run(id, model);
         }
+    }
+
+    /** Income tax withheld per person in a year (for the annual finalisation). */
+    @GetMapping("/payroll/{code}/tax.xlsx")
+    ResponseEntity<byte[]> taxReport(@PathVariable String code, @RequestParam(defaultValue = "0") int year) {
+        Market m = markets.forStaff(code, Permission.PAYROLL_READ);
+        int y = year(year);
+        return download("thue-tncn-" + m.code() + "-" + y + ".xlsx", vn.cho40.shared.XlsxTable.CONTENT_TYPE,
+                reports.taxWithheld(m, y, LocaleContextHolder.getLocale()));
+    }
+
+    /** Insurance contributions per month of a year, employee and employer shares. */
+    @GetMapping("/payroll/{code}/insurance.xlsx")
+    ResponseEntity<byte[]> insuranceReport(@PathVariable String code, @RequestParam(defaultValue = "0") int year) {
+        Market m = markets.forStaff(code, Permission.PAYROLL_READ);
+        int y = year(year);
+        return download("bao-hiem-" + m.code() + "-" + y + ".xlsx", vn.cho40.shared.XlsxTable.CONTENT_TYPE,
+                reports.insurance(m, y, LocaleContextHolder.getLocale()));
+    }
+
+    private int year(int year) {
+        int now = YearMonth.now(clock.withZone(VnFormats.VIETNAM)).getYear();
+        if (year == 0) {
+            return now;
+        }
+        if (year < 2020 || year > now + 1) {
+            throw new NotFoundException("payroll.run.notFound", year);
+        }
+        return year;
     }
 
     @GetMapping("/payroll/runs/{id}/sheet.xlsx")

@@ -61,6 +61,17 @@ class PayrollIT {
         List<Ledger.AccountBalance> books = ledger.trialBalance(market);
         assertThat(books.stream().mapToLong(Ledger.AccountBalance::debitVnd).sum())
                 .isEqualTo(books.stream().mapToLong(Ledger.AccountBalance::creditVnd).sum());
+        int year = thisMonth().minusMonths(1).getYear();
+        List<TableFile.Row> tax = TableFile.rows("tax.xlsx", board().getBytes("/payroll/TN-DAITU/tax.xlsx?year=" + year), 100);
+        assertThat(tax).anySatisfy(r -> assertThat(r.cells()).contains("Nguyễn Văn Thành", "•••• 1234"));
+        long withheld = db.sql("SELECT coalesce(sum(l.income_tax_vnd), 0) FROM payroll_line l JOIN payroll_run r "
+                + "ON r.id = l.run_id WHERE r.market_id = ? AND extract(year FROM r.period) = ?")
+                .params(market, year).query(Long.class).single();
+        int taxColumn = tax.get(1).cells().indexOf("Thuế TNCN khấu trừ");
+        assertThat(Long.parseLong(tax.getLast().cell(taxColumn))).isEqualTo(withheld);
+        List<TableFile.Row> insurance = TableFile.rows("ins.xlsx",
+                board().getBytes("/payroll/TN-DAITU/insurance.xlsx?year=" + year), 100);
+        assertThat(insurance.size()).isGreaterThanOrEqualTo(3);
         String page = board().get("/payroll").body();
         assertThat(page).contains("Nguyễn Văn Thành", "•••• 1234", thisMonth().minusMonths(1).toString())
                 .doesNotContain("101870001234", "019085001234");
