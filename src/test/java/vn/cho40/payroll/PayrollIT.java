@@ -250,6 +250,36 @@ class PayrollIT {
                 .get("/api/v1/payroll/staff/" + someone).status()).isEqualTo(404);
     }
 
+    @Autowired
+    DemoProvince demo;
+    @Autowired
+    vn.cho40.identity.SmsSender sms;
+    @Autowired
+    vn.cho40.TestClock testClock;
+
+    @Test
+    void aStaffMemberWhoIsAlsoATraderReadsTheirOwnPayslipsByPhone() {
+        vn.cho40.Http board = new vn.cho40.Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD);
+        String phone = demo.demoTraderPhone();
+        var created = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/staff", Map.of("fullName", "Điêu Thị Xuân",
+                "idNumber", "011197004455", "phone", phone, "bank", "970405", "accountNumber", "7900205998877",
+                "position", "Tạp vụ", "contractKind", "FIXED", "salary", "4.900.000", "startOn", "01/02/2026"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        YearMonth month = thisMonth().plusMonths(7);
+        assertThat(board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/approve?period=" + month, Map.of()).status())
+                .isEqualTo(201);
+        WebSession trader = vn.cho40.TraderLogin.session(port, phone, sms, testClock);
+        String page = trader.get("/trader/payslips").body();
+        assertThat(page).contains("Điêu Thị Xuân").doesNotContain("Lò Văn Hùng");
+        UUID mine = db.sql("SELECT l.id FROM payroll_line l JOIN payroll_staff s ON s.id = l.staff_id "
+                + "WHERE s.full_name = 'Điêu Thị Xuân' LIMIT 1").query(UUID.class).single();
+        byte[] pdf = trader.getBytes("/trader/payslips/" + mine + ".pdf");
+        assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        UUID someoneElse = db.sql("SELECT l.id FROM payroll_line l JOIN payroll_staff s ON s.id = l.staff_id "
+                + "WHERE s.full_name = 'Lò Văn Hùng' LIMIT 1").query(UUID.class).single();
+        assertThat(trader.get("/trader/payslips/" + someoneElse + ".pdf").status()).isEqualTo(404);
+    }
+
     private record Http302(String location) {
         Http302(vn.cho40.Http.Response r) {
             this(r.location());
