@@ -162,6 +162,43 @@ class PayrollPages {
         }
     }
 
+    /** A correction of an approved month: one person's addition or deduction, as an adjusting run. */
+    @PostMapping("/payroll/{code}/adjust")
+    String adjust(@PathVariable String code, @RequestParam(defaultValue = "") String period,
+                  @RequestParam(defaultValue = "") String staffId, @RequestParam(defaultValue = "0") String addition,
+                  @RequestParam(defaultValue = "0") String deduction, Model model, RedirectAttributes r) {
+        Market m = markets.forStaff(code, Permission.PAYROLL_APPROVE);
+        YearMonth month = month(period);
+        PayrollRun regular = runs.regular(m.id(), month)
+                .orElseThrow(() -> new NotFoundException("payroll.run.notFound", period));
+        try {
+            java.util.List<vn.cho40.shared.Violation> problems = new java.util.ArrayList<>();
+            long add = vn.cho40.shared.Money.parse(addition.isBlank() ? "0" : addition).map(vn.cho40.shared.Money::vnd)
+                    .filter(v -> v <= 1_000_000_000L).orElse(-1L);
+            long ded = vn.cho40.shared.Money.parse(deduction.isBlank() ? "0" : deduction).map(vn.cho40.shared.Money::vnd)
+                    .filter(v -> v <= 1_000_000_000L).orElse(-1L);
+            UUID staff;
+            try {
+                staff = UUID.fromString(staffId);
+            } catch (IllegalArgumentException e) {
+                staff = null;
+                problems.add(vn.cho40.shared.Violation.of("staffId", "payroll.staff.notFound", staffId));
+            }
+            if (add < 0 || ded < 0 || add + ded == 0) {
+                problems.add(vn.cho40.shared.Violation.of("oneOffs", "payroll.api.oneOff.invalid"));
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            PayrollRun run = runs.adjust(code, month, Map.of(staff, new PayrollRuns.OneOff(add, ded)));
+            r.addFlashAttribute("notice", "payroll.run.approved");
+            return "redirect:/payroll/runs/" + run.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", errors.of(e));
+            return run(regular.id(), model);
+        }
+    }
+
     @GetMapping("/payroll/runs/{id}")
     String run(@PathVariable UUID id, Model model) {
         PayrollRun run = runs.run(id, Permission.PAYROLL_READ);
@@ -171,6 +208,7 @@ class PayrollPages {
         model.addAttribute("templates", BankFile.templates());
         model.addAttribute("banks", BankDirectory.shipped().shortNames());
         model.addAttribute("mayEdit", access.require().may(Permission.PAYROLL_EDIT));
+        model.addAttribute("mayApprove", access.require().may(Permission.PAYROLL_APPROVE));
         return "payroll/run";
     }
 

@@ -171,6 +171,18 @@ class PayrollIT {
         assertThat(books.stream().mapToLong(Ledger.AccountBalance::debitVnd).sum())
                 .isEqualTo(books.stream().mapToLong(Ledger.AccountBalance::creditVnd).sum());
 
+        // A correction through the run's page: an adjusting run of one line, the first run unchanged.
+        UUID ngoc = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Đỗ Thị Ngọc'").query(UUID.class).single();
+        var adjusted = board.postForm("/payroll/TN-DAITU/adjust", Map.of("period", month.toString(), "staffId",
+                ngoc.toString(), "addition", "1.000.000", "deduction", "0"), "/payroll/runs/" + runId);
+        assertThat(adjusted.status()).as(adjusted.body()).isEqualTo(302);
+        assertThat(adjusted.location()).isNotEqualTo("/payroll/runs/" + runId);
+        assertThat(db.sql("SELECT net_vnd FROM payroll_run WHERE id = ?").param(runId).query(Long.class).single())
+                .isEqualTo(runNet);
+        assertThat(board.postForm("/payroll/TN-DAITU/adjust", Map.of("period", month.toString(), "staffId",
+                ngoc.toString(), "addition", "-3", "deduction", "0"), "/payroll/runs/" + runId).body())
+                .contains("Mỗi khoản một lần");
+
         // Documents: the payslip PDF and the payroll sheet.
         byte[] pdf = board.getBytes("/payroll/lines/" + failedLine + "/payslip.pdf");
         assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
@@ -211,6 +223,13 @@ class PayrollIT {
         String empty = admin.postForm("/payroll/" + otherMarket + "/approve", Map.of("period", thisMonth().toString()),
                 "/payroll?market=" + otherMarket).body();
         assertThat(empty).contains("bảng lương trống");
+        Map<String, String> noAccount = new LinkedHashMap<>(Map.of("fullName", "Hà Văn Tư", "idNumber", "019089006677",
+                "position", "Bảo vệ", "contractKind", "COEFFICIENT", "coefficient", "2,34", "startOn", "01/01/2026"));
+        assertThat(admin.postForm("/payroll/" + otherMarket + "/staff", noAccount, "/payroll/" + otherMarket
+                + "/staff/new").status()).isEqualTo(302);
+        String refused = admin.postForm("/payroll/" + otherMarket + "/approve", Map.of("period", thisMonth().toString()),
+                "/payroll?market=" + otherMarket).body();
+        assertThat(refused).contains("Hà Văn Tư chưa có tài khoản nhận lương");
     }
 
     @Test
