@@ -192,7 +192,7 @@ class PayrollIT {
     }
 
     @Test
-    void eachBoardSeesOnlyItsOwnStaffAndOnlyTheManagerApproves() {
+    void eachBoardSeesOnlyItsOwnStaffAndOnlyManagersApprove() {
         UUID someone = db.sql("SELECT id FROM payroll_staff WHERE market_id = ? LIMIT 1").param(daitu())
                 .query(UUID.class).single();
         WebSession other = new WebSession(port, "bql.bunglao", DemoProvince.DEMO_PASSWORD);
@@ -203,8 +203,13 @@ class PayrollIT {
         WebSession province = new WebSession(port, "tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
         assertThat(province.get("/payroll?market=TN-DAITU").body()).contains("Nguyễn Văn Thành");
         YearMonth month = thisMonth().plusMonths(5);
-        assertThat(province.postForm("/payroll/TN-DAITU/approve", Map.of("period", month.toString()),
-                "/payroll?market=TN-DAITU").status()).isEqualTo(403);
+        WebSession auditor = new WebSession(port, "kiemtra.thainguyen", DemoProvince.DEMO_PASSWORD);
+        assertThat(auditor.get("/payroll?market=TN-DAITU").status()).isEqualTo(403);
+        assertThat(auditor.postForm("/payroll/TN-DAITU/approve", Map.of("period", month.toString()),
+                "/ledger").status()).isEqualTo(403);
+        WebSession commune = new WebSession(port, "xa.daiphuc", DemoProvince.DEMO_PASSWORD);
+        assertThat(commune.postForm("/payroll/TN-DAITU/approve", Map.of("period", month.toString()),
+                "/home").status()).isEqualTo(403);
     }
 
     @Test
