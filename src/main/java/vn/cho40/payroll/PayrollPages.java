@@ -287,6 +287,25 @@ class PayrollPages {
         return year;
     }
 
+    @PostMapping("/payroll/runs/{id}/statement")
+    String importStatement(@PathVariable UUID id, @RequestParam(name = "file", required = false) MultipartFile file,
+                           Model model, RedirectAttributes r) throws IOException {
+        runs.run(id, Permission.PAYROLL_EDIT);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException(vn.cho40.shared.Violation.of("file", "payroll.statement.none"));
+            }
+            TransferResults.Outcome o = results.importStatement(id, file.getOriginalFilename(), file.getBytes());
+            r.addFlashAttribute("notice", "payroll.results.imported");
+            r.addFlashAttribute("noticeArg", o.paid());
+            r.addFlashAttribute("noticeArg2", 0);
+            return "redirect:/payroll/runs/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", errors.of(e));
+            return run(id, model);
+        }
+    }
+
     @GetMapping("/payroll/runs/{id}/sheet.xlsx")
     ResponseEntity<byte[]> sheet(@PathVariable UUID id) {
         PayrollRun run = runs.run(id, Permission.PAYROLL_READ);

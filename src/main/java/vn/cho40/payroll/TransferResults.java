@@ -48,6 +48,30 @@ public class TransferResults {
         return PAID.stream().anyMatch(s::contains) ? PayrollLine.PaymentStatus.PAID : null;
     }
 
+    /**
+     * The board's bank statement: salary debits matched to the run's transfers (SalaryDebits); all checked before any
+     * line is recorded paid, in one transaction.
+     */
+    @Transactional
+    public Outcome importStatement(UUID runId, String filename, byte[] content) {
+        runs.run(runId, Permission.PAYROLL_EDIT);
+        List<PayrollLine> lines = runs.lines(runId);
+        SalaryDebits.Matched m = SalaryDebits.match(SalaryDebits.read(TableFile.rows(filename, content,
+                TableFile.MAX_ROWS)), lines);
+        if (!m.problems().isEmpty()) {
+            throw new InvalidInputException(m.problems());
+        }
+        if (m.paid().isEmpty()) {
+            throw new InvalidInputException(Violation.of("file", "payroll.statement.none"));
+        }
+        for (PayrollLine l : lines) {
+            if (m.paid().contains(l.id())) {
+                runs.markPaid(l.id());
+            }
+        }
+        return new Outcome(m.paid().size(), 0, 0);
+    }
+
     @Transactional
     public Outcome importFile(UUID runId, String filename, byte[] content) {
         runs.run(runId, Permission.PAYROLL_EDIT);

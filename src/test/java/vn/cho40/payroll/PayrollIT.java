@@ -255,6 +255,20 @@ class PayrollIT {
         assertThat(approved.json().get("netVnd").asLong()).isEqualTo(net - 100_000);
         var twice = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/approve?period=" + month, Map.of());
         assertThat(twice.status()).isEqualTo(422);
+        // Paid by one file; the statement shows one debit of the file's total, which pays every line.
+        String runId = approved.json().get("id").asString();
+        WebSession page = new WebSession(port, "bql.bunglao", DemoProvince.DEMO_PASSWORD);
+        assertThat(page.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", "GENERIC_CSV"),
+                "/payroll/runs/" + runId).status()).isEqualTo(200);
+        String statement = "Ngày giao dịch,Số tham chiếu,Ghi nợ,Ghi có,Nội dung\n"
+                + "05/12/2026,FT9,123000,,PHI DICH VU\n"
+                + "05/12/2026,FT10," + (net - 100_000) + ",,CHI LUONG\n";
+        var matched = page.upload("/payroll/runs/" + runId + "/statement", "saoke.csv",
+                statement.getBytes(StandardCharsets.UTF_8), "/payroll/runs/" + runId);
+        assertThat(matched.status()).as(matched.body()).isEqualTo(302);
+        assertThat(db.sql("SELECT count(*) FROM payroll_line WHERE run_id = ? AND payment_status <> 'PAID'")
+                .param(UUID.fromString(runId)).query(Integer.class).single()).isZero();
+
         // A correction is an adjusting run: a bonus of 2,000,000 for one person, taxed with the month's income.
         var adjusted = board.postJson("/api/v1/payroll/markets/DB-BUNGLAO/adjust?period=" + month,
                 Map.of("oneOffs", List.of(Map.of("staffId", someone, "additionVnd", 2_000_000, "deductionVnd", 0))));
