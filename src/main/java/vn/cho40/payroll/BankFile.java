@@ -64,6 +64,66 @@ public final class BankFile {
         return TEMPLATES.stream().filter(t -> t.code().equals(code)).findFirst();
     }
 
+    private static final Map<String, List<String>> SAMPLE_HEADERS = new LinkedHashMap<>();
+
+    static {
+        SAMPLE_HEADERS.put("STT", List.of("stt", "so thu tu", "no.", "no"));
+        SAMPLE_HEADERS.put("DEBIT_ACCOUNT", List.of("tk chuyen", "tai khoan chuyen", "tai khoan trich no", "debit account",
+                "tk trich no"));
+        SAMPLE_HEADERS.put("ACCOUNT", List.of("so tai khoan", "tai khoan nhan", "tai khoan thu huong", "so tk",
+                "tk nguoi huong", "tk thu huong", "so tai khoan nguoi huong", "beneficiary account", "account number",
+                "account no"));
+        SAMPLE_HEADERS.put("NAME", List.of("ten nguoi huong", "ten nguoi thu huong", "ho ten", "ho va ten",
+                "ten tai khoan", "ten chu tai khoan", "beneficiary name", "account name", "name"));
+        SAMPLE_HEADERS.put("AMOUNT", List.of("so tien", "so tien chuyen", "amount", "so tien (vnd)"));
+        SAMPLE_HEADERS.put("CONTENT", List.of("noi dung", "noi dung chuyen tien", "dien giai", "description",
+                "reference", "remark"));
+        SAMPLE_HEADERS.put("BANK_BIN", List.of("ma ngan hang", "bin", "ma bin", "bank code", "ma nh"));
+        SAMPLE_HEADERS.put("BANK_SHORT", List.of("ngan hang", "ngan hang huong", "ngan hang thu huong", "ten ngan hang",
+                "beneficiary bank", "bank"));
+        SAMPLE_HEADERS.put("REF", List.of("so chung tu", "ma giao dich", "ref no", "so tham chieu"));
+    }
+
+    /**
+     * The layout of a bank's own sample file (uploaded once by the board): the first row naming an account, a name
+     * and an amount column is the header; every header is kept in its order and spelling, columns cho40 cannot fill
+     * stay empty ({@code BLANK_n}); a row above it becomes the title. Empty when no such row is found.
+     */
+    public static Optional<Template> fromSample(String filename, List<vn.cho40.shared.TableFile.Row> rows) {
+        for (int i = 0; i < Math.min(rows.size(), 20); i++) {
+            Map<String, String> columns = new LinkedHashMap<>();
+            int blank = 0;
+            for (String cell : rows.get(i).cells()) {
+                String folded = SearchText.fold(cell).strip().replaceAll("\\s*/.*$", "");
+                String role = SAMPLE_HEADERS.entrySet().stream().filter(e -> e.getValue().contains(folded)
+                        && !columns.containsKey(e.getKey())).map(Map.Entry::getKey).findFirst().orElse(null);
+                columns.put(role != null ? role : "BLANK_" + (++blank), cell.strip().replace("|", "/").replace("=", "-"));
+            }
+            if (columns.containsKey("ACCOUNT") && columns.containsKey("NAME") && columns.containsKey("AMOUNT")) {
+                String name = filename == null ? "" : filename.toLowerCase(java.util.Locale.ROOT);
+                String title = i > 0 ? String.join(" ", rows.get(0).cells()).strip() : "";
+                return Optional.of(new Template("BOARD", "", "", name.endsWith(".csv") ? "CSV" : "XLSX", title,
+                        columns, 70, 50, false, "sample"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A board's stored layout: "CODE=header|CODE=header". */
+    public static Template boardTemplate(String label, String type, String title, String columns) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String c : columns.split("\\|")) {
+            String[] kv = c.split("=", 2);
+            map.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        return new Template("BOARD", "", label, type, title == null ? "" : title, map, 70, 50, false, "sample");
+    }
+
+    /** The columns as stored: "CODE=header|CODE=header". */
+    public static String columnsText(Template t) {
+        return String.join("|", t.columns().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
     /** The transfer's content: the reference first (so a truncated content keeps it), then "LUONG MM/YYYY". */
     public static String content(String ref, YearMonth period, int max) {
         String text = ref + " LUONG " + String.format("%02d/%d", period.getMonthValue(), period.getYear());
@@ -97,7 +157,12 @@ public final class BankFile {
                     case "BANK_BIN" -> tr.bin();
                     case "BANK_SHORT" -> shortNames.getOrDefault(tr.bin(), tr.bin());
                     case "REF" -> tr.ref();
-                    default -> throw new IllegalStateException("unknown column " + column);
+                    default -> {
+                        if (column.startsWith("BLANK_")) {
+                            yield "";
+                        }
+                        throw new IllegalStateException("unknown column " + column);
+                    }
                 });
             }
             rows.add(row);

@@ -43,18 +43,20 @@ class PayrollPages {
     private final TransferResults results;
     private final PayrollDocuments documents;
     private final PayrollReports reports;
+    private final BankLayouts layouts;
     private final Markets markets;
     private final Access access;
     private final FormErrors errors;
     private final Clock clock;
 
     PayrollPages(StaffRegister staff, PayrollRuns runs, TransferResults results, PayrollDocuments documents,
-                 PayrollReports reports, Markets markets, Access access, FormErrors errors, Clock clock) {
+                 PayrollReports reports, BankLayouts layouts, Markets markets, Access access, FormErrors errors, Clock clock) {
         this.staff = staff;
         this.runs = runs;
         this.results = results;
         this.documents = documents;
         this.reports = reports;
+        this.layouts = layouts;
         this.markets = markets;
         this.access = access;
         this.errors = errors;
@@ -205,7 +207,10 @@ class PayrollPages {
         model.addAttribute("run", run);
         model.addAttribute("market", markets.findById(run.marketId()).orElseThrow());
         model.addAttribute("lines", runs.lines(id));
-        model.addAttribute("templates", BankFile.templates());
+        List<BankFile.Template> templates = new java.util.ArrayList<>();
+        layouts.of(run.marketId(), errors.text("payroll.layout.label")).ifPresent(templates::add);
+        templates.addAll(BankFile.templates());
+        model.addAttribute("templates", templates);
         model.addAttribute("banks", BankDirectory.shipped().shortNames());
         model.addAttribute("mayEdit", access.require().may(Permission.PAYROLL_EDIT));
         model.addAttribute("mayApprove", access.require().may(Permission.PAYROLL_APPROVE));
@@ -285,6 +290,24 @@ class PayrollPages {
             throw new NotFoundException("payroll.run.notFound", year);
         }
         return year;
+    }
+
+    /** The board uploads its bank's sample file once; its columns become the board's own layout. */
+    @PostMapping("/payroll/{code}/bank-layout")
+    String learnLayout(@PathVariable String code, @RequestParam(name = "file", required = false) MultipartFile file,
+                       @RequestParam(defaultValue = "") String run, RedirectAttributes r) throws IOException {
+        markets.forStaff(code, Permission.PAYROLL_EDIT);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException(vn.cho40.shared.Violation.of("file", "payroll.layout.unreadable"));
+            }
+            BankFile.Template t = layouts.learn(code, file.getOriginalFilename(), file.getBytes());
+            r.addFlashAttribute("notice", "payroll.layout.learnt");
+            r.addFlashAttribute("noticeArg", String.join(", ", t.columns().values()));
+        } catch (InvalidInputException e) {
+            r.addFlashAttribute("notice", "payroll.layout.unreadable");
+        }
+        return run.matches("[0-9a-f-]{36}") ? "redirect:/payroll/runs/" + run : "redirect:/payroll?market=" + code;
     }
 
     @PostMapping("/payroll/runs/{id}/statement")

@@ -41,10 +41,11 @@ public class PayrollRuns {
     private final Access access;
     private final AuditLog audit;
     private final Ledger ledger;
+    private final BankLayouts layouts;
     private final Clock clock;
 
     PayrollRuns(JdbcClient db, JdbcTemplate jdbc, StaffRegister staff, Markets markets, Access access, AuditLog audit,
-                Ledger ledger, Clock clock) {
+                Ledger ledger, BankLayouts layouts, Clock clock) {
         this.db = db;
         this.jdbc = jdbc;
         this.staff = staff;
@@ -52,6 +53,7 @@ public class PayrollRuns {
         this.access = access;
         this.audit = audit;
         this.ledger = ledger;
+        this.layouts = layouts;
         this.clock = clock;
     }
 
@@ -339,7 +341,8 @@ public class PayrollRuns {
     @Transactional
     public BankFile.Written bankFile(UUID runId, String templateCode) {
         PayrollRun run = run(runId, Permission.PAYROLL_EDIT);
-        BankFile.Template template = BankFile.template(templateCode == null ? "" : templateCode).orElseThrow(
+        BankFile.Template template = ("BOARD".equals(templateCode) ? layouts.of(run.marketId(), "BOARD")
+                : BankFile.template(templateCode == null ? "" : templateCode)).orElseThrow(
                 () -> new InvalidInputException(Violation.of("template", "payroll.bankFile.template")));
         List<PayrollLine> due = lines(runId).stream()
                 .filter(l -> l.status() == PayrollLine.PaymentStatus.PENDING

@@ -65,4 +65,22 @@ class BankFileTest {
         assertThat(BankFile.content("C40L0123456789", NOV, 50)).isEqualTo("C40L0123456789 LUONG 11/2026");
         assertThat(BankFile.content("C40L0123456789", NOV, 14)).isEqualTo("C40L0123456789");
     }
+
+    @Test
+    void aBanksSampleBecomesTheBoardsLayoutKeepingItsHeadersAndBlankColumns() {
+        String sample = "DANH SACH CHI LUONG\nSTT,Số tài khoản,Tên người hưởng,Chi nhánh,Số tiền,Nội dung\n1,123,A,X,1000,Y\n";
+        List<TableFile.Row> rows = TableFile.rows("mau.csv", sample.getBytes(java.nio.charset.StandardCharsets.UTF_8), 50);
+        BankFile.Template t = BankFile.fromSample("mau.csv", rows).orElseThrow();
+        assertThat(t.columns().keySet()).containsExactly("STT", "ACCOUNT", "NAME", "BLANK_1", "AMOUNT", "CONTENT");
+        assertThat(t.title()).isEqualTo("DANH SACH CHI LUONG");
+        BankFile.Template stored = BankFile.boardTemplate("x", t.fileType(), t.title(), BankFile.columnsText(t));
+        BankFile.Written w = BankFile.write(stored, null, NOV, "TN-DAITU", TRANSFERS);
+        List<TableFile.Row> back = TableFile.rows(w.filename(), w.content(), 100);
+        assertThat(back.getFirst().cells()).containsExactly("STT", "Số tài khoản", "Tên người hưởng", "Chi nhánh",
+                "Số tiền", "Nội dung");
+        assertThat(back.get(1).cells()).containsExactly("1", "0011223344", "NGUYEN THI HOA", "", "17780000",
+                "C40L000000000A LUONG 11/2026");
+        assertThat(BankFile.fromSample("x.csv", TableFile.rows("x.csv",
+                "a,b,c\n1,2,3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 50))).isEmpty();
+    }
 }

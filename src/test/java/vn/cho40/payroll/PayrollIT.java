@@ -258,8 +258,18 @@ class PayrollIT {
         // Paid by one file; the statement shows one debit of the file's total, which pays every line.
         String runId = approved.json().get("id").asString();
         WebSession page = new WebSession(port, "bql.bunglao", DemoProvince.DEMO_PASSWORD);
-        assertThat(page.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", "GENERIC_CSV"),
-                "/payroll/runs/" + runId).status()).isEqualTo(200);
+        String sample = "STT;Số tài khoản;Tên người thụ hưởng;Số tiền;Ngân hàng thụ hưởng;Nội dung\n";
+        assertThat(page.upload("/payroll/DB-BUNGLAO/bank-layout", "mau-agribank.csv",
+                sample.getBytes(StandardCharsets.UTF_8), "/payroll/runs/" + runId).status()).isEqualTo(302);
+        assertThat(page.get("/payroll/runs/" + runId).body()).contains("Mẫu của ngân hàng ban quản lý");
+        var own = page.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", "BOARD"),
+                "/payroll/runs/" + runId);
+        assertThat(own.status()).isEqualTo(200);
+        List<TableFile.Row> ownRows = TableFile.rows("own.csv", own.body().getBytes(StandardCharsets.UTF_8), 100);
+        assertThat(ownRows.getFirst().cells()).containsExactly("STT", "Số tài khoản", "Tên người thụ hưởng", "Số tiền",
+                "Ngân hàng thụ hưởng", "Nội dung");
+        assertThat(ownRows.subList(1, ownRows.size()).stream().mapToLong(r -> Long.parseLong(r.cell(3))).sum())
+                .isEqualTo(net - 100_000);
         String statement = "Ngày giao dịch,Số tham chiếu,Ghi nợ,Ghi có,Nội dung\n"
                 + "05/12/2026,FT9,123000,,PHI DICH VU\n"
                 + "05/12/2026,FT10," + (net - 100_000) + ",,CHI LUONG\n";
