@@ -28,6 +28,7 @@ public final class Cho40 {
             case "rotate-keys" -> runImport(new String[] {"rotate-keys"});
             case "qr" -> vn.cho40.vietqr.QrCommand.run(rest, System.out, System.err);
             case "simulate" -> vn.cho40.cli.SimulateCommand.run(rest, System.out, System.err);
+            case "payroll" -> vn.cho40.payroll.PayrollCommand.run(rest, System.out, System.err);
             case "words" -> vn.cho40.shared.AmountInWords.cli(rest, System.out, System.err);
             case "einvoice" -> vn.cho40.einvoice.EInvoiceCommand.run(rest, System.out, System.err, System.getenv());
             case "help", "--help", "-h" -> Help.print(System.out);

@@ -29,5 +29,11 @@ public enum Permission {
     /** Approve waivers and discounts on bills. */
     WAIVER_APPROVE,
     /** A trader's own stalls, accounts and payments. */
-    OWN_DATA
+    OWN_DATA,
+    /** See the board's staff register, payroll runs, payslips and bank files. */
+    PAYROLL_READ,
+    /** Keep the staff register and prepare payroll runs; record transfer outcomes. */
+    PAYROLL_EDIT,
+    /** Approve a month's payroll (the board's manager). */
+    PAYROLL_APPROVE
 }

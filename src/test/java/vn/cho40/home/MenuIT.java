@@ -90,7 +90,8 @@ class MenuIT {
         assertThat(menus.get("tocongnghe.daiphuc")).contains("/onboarding").doesNotContain("/admin/users");
         assertThat(menus.get("admin")).contains("/admin/users", "/admin/audit", "/payments/exceptions")
                 .as("staff never get the trader's app").doesNotContain("/trader");
-        assertThat(menus.get("trader")).containsExactly("/", "/trader", "/trader/book", "/trader/check", "/trader/bills");
+        assertThat(menus.get("trader")).containsExactly("/", "/trader", "/trader/book", "/trader/check",
+                "/trader/bills", "/trader/payslips");
         assertThat(menuOf(new WebSession(port, null, null).get("/"))).as("nobody signed in").contains("/")
                 .doesNotContain("/home", "/admin/traders");
     }
