@@ -64,6 +64,18 @@ public class Bills {
                 .params(marketId, period.atDay(1), status, status).query(Bills::map).list();
     }
 
+    /** A stall's unpaid bills, oldest due first (the cash desk). */
+    public List<View> openOfStall(UUID marketId, String stallCode) {
+        return db.sql(SELECT + " WHERE b.market_id = ? AND s.code = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
+                + "ORDER BY b.due_on, b.number").params(marketId, stallCode).query(Bills::map).list();
+    }
+
+    /** Every unpaid bill of a market, oldest due first (arrears). */
+    public List<View> openOfMarket(UUID marketId) {
+        return db.sql(SELECT + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, s.code")
+                .param(marketId).query(Bills::map).list();
+    }
+
     public Optional<View> get(UUID id) {
         return db.sql(SELECT + " WHERE b.id = ?").param(id).query(Bills::map).optional();
     }

@@ -1,0 +1,137 @@
+package vn.cho40.billing;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.market.Market;
+import vn.cho40.market.MarketListing;
+import vn.cho40.market.Markets;
+import vn.cho40.platform.FormErrors;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+
+/** The cashier's desk on a phone (a stall's unpaid bills, cash recorded, receipts, the day's close) and arrears. */
+@Controller
+class CashDeskPages {
+
+    private final CashDesk desk;
+    private final Bills bills;
+    private final Markets markets;
+    private final Access access;
+    private final FormErrors formErrors;
+
+    CashDeskPages(CashDesk desk, Bills bills, Markets markets, Access access, FormErrors formErrors) {
+        this.desk = desk;
+        this.bills = bills;
+        this.markets = markets;
+        this.access = access;
+        this.formErrors = formErrors;
+    }
+
+    private Market market(String code, Permission p, Model model) {
+        CurrentUser user = access.requirePermission(p);
+        List<MarketListing> choices = markets.inScope(user.scope());
+        model.addAttribute("markets", choices);
+        String c = !code.isBlank() ? code : choices.size() == 1 ? choices.getFirst().code() : "";
+        return c.isBlank() ? null : markets.forStaff(c, p);
+    }
+
+    @GetMapping("/billing/cash")
+    String desk(@RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String stall,
+                Model model) {
+        Market m = market(market, Permission.CASH_COLLECT, model);
+        model.addAttribute("market", m);
+        if (m != null) {
+            String me = access.require().username();
+            var session = desk.session(m, me, desk.today());
+            model.addAttribute("cashSession", session.orElse(null));
+            model.addAttribute("receipts", session.map(s -> desk.receipts(s.id())).orElse(List.of()));
+            String code = stall.strip().toUpperCase(java.util.Locale.ROOT);
+            model.addAttribute("stall", code);
+            if (!code.isEmpty()) {
+                model.addAttribute("open", bills.openOfStall(m.id(), code));
+            }
+        }
+        return "billing/cash";
+    }
+
+    @PostMapping("/billing/cash/pay")
+    String pay(@RequestParam String market, @RequestParam UUID bill, @RequestParam(defaultValue = "") String amount,
+               @RequestParam(defaultValue = "") String payer, @RequestParam(defaultValue = "") String stall,
+               RedirectAttributes redirect) {
+        Market m = markets.forStaff(market, Permission.CASH_COLLECT);
+        try {
+            long vnd = vn.cho40.shared.Money.parse(amount).orElseThrow(IllegalArgumentException::new).vnd();
+            CashDesk.Receipt r = desk.pay(m, bill, vnd, payer, access.require().username());
+            return "redirect:/billing/cash/receipts/" + r.id();
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("refused", formErrors.text("billing.cash.amount"));
+        }
+        return "redirect:/billing/cash?market=" + m.code() + "&stall=" + stall;
+    }
+
+    @GetMapping("/billing/cash/receipts/{id}")
+    String receipt(@PathVariable UUID id, Model model) {
+        UUID marketId = desk.marketOf(id).orElseThrow(() -> new NotFoundException("billing.cash.noReceipt", id));
+        Market m = markets.findById(marketId).orElseThrow();
+        markets.forStaff(m.code(), Permission.BILL_READ);
+        model.addAttribute("market", m);
+        model.addAttribute("receipt", desk.receipt(id).orElseThrow());
+        return "billing/receipt";
+    }
+
+    @PostMapping("/billing/cash/close")
+    String close(@RequestParam String market, @RequestParam(defaultValue = "") String counted,
+                 @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        Market m = markets.forStaff(market, Permission.CASH_COLLECT);
+        try {
+            desk.close(m, access.require().username(),
+                    vn.cho40.shared.Money.parse(counted).orElseThrow(IllegalArgumentException::new).vnd(), note);
+            redirect.addFlashAttribute("closedDay", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("refused", formErrors.text("billing.cash.counted"));
+        }
+        return "redirect:/billing/cash?market=" + m.code();
+    }
+
+    @GetMapping("/billing/arrears")
+    String arrears(@RequestParam(defaultValue = "") String market, Model model) {
+        Market m = market(market, Permission.BILL_READ, model);
+        model.addAttribute("market", m);
+        if (m != null) {
+            java.time.LocalDate today = desk.today();
+            List<Bills.View> open = bills.openOfMarket(m.id());
+            Map<ArrearsAging, long[]> buckets = new EnumMap<>(ArrearsAging.class);
+            for (ArrearsAging a : ArrearsAging.values()) {
+                buckets.put(a, new long[2]);
+            }
+            Map<Bills.View, ArrearsAging> aged = new LinkedHashMap<>();
+            for (Bills.View b : open) {
+                ArrearsAging a = ArrearsAging.of(b.dueOn(), today);
+                buckets.get(a)[0]++;
+                buckets.get(a)[1] += b.dueVnd();
+                aged.put(b, a);
+            }
+            model.addAttribute("buckets", buckets);
+            model.addAttribute("aged", aged);
+            model.addAttribute("total", open.stream().mapToLong(Bills.View::dueVnd).sum());
+        }
+        return "billing/arrears";
+    }
+}

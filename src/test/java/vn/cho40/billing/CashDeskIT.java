@@ -1,0 +1,108 @@
+package vn.cho40.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cho40.Http;
+import vn.cho40.IntegrationTest;
+import vn.cho40.WebSession;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.ledger.Ledger;
+
+/**
+ * The cashier takes cash against a stall's unpaid bill on the phone page: more than is due is refused and nothing
+ * changes; the receipt shows; the day closes with a count and its difference; a closed day takes nothing more;
+ * arrears show the unpaid bills by age; another market's cashier sees none of it.
+ */
+@IntegrationTest
+class CashDeskIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    Bills bills;
+    @Autowired
+    Ledger ledger;
+
+    private WebSession cashier() {
+        WebSession s = new WebSession(port, null, null);
+        s.postForm("/login", Map.of("username", "thungan.daitu", "password", DemoProvince.DEMO_PASSWORD), "/login");
+        s.get("/billing/cash?market=TN-DAITU");
+        return s;
+    }
+
+    @Test
+    void cashIsTakenReceiptedAndTheDayClosedWithItsCount() {
+        UUID market = db.sql("SELECT id FROM market WHERE code = 'TN-DAITU'").query(UUID.class).single();
+        // The demo left unpaid bills in the last month; take one with no payment yet.
+        YearMonth last = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
+        Bills.View bill = bills.ofMarket(market, last, "OPEN").stream()
+                .filter(b -> bills.payments(b.id()).isEmpty()).findFirst().orElseThrow();
+        WebSession desk = cashier();
+        assertThat(desk.get("/billing/cash?market=TN-DAITU&stall=" + bill.stallCode()).body())
+                .contains(bill.number(), "Ghi thu tiền mặt");
+
+        Http.Response tooMuch = desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill",
+                bill.id().toString(), "amount", String.valueOf(bill.totalVnd() + 1), "stall", bill.stallCode()),
+                "/billing/cash?market=TN-DAITU");
+        assertThat(tooMuch.status()).isEqualTo(302);
+        assertThat(desk.get(tooMuch.location()).body()).contains("lớn hơn số còn phải trả");
+        assertThat(bills.get(bill.id()).orElseThrow().paidVnd()).as("nothing half-saved").isZero();
+
+        long part = bill.totalVnd() / 2;
+        Http.Response paid = desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill",
+                bill.id().toString(), "amount", String.valueOf(part), "payer", "Chị Hoa", "stall", bill.stallCode()),
+                "/billing/cash?market=TN-DAITU");
+        assertThat(paid.location()).startsWith("/billing/cash/receipts/");
+        String receipt = desk.get(paid.location()).body();
+        assertThat(receipt).contains("PHIẾU THU", "PT-TN-DAITU-", "Chị Hoa", "đồng");
+        assertThat(bills.get(bill.id()).orElseThrow().status()).isEqualTo("PARTLY_PAID");
+        desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill", bill.id().toString(), "amount",
+                String.valueOf(bill.totalVnd() - part), "stall", bill.stallCode()), "/billing/cash?market=TN-DAITU");
+        assertThat(bills.get(bill.id()).orElseThrow().status()).isEqualTo("PAID");
+        assertThat(db.sql("SELECT count(*) FROM einvoice_request WHERE source = ?").param("bill:" + bill.id())
+                .query(Integer.class).single()).isOne();
+
+        List<Ledger.AccountBalance> books = ledger.trialBalance(market);
+        assertThat(books.stream().mapToLong(Ledger.AccountBalance::debitVnd).sum())
+                .isEqualTo(books.stream().mapToLong(Ledger.AccountBalance::creditVnd).sum());
+        assertThat(ledger.balance(market, "cash")).isGreaterThanOrEqualTo(bill.totalVnd());
+
+        desk.get("/billing/cash?market=TN-DAITU");
+        Http.Response closed = desk.postForm("/billing/cash/close", Map.of("market", "TN-DAITU",
+                "counted", String.valueOf(bill.totalVnd() - 5_000), "note", "thiếu 5.000"), "/billing/cash?market=TN-DAITU");
+        assertThat(closed.status()).isEqualTo(302);
+        Map<String, Object> session = db.sql("""
+                SELECT expected_vnd, counted_vnd FROM cash_session WHERE cashier = 'thungan.daitu'
+                ORDER BY opened_at DESC LIMIT 1""").query().singleRow();
+        assertThat(((Number) session.get("counted_vnd")).longValue() - ((Number) session.get("expected_vnd")).longValue())
+                .isEqualTo(-5_000);
+        assertThat(desk.get("/billing/cash?market=TN-DAITU").body()).contains("chênh lệch");
+
+        Bills.View other = bills.ofMarket(market, last, "OPEN").stream()
+                .filter(b -> bills.payments(b.id()).isEmpty()).findFirst().orElseThrow();
+        Http.Response afterClose = desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill",
+                other.id().toString(), "amount", "1000", "stall", other.stallCode()), "/billing/cash?market=TN-DAITU");
+        assertThat(desk.get(afterClose.location()).body()).contains("đã chốt");
+        assertThat(bills.get(other.id()).orElseThrow().paidVnd()).isZero();
+
+        WebSession board = new WebSession(port, null, null);
+        board.postForm("/login", Map.of("username", "bql.daitu", "password", DemoProvince.DEMO_PASSWORD), "/login");
+        String arrears = board.get("/billing/arrears?market=TN-DAITU").body();
+        assertThat(arrears).contains("Chưa đến hạn", "Quá hạn 1–30 ngày", other.number());
+        WebSession elsewhere = new WebSession(port, null, null);
+        elsewhere.postForm("/login", Map.of("username", "bql.bunglao", "password", DemoProvince.DEMO_PASSWORD), "/login");
+        assertThat(elsewhere.get("/billing/arrears?market=TN-DAITU").status()).isIn(403, 404);
+        assertThat(elsewhere.get(paid.location()).status()).isIn(403, 404);
+    }
+}
