@@ -29,5 +29,9 @@ public enum Permission {
     /** Approve waivers and discounts on bills. */
     WAIVER_APPROVE,
     /** A trader's own stalls, accounts and payments. */
-    OWN_DATA
+    OWN_DATA,
+    /** Keep the registry of community digital-technology teams of the communes in scope and see their results. */
+    TEAM_MANAGE,
+    /** Record, as a team member, each person helped (the activity log). */
+    TEAM_LOG
 }
