@@ -69,4 +69,3 @@ CREATE TABLE tech_activity (
 );
 CREATE INDEX tech_activity_member ON tech_activity (member_id, done_at DESC);
 CREATE INDEX tech_activity_commune ON tech_activity (province_code, commune_code, done_at);
-CREATE INDEX onboarding_started_by ON onboarding (started_by, completed_at) WHERE completed_at IS NOT NULL;
