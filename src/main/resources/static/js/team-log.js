@@ -48,6 +48,12 @@
     return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
   }
 
+  // The form's time is Vietnam's wall clock (UTC+7, no daylight saving), whatever zone the phone is set to.
+  function vietnamTime(local) {
+    const withSeconds = local.length === 16 ? local + ':00' : local;
+    return new Date(withSeconds + '+07:00').toISOString();
+  }
+
   function render() {
     return all().then((entries) => {
       waitingList.textContent = '';
@@ -125,7 +131,7 @@
       traderId: f.get('traderId') || null, residentName: f.get('residentName') || null,
       residentPhone: f.get('residentPhone') || null, residentConsent: f.get('residentConsent') === 'on',
       marketCode: f.get('marketCode') || null, village: f.get('village') || null,
-      doneAt: local ? new Date(local).toISOString() : null, doneAtLocal: local,
+      doneAt: local ? vietnamTime(local) : null, doneAtLocal: local,
       minutes: Number(f.get('minutes')), notes: f.get('notes') || null,
       photoBase64: photo ? photo.data : null, photoType: photo ? photo.type : null
     };
