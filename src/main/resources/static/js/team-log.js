@@ -61,7 +61,7 @@
         const li = document.createElement('li');
         li.className = 'waiting-entry';
         const kind = form.querySelector('select[name="kind"] option[value="' + e.kind + '"]');
-        li.textContent = (kind ? kind.textContent : e.kind) + ' · ' + (e.residentName || e.traderId || '')
+        li.textContent = (kind ? kind.textContent : e.kind) + ' · ' + (e.residentName || e.traderName || '')
           + ' · ' + e.doneAtLocal + (e.refused ? ' · ' + form.dataset.msgRefused + ': ' + e.refused : '');
         waitingList.appendChild(li);
       });
@@ -72,7 +72,7 @@
 
   function toJson(e) {
     const body = Object.assign({}, e);
-    delete body.doneAtLocal; delete body.refused;
+    delete body.doneAtLocal; delete body.refused; delete body.traderName;
     return JSON.stringify(body);
   }
 
@@ -128,7 +128,9 @@
     const entry = {
       clientId: f.get('clientId') || newId(),
       kind: f.get('kind'), appName: f.get('appName') || null,
-      traderId: f.get('traderId') || null, residentName: f.get('residentName') || null,
+      traderId: f.get('traderId') || null,
+      traderName: traderSelect && traderSelect.value ? traderSelect.options[traderSelect.selectedIndex].text : null,
+      residentName: f.get('residentName') || null,
       residentPhone: f.get('residentPhone') || null, residentConsent: f.get('residentConsent') === 'on',
       marketCode: f.get('marketCode') || null, village: f.get('village') || null,
       doneAt: local ? vietnamTime(local) : null, doneAtLocal: local,
@@ -137,14 +139,31 @@
     };
     await put(entry);
     form.querySelector('input[name="clientId"]').value = newId();
-    ['residentName', 'residentPhone', 'traderId', 'notes', 'appName', 'photo'].forEach((n) => {
+    ['residentName', 'residentPhone', 'notes', 'appName', 'photo'].forEach((n) => {
       const i = form.querySelector('[name="' + n + '"]'); if (i) i.value = '';
     });
     const consent = form.querySelector('input[name="residentConsent"]'); if (consent) consent.checked = false;
+    if (traderSelect) traderSelect.selectedIndex = 0;
     sentNote.hidden = true;
     await render();
     flush();
   });
+
+  // The trader picker: the traders of the chosen market (of the team's commune), when there is a connection.
+  const marketSelect = form.querySelector('select[name="marketCode"]');
+  const traderSelect = form.querySelector('select[name="traderId"]');
+  function loadTraders() {
+    if (!marketSelect || !traderSelect || !marketSelect.value || !navigator.onLine) return;
+    fetch(form.dataset.traders + '?market=' + encodeURIComponent(marketSelect.value), { credentials: 'same-origin',
+      headers: { 'Accept': 'application/json' } })
+      .then((r) => (r.ok ? r.json() : []))
+      .then((list) => {
+        while (traderSelect.options.length > 1) traderSelect.remove(1);
+        list.forEach((t) => traderSelect.add(new Option(t.name + ' ' + t.phoneMasked, t.id)));
+      }).catch(() => {});
+  }
+  if (marketSelect) marketSelect.addEventListener('change', loadTraders);
+  loadTraders();
 
   // A page served from the worker's cache carries an id an earlier entry may have used: every page gets its own.
   form.querySelector('input[name="clientId"]').value = newId();

@@ -112,9 +112,9 @@ class TeamsDemo implements ApplicationRunner {
                 members.add(new Object[] {member, team, FAMILY[random.nextInt(FAMILY.length)] + " "
                         + GIVEN[random.nextInt(GIVEN.length)], cipher.encrypt("phone", phone), cipher.index("phone", phone),
                         Mask.last4Of(phone), ORGS[k % ORGS.length], leader, Date.valueOf(founded), login, Timestamp.from(now)});
-                // Two to four people a week, more in the first months of the team.
+                // One or two people a week per member: about a hundred each over the year.
                 for (Instant at = now.minus(Duration.ofDays(365)); at.isBefore(now.minus(Duration.ofHours(2)));
-                     at = at.plus(Duration.ofHours(30 + random.nextInt(60)))) {
+                     at = at.plus(Duration.ofHours(48 + random.nextInt(96)))) {
                     if (VnFormats.businessDate(at).isBefore(founded)) {
                         continue;
                     }

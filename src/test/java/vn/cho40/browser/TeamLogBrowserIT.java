@@ -38,7 +38,7 @@ class TeamLogBrowserIT extends BrowserTest {
                 Role.TECH_MEMBER, Scope.Kind.COMMUNE, "05488", "19"));
         WebSession officer = new WebSession(port, "xa.daiphuc", DemoProvince.DEMO_PASSWORD);
         Http.Response team = officer.postForm("/teams", Map.of("communeCode", "05488", "name", "Tổ trình duyệt",
-                "village", "Thôn Khuôn Lân", "foundedOn", "2025-01-02"), "/teams");
+                "village", "Thôn Khuôn Lân", "foundedOn", "2025-01-02", "marketCodes", "TN-DAITU"), "/teams");
         assertThat(team.status()).as(team.body()).isEqualTo(302);
         Http.Response member = officer.postForm(team.location() + "/members", Map.of("fullName", "Hà Thị Mây",
                 "phone", "0912000999", "organisation", "Hội Liên hiệp Phụ nữ", "fromOn", "2025-01-02",
@@ -76,6 +76,16 @@ class TeamLogBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("my-helped")).getText()).isEqualTo("2");
         assertThat(countFor(login)).isEqualTo(2);
         assertThat(browser.findElement(By.id("mine")).getText()).contains("Lò Văn Pọm", "Quàng Thị Én");
+
+        // Online, at the market: a trader picked from the market's list.
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("marketCode"))).selectByValue("TN-DAITU");
+        wait.until(d -> d.findElements(By.cssSelector("#trader-pick option")).size() > 1);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trader-pick"))).selectByIndex(1);
+        browser.findElement(By.cssSelector("#log-form button[type=submit]")).click();
+        wait.withTimeout(Duration.ofSeconds(20)).until(d -> countFor(login) == 3);
+        assertThat(db.sql("SELECT count(*) FROM tech_activity a JOIN tech_member m ON m.id = a.member_id "
+                + "WHERE m.staff_username = ? AND a.trader_id IS NOT NULL").param(login).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     private void record(String name, String phone) {
