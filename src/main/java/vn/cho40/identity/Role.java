@@ -14,7 +14,9 @@ public enum Role {
             Permission.TRADER_EDIT, Permission.PERSONAL_DATA_UNMASK, Permission.USER_ADMIN, Permission.AUDIT_READ,
             Permission.PAYMENT_RECONCILE, Permission.LEDGER_READ, Permission.FEE_RATES_EDIT, Permission.BILL_READ,
             Permission.BILL_ISSUE, Permission.METER_EDIT, Permission.METER_READ, Permission.CASH_COLLECT,
-            Permission.WAIVER_APPROVE, Permission.TEAM_MANAGE)),
+            Permission.WAIVER_APPROVE, Permission.TEAM_MANAGE,
+            // TEAM_LOG too: a province admin creates the members' TECH_MEMBER logins, and grants only what it holds.
+            Permission.TEAM_LOG)),
     COMMUNE_OFFICER(60, EnumSet.of(Permission.MARKET_EDIT, Permission.STALL_EDIT, Permission.TRADER_READ,
             Permission.BILL_READ, Permission.TEAM_MANAGE)),
     MARKET_MANAGER(50, EnumSet.of(Permission.STALL_EDIT, Permission.TRADER_READ, Permission.TRADER_EDIT,

@@ -140,6 +140,16 @@ class TeamsIT {
                 .status()).isEqualTo(404);
         assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'TEAM_ACTIVITY_CORRECT' AND subject_id = ?")
                 .param(id).query(Long.class).single()).isEqualTo(1);
+
+        // Eight days later the author may no longer correct it; the commune's officer still may.
+        db.sql("UPDATE tech_activity SET created_at = created_at - interval '8 days' WHERE id = ?::uuid").param(id).update();
+        Http.Response late = a.postJson("/api/v1/teams/activities/" + id + "/correction", json(fix));
+        assertThat(late.status()).isEqualTo(422);
+        assertThat(late.body()).contains("7 ngày");
+        Http.Response byOfficer = new Http(port).as("xa.daiphuc", PW)
+                .postJson("/api/v1/teams/activities/" + id + "/correction", json(fix.replace("30", "45")));
+        assertThat(byOfficer.status()).as(byOfficer.body()).isEqualTo(200);
+        assertThat(byOfficer.json().get("minutes").asInt()).isEqualTo(45);
     }
 
     @Test
