@@ -35,5 +35,9 @@ public enum Permission {
     /** Keep the staff register and prepare payroll runs; record transfer outcomes. */
     PAYROLL_EDIT,
     /** Approve a month's payroll (the board's manager). */
-    PAYROLL_APPROVE
+    PAYROLL_APPROVE,
+    /** Keep the registry of community digital-technology teams of the communes in scope and see their results. */
+    TEAM_MANAGE,
+    /** Record, as a team member, each person helped (the activity log). */
+    TEAM_LOG
 }

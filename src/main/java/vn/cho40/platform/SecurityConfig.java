@@ -27,7 +27,8 @@ class SecurityConfig {
                                 "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest", "/sw.js",
                                 "/img/**", "/webjars/**", "/favicon.ico", "/tra-cuu", "/tra-cuu/*", "/lookup").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/markets",
-                                "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks").permitAll()
+                                "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks",
+                                "/api/v1/open-data/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/trader/**").hasRole("TRADER")
                         .requestMatchers("/admin/**", "/onboarding/**").hasRole("STAFF")
