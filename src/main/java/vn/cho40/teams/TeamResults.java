@@ -92,7 +92,7 @@ public class TeamResults {
         db.sql("SELECT to_char(o.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, " + key + " AS k, "
                         + labelOf(level) + " AS label, min(t.commune_code) AS commune, count(*) AS onboarded,"
                         + " count(*) FILTER (WHERE EXISTS (SELECT 1 FROM payment_event p WHERE p.trader_id = o.trader_id"
-                        + "   AND p.status IN ('MATCHED', 'SETTLED') AND p.direction = 'CREDIT' AND p.booked_at >= o.completed_at"
+                        + "   AND p.status = 'MATCHED' AND p.direction = 'CREDIT' AND p.booked_at >= o.completed_at"
                         + "   AND p.booked_at < o.completed_at + make_interval(days => " + ACTIVE_WITHIN_DAYS + "))) AS active"
                         + " FROM onboarding o JOIN tech_member m ON m.staff_username = o.started_by"
                         + " JOIN tech_team t ON t.id = m.team_id" + unitJoin(level)

@@ -73,7 +73,7 @@ class TenancyIT {
         String path(String trader) {
             String path = pattern.replace("{code}", "DB-BUNGLAO").replace("{id}", trader).replace("{step}", "phone")
                     .replace("{stall}", "A-1").replace("{leaseId}", trader)
-                    .replace("{requestId}", trader);
+                    .replace("{requestId}", trader).replace("{memberId}", trader);
             assertThat(path).as("every path variable is given a foreign value").doesNotContain("{");
             return path;
         }
