@@ -68,6 +68,17 @@ class TeamsIT {
         assertThat(r.status()).as(r.body()).isEqualTo(302);
     }
 
+    @Autowired
+    vn.cho40.TestClock serverClock;
+    /** Stored bodies are ciphertexts like any other: key rotation (KeyRotationIT) reads every one in this database. */
+    @Autowired
+    vn.cho40.privacy.FieldCipher cipher;
+
+    /** Now on the server's clock, which other tests move forward (login limits): "future" is the server's future. */
+    private Instant now() {
+        return serverClock.instant();
+    }
+
     private static String entry(UUID clientId, String market, Instant at, String resident, boolean consent) {
         String whom = resident == null ? "" : "\"residentName\":\"" + resident + "\",\"residentPhone\":\"0987654321\","
                 + "\"residentConsent\":" + consent + ",";
@@ -113,15 +124,15 @@ class TeamsIT {
     void badEntriesAreRefusedWithTheFieldToFix() {
         Http a = new Http(port).as("tcn.it.a", PW);
         Http.Response future = a.postJson("/api/v1/teams/activities",
-                json(entry(UUID.randomUUID(), null, Instant.now().plus(Duration.ofHours(2)), "Nguyễn Văn Tư", true)));
+                json(entry(UUID.randomUUID(), null, now().plus(Duration.ofHours(2)), "Nguyễn Văn Tư", true)));
         assertThat(future.status()).isEqualTo(422);
         assertThat(future.body()).contains("doneAt", "tương lai");
         Http.Response noConsent = a.postJson("/api/v1/teams/activities",
-                json(entry(UUID.randomUUID(), null, Instant.now(), "Nguyễn Văn Tư", false)));
+                json(entry(UUID.randomUUID(), null, now(), "Nguyễn Văn Tư", false)));
         assertThat(noConsent.status()).isEqualTo(422);
         assertThat(noConsent.body()).contains("residentConsent");
         Http.Response otherCommune = new Http(port).as("tcn.it.b", PW).postJson("/api/v1/teams/activities",
-                json(entry(UUID.randomUUID(), "TN-DAITU", Instant.now(), "Nguyễn Văn Tư", true)));
+                json(entry(UUID.randomUUID(), "TN-DAITU", now(), "Nguyễn Văn Tư", true)));
         assertThat(otherCommune.status()).isEqualTo(422);
         assertThat(otherCommune.body()).contains("marketCode", "xã khác");
     }
@@ -187,7 +198,7 @@ class TeamsIT {
     private void payment(UUID trader, UUID market, Instant at) {
         UUID request = UUID.randomUUID();
         db.sql("INSERT INTO inbound_request (id, received_at, provider, outcome, body_enc) VALUES (?, ?, 'test', 'ACCEPTED', ?)")
-                .params(request, Timestamp.from(at), new byte[] {1}).update();
+                .params(request, Timestamp.from(at), cipher.encrypt("raw_body", "{}")).update();
         db.sql("""
                 INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference, receiving_account_hash,
                     receiving_account_last4, direction, amount_vnd, booked_at, status, market_id, trader_id, created_at)
