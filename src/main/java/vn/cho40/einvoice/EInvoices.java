@@ -78,6 +78,11 @@ public class EInvoices {
         return db.sql(SELECT + " WHERE id = ?").param(id).query(EInvoices::map).optional();
     }
 
+    /** The market of a bill that asked for no document yet (the bills table is read by id only, for scoping). */
+    public Optional<UUID> marketOfBill(UUID billId) {
+        return db.sql("SELECT market_id FROM bill WHERE id = ?").param(billId).query(UUID.class).optional();
+    }
+
     /** The signed file, exactly as stored. */
     public byte[] xml(UUID id) {
         return db.sql("SELECT xml FROM e_document WHERE id = ?").param(id).query((rs, n) -> rs.getBytes(1)).single();

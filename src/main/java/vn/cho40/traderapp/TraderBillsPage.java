@@ -23,10 +23,12 @@ import vn.cho40.shared.NotFoundException;
 class TraderBillsPage {
 
     private final Bills bills;
+    private final vn.cho40.einvoice.EInvoices einvoices;
     private final Access access;
 
-    TraderBillsPage(Bills bills, Access access) {
+    TraderBillsPage(Bills bills, vn.cho40.einvoice.EInvoices einvoices, Access access) {
         this.bills = bills;
+        this.einvoices = einvoices;
         this.access = access;
     }
 
@@ -48,6 +50,7 @@ class TraderBillsPage {
                 .orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
         model.addAttribute("bill", b);
         model.addAttribute("lines", bills.lines(id));
+        model.addAttribute("documents", einvoices.documentsOf("bill:" + id));
         model.addAttribute("words", AmountInWords.invoice(b.dueVnd(), AmountInWords.Style.NORTHERN));
         if (b.qrPayload() != null) {
             model.addAttribute("png", java.util.Base64.getEncoder().encodeToString(

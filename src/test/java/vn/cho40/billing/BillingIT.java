@@ -115,6 +115,22 @@ class BillingIT {
         assertThat(db.sql("SELECT count(*) FROM einvoice_request WHERE source = ?").param("bill:" + exact.id())
                 .query(Integer.class).single()).as("a paid bill asks for its e-invoice").isOne();
 
+        // The board issues e-invoices (the demo set TN-DAITU up): the paid bill gets its signed document.
+        String docs = "[]";
+        for (int i = 0; i < 150 && docs.equals("[]"); i++) {
+            docs = board().get("/api/v1/bills/" + exact.id() + "/documents").body();
+            if (docs.equals("[]")) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(docs).contains("\"kind\":\"INVOICE\"", "\"state\":\"SIGNED\"", "\"lookupCode\"");
+        String documentId = docs.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+        assertThat(board().get("/api/v1/documents/" + documentId + ".xml").body()).contains("<HDon>", "Signature");
+        assertThat(new Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD)
+                .get("/api/v1/documents/" + documentId + ".xml").status()).isIn(403, 404);
+        assertThat(new Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD)
+                .get("/api/v1/bills/" + exact.id() + "/documents").status()).isIn(403, 404);
+
         // Short, then over: partly paid, then paid with the excess as the trader's credit.
         Bills.View shortThenOver = month.get(1);
         assertThat(payOs(account, shortThenOver.totalVnd() - 10_000, "CK " + shortThenOver.paymentCode())).isEqualTo(200);
