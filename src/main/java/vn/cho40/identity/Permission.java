@@ -39,5 +39,9 @@ public enum Permission {
     /** Keep the registry of community digital-technology teams of the communes in scope and see their results. */
     TEAM_MANAGE,
     /** Record, as a team member, each person helped (the activity log). */
-    TEAM_LOG
+    TEAM_LOG,
+    /** See the rollout dashboards, the monthly reports and their figures for the area in scope. */
+    ROLLOUT_READ,
+    /** Keep the province's rollout plans and targets, enter reported figures, freeze months and set thresholds. */
+    ROLLOUT_PLAN
 }

@@ -17,20 +17,20 @@ public enum Role {
             Permission.WAIVER_APPROVE, Permission.PAYROLL_READ, Permission.PAYROLL_EDIT,
             Permission.PAYROLL_APPROVE, Permission.TEAM_MANAGE,
             // TEAM_LOG too: a province admin creates the members' TECH_MEMBER logins, and grants only what it holds.
-            Permission.TEAM_LOG)),
+            Permission.TEAM_LOG, Permission.ROLLOUT_READ, Permission.ROLLOUT_PLAN)),
     COMMUNE_OFFICER(60, EnumSet.of(Permission.MARKET_EDIT, Permission.STALL_EDIT, Permission.TRADER_READ,
-            Permission.BILL_READ, Permission.TEAM_MANAGE)),
+            Permission.BILL_READ, Permission.TEAM_MANAGE, Permission.ROLLOUT_READ)),
     MARKET_MANAGER(50, EnumSet.of(Permission.STALL_EDIT, Permission.TRADER_READ, Permission.TRADER_EDIT,
             Permission.PERSONAL_DATA_UNMASK, Permission.PAYMENT_RECONCILE, Permission.LEDGER_READ,
             Permission.FEE_RATES_EDIT, Permission.BILL_READ, Permission.BILL_ISSUE, Permission.METER_EDIT,
             Permission.METER_READ, Permission.CASH_COLLECT, Permission.WAIVER_APPROVE, Permission.PAYROLL_READ,
-            Permission.PAYROLL_EDIT, Permission.PAYROLL_APPROVE)),
+            Permission.PAYROLL_EDIT, Permission.PAYROLL_APPROVE, Permission.ROLLOUT_READ)),
     MARKET_CASHIER(30, EnumSet.of(Permission.TRADER_READ, Permission.PAYMENT_RECONCILE, Permission.BILL_READ,
             Permission.METER_READ, Permission.CASH_COLLECT)),
     TECH_MEMBER(40, EnumSet.of(Permission.TRADER_READ, Permission.TRADER_EDIT, Permission.PERSONAL_DATA_UNMASK,
             Permission.TEAM_LOG)),
     AUDITOR(30, EnumSet.of(Permission.TRADER_READ, Permission.AUDIT_READ, Permission.LEDGER_READ,
-            Permission.BILL_READ)),
+            Permission.BILL_READ, Permission.ROLLOUT_READ)),
     TRADER(0, EnumSet.of(Permission.OWN_DATA));
 
     private final int rank;

@@ -1,0 +1,41 @@
+// Draws the rollout dashboard's charts from /rollout/series.json (a few hundred bytes), with Chart.js.
+(function () {
+  'use strict';
+  var box = document.querySelector('[data-series]');
+  if (!box || typeof Chart === 'undefined') { return; }
+  var labels = document.getElementById('chart-labels').dataset;
+  var green = '#0b6b3a', amber = '#c77700', blue = '#1f5fa8';
+  function line(id, months, sets) {
+    var el = document.getElementById(id);
+    if (!el) { return; }
+    new Chart(el, { type: 'line', data: { labels: months, datasets: sets },
+      options: { animation: false, responsive: true, maintainAspectRatio: false, interaction: { mode: 'index', intersect: false },
+        plugins: { legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true } } } });
+  }
+  fetch(box.dataset.series, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+    .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+    .then(function (d) {
+      line('chart-markets', d.months, [{ label: labels.live, data: d.marketsLive, borderColor: green, backgroundColor: green }]);
+      line('chart-traders', d.months, [
+        { label: labels.traders, data: d.traders, borderColor: '#888', backgroundColor: '#888' },
+        { label: labels.qr, data: d.withQr, borderColor: green, backgroundColor: green },
+        { label: labels.active, data: d.active, borderColor: amber, backgroundColor: amber }]);
+      var pay = document.getElementById('chart-payments');
+      if (pay) {
+        new Chart(pay, { data: { labels: d.months, datasets: [
+            { type: 'bar', label: labels.count, data: d.count, backgroundColor: green, yAxisID: 'y' },
+            { type: 'line', label: labels.value, data: d.valueMillions, borderColor: blue, backgroundColor: blue, yAxisID: 'y1' }] },
+          options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } },
+            scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } } } });
+      }
+      var rank = document.getElementById('chart-ranking');
+      if (rank && d.rankLabels.length) {
+        new Chart(rank, { type: 'bar', data: { labels: d.rankLabels,
+            datasets: [{ label: labels.value, data: d.rankValueMillions, backgroundColor: green }] },
+          options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
+            plugins: { legend: { display: false } } } });
+      }
+      box.dataset.drawn = 'true';
+    })
+    .catch(function () { box.dataset.drawn = 'failed'; });
+}());
