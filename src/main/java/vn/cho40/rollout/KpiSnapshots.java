@@ -42,7 +42,7 @@ class KpiSnapshots {
     }
 
     /** What a freeze did: markets frozen for the first time, given a new version, left as they were. */
-    record Frozen(int first, int revised, int unchanged) {
+    public record Frozen(int first, int revised, int unchanged) {
     }
 
     /**

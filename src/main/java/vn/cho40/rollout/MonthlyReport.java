@@ -10,14 +10,14 @@ import java.util.List;
  * province's indicators, one row per commune (or district), the figures reported by people, and notes. The XLSX and
  * the PDF are two renderings of the same record, so they cannot disagree.
  */
-record MonthlyReport(String provinceName, String agency, String number, LocalDate issuedOn, String place,
+public record MonthlyReport(String provinceName, String agency, String number, LocalDate issuedOn, String place,
                      Period period, String subject, List<TargetLine> targets, List<Line> summary,
                      String unitHeader, List<UnitLine> units, List<Line> reported, String notes, String frozenNote) {
 
-    enum Kind { MONTH, HALF, YEAR }
+    public enum Kind { MONTH, HALF, YEAR }
 
     /** The months a report covers: a month, a half year (1–6 or 7–12) or a year. */
-    record Period(Kind kind, YearMonth first, YearMonth last) {
+    public record Period(Kind kind, YearMonth first, YearMonth last) {
 
         static Period of(Kind kind, YearMonth month) {
             return switch (kind) {
@@ -38,13 +38,13 @@ record MonthlyReport(String provinceName, String agency, String number, LocalDat
         }
     }
 
-    record TargetLine(String plan, String indicator, String target, String deadline, String actual, String status) {
+    public record TargetLine(String plan, String indicator, String target, String deadline, String actual, String status) {
     }
 
-    record Line(String label, String value) {
+    public record Line(String label, String value) {
     }
 
-    record UnitLine(String name, String markets, long traders, long withQr, String qrShare, long active,
+    public record UnitLine(String name, String markets, long traders, long withQr, String qrShare, long active,
                     long paymentsCount, long paymentsValue) {
     }
 }

@@ -30,14 +30,14 @@ import vn.cho40.shared.Violation;
 @Service
 class Plans {
 
-    record Plan(UUID id, String provinceCode, String issuer, String number, LocalDate issuedOn, String title) {
+    public record Plan(UUID id, String provinceCode, String issuer, String number, LocalDate issuedOn, String title) {
     }
 
-    record Target(UUID id, UUID planId, Indicator indicator, boolean percent, long value, LocalDate deadline,
+    public record Target(UUID id, UUID planId, Indicator indicator, boolean percent, long value, LocalDate deadline,
                   String scope, String scopeCode, Integer priorityYear) {
     }
 
-    record PriorityMarket(UUID marketId, String code, String name, int year) {
+    public record PriorityMarket(UUID marketId, String code, String name, int year) {
     }
 
     record NewPlan(String provinceCode, String issuer, String number, LocalDate issuedOn, String title) {
@@ -120,7 +120,7 @@ class Plans {
         Integer year = parseInt(yearText);
         List<Violation> problems = new ArrayList<>();
         if (year == null || year < plan.issuedOn().getYear() - 1 || year > plan.issuedOn().getYear() + 10) {
-            problems.add(Violation.of("year", "rollout.plan.year", plan.issuedOn().getYear()));
+            problems.add(Violation.of("year", "rollout.plan.year", String.valueOf(plan.issuedOn().getYear())));
         }
         List<String> wanted = codes.stream().map(c -> c.strip().toUpperCase(Locale.ROOT)).filter(c -> !c.isEmpty())
                 .distinct().toList();

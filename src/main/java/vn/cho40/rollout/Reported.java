@@ -26,7 +26,7 @@ import vn.cho40.shared.Violation;
 @Service
 class Reported {
 
-    record Figure(UUID id, String regime, String unitCode, String label, YearMonth month, long value, String unit,
+    public record Figure(UUID id, String regime, String unitCode, String label, YearMonth month, long value, String unit,
                   String source, String enteredBy, Instant enteredAt) {
     }
 

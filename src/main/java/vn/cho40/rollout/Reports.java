@@ -93,7 +93,7 @@ class Reports {
                         : t.percent() ? percent(r.progress().value()) : VnFormats.groupThousands((long) r.progress().value());
                 targets.add(new MonthlyReport.TargetLine(r.plan().number(),
                         msg("rollout.indicator." + t.indicator(), locale)
-                                + (t.scope().equals("PRIORITY") ? " · " + msg("rollout.target.priority", locale, t.priorityYear()) : ""),
+                                + (t.scope().equals("PRIORITY") ? " · " + msg("rollout.target.priority", locale, String.valueOf(t.priorityYear())) : ""),
                         t.value() + (t.percent() ? " %" : ""), VnFormats.date(t.deadline()), actual,
                         msg("rollout.status." + r.progress().status(), locale)));
             }
@@ -134,8 +134,8 @@ class Reports {
         LocalDate today = LocalDate.now(clock.withZone(VnFormats.VIETNAM));
         String periodText = switch (kind) {
             case MONTH -> msg("rollout.report.period.MONTH", locale, String.format("%02d/%d", last.getMonthValue(), last.getYear()));
-            case HALF -> msg("rollout.report.period.HALF", locale, last.getMonthValue() <= 6 ? "I" : "II", last.getYear());
-            case YEAR -> msg("rollout.report.period.YEAR", locale, last.getYear());
+            case HALF -> msg("rollout.report.period.HALF", locale, last.getMonthValue() <= 6 ? "I" : "II", String.valueOf(last.getYear()));
+            case YEAR -> msg("rollout.report.period.YEAR", locale, String.valueOf(last.getYear()));
         };
         String frozen = snapshots.latestStored(unit.provinceCode(), last).stream()
                 .map(KpiSnapshots.Stored::frozenAt).max(java.util.Comparator.naturalOrder())

@@ -28,20 +28,20 @@ import vn.cho40.shared.VnFormats;
 class RolloutViews {
 
     /** The unit looked at: a level and code, or the whole country (level null). */
-    record Unit(Level level, String code, String name, String provinceCode) {
+    public record Unit(Level level, String code, String name, String provinceCode) {
 
-        boolean national() {
+        public boolean national() {
             return level == null;
         }
     }
 
     /** A target with its plan, the value it is read against and where it stands. */
-    record TargetRow(Plans.Plan plan, Plans.Target target, Indicator.Actual actual, TargetProgress progress,
+    public record TargetRow(Plans.Plan plan, Plans.Target target, Indicator.Actual actual, TargetProgress progress,
                      YearMonth readIn) {
     }
 
     /** A stall of a market in a month: its code, whether its trader had a code, payments and whether active. */
-    record StallRow(String code, String category, boolean leased, boolean withQr, long paymentsCount,
+    public record StallRow(String code, String category, boolean leased, boolean withQr, long paymentsCount,
                     long paymentsValue, boolean active) {
     }
 
@@ -216,7 +216,7 @@ class RolloutViews {
                 Double value = value(t, actual);
                 Double startValue = value(t, before);
                 TargetProgress progress = TargetProgress.evaluate(t.value(), t.deadline(), plan.issuedOn(),
-                        startValue == null ? 0 : startValue, past ? t.deadline() : today, value);
+                        startValue == null ? 0 : startValue, past ? t.deadline() : today, value, past);
                 rows.add(new TargetRow(plan, t, actual, progress, readIn));
             }
         }

@@ -18,10 +18,16 @@ public record TargetProgress(Status status, double value, LocalDate projectedOn)
      * @param planDate    the day the plan was issued, when progress is measured from
      * @param startValue  the indicator's value that day
      * @param today       the day of the reading
-     * @param value       the indicator's value today, or null when not recorded
+     * @param value       the indicator's value today (at the deadline once it has passed), or null when not recorded
      */
     public static TargetProgress evaluate(double target, LocalDate deadline, LocalDate planDate, double startValue,
                                           LocalDate today, Double value) {
+        return evaluate(target, deadline, planDate, startValue, today, value, today.isAfter(deadline));
+    }
+
+    /** The same, where {@code passed} says the deadline is behind us and {@code value} was read on it. */
+    public static TargetProgress evaluate(double target, LocalDate deadline, LocalDate planDate, double startValue,
+                                          LocalDate today, Double value, boolean passed) {
         if (value == null) {
             return new TargetProgress(Status.NOT_RECORDED, 0, null);
         }
@@ -29,7 +35,7 @@ public record TargetProgress(Status status, double value, LocalDate projectedOn)
             return new TargetProgress(Status.MET, value, null);
         }
         LocalDate projected = projection(target, planDate, startValue, today, value);
-        if (today.isAfter(deadline)) {
+        if (passed) {
             return new TargetProgress(Status.MISSED, value, projected);
         }
         boolean onTrack = projected != null && !projected.isAfter(deadline);
