@@ -80,7 +80,7 @@ class KpiFigures {
         params.add(onlyMarket == null ? new UUID(0, 0) : onlyMarket);
         params.add(onlyMarket == null);
         params.addAll(List.of(Date.valueOf(day), at, at, Date.valueOf(day), Date.valueOf(day), threshold,
-                Date.valueOf(month.atDay(1))));
+                Date.valueOf(month.atDay(1)), Date.valueOf(month.atDay(1))));
         List<MarketMonth> rows = db.sql("""
                 WITH mk AS (
                     SELECT m.id, m.code, m.name, m.province_code, m.commune_code, m.pre2025_district_code FROM market m
@@ -89,21 +89,26 @@ class KpiFigures {
                     SELECT DISTINCT ON (c.market_id) c.market_id, c.to_status
                     FROM market_status_change c JOIN mk ON mk.id = c.market_id WHERE c.effective_on <= ?
                     ORDER BY c.market_id, c.effective_on DESC, c.recorded_at DESC),
-                ls AS (
-                    SELECT l.market_id, count(DISTINCT l.trader_id) AS traders,
-                           count(DISTINCT l.trader_id) FILTER (WHERE EXISTS (
+                lt AS (
+                    SELECT l.market_id, l.trader_id, bool_or(EXISTS (
                                SELECT 1 FROM stall_qr_code q WHERE q.stall_id = l.stall_id AND q.kind = 'STATIC'
-                               AND q.created_at <= ? AND (q.revoked_at IS NULL OR q.revoked_at > ?))) AS with_qr
+                               AND q.created_at <= ? AND (q.revoked_at IS NULL OR q.revoked_at > ?))) AS has_qr
                     FROM lease l JOIN mk ON mk.id = l.market_id
-                    WHERE l.starts_on <= ? AND (l.ends_on IS NULL OR l.ends_on >= ?) GROUP BY l.market_id),
+                    WHERE l.starts_on <= ? AND (l.ends_on IS NULL OR l.ends_on >= ?)
+                    GROUP BY l.market_id, l.trader_id),
+                ls AS (
+                    SELECT lt.market_id, count(*) AS traders, count(*) FILTER (WHERE lt.has_qr) AS with_qr,
+                           count(*) FILTER (WHERE lt.has_qr AND k.payments_count + k.history_count >= ?) AS active
+                    FROM lt LEFT JOIN kpi_trader_month k
+                        ON k.market_id = lt.market_id AND k.trader_id = lt.trader_id AND k.month = ?
+                    GROUP BY lt.market_id),
                 pay AS (
                     SELECT k.market_id, sum(k.payments_count + k.history_count) AS n,
-                           sum(k.payments_value + k.history_value) AS v,
-                           count(*) FILTER (WHERE k.payments_count + k.history_count >= ?) AS active
+                           sum(k.payments_value + k.history_value) AS v
                     FROM kpi_trader_month k JOIN mk ON mk.id = k.market_id WHERE k.month = ? GROUP BY k.market_id)
                 SELECT mk.id, mk.code, mk.name, mk.province_code, mk.commune_code, mk.pre2025_district_code,
                        coalesce(st.to_status = 'LIVE', false), coalesce(ls.traders, 0), coalesce(ls.with_qr, 0),
-                       coalesce(pay.active, 0), coalesce(pay.n, 0), coalesce(pay.v, 0)
+                       coalesce(ls.active, 0), coalesce(pay.n, 0), coalesce(pay.v, 0)
                 FROM mk LEFT JOIN st ON st.market_id = mk.id LEFT JOIN ls ON ls.market_id = mk.id
                 LEFT JOIN pay ON pay.market_id = mk.id ORDER BY mk.code""")
                 .params(params)

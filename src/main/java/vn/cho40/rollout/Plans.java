@@ -35,6 +35,10 @@ class Plans {
 
     public record Target(UUID id, UUID planId, Indicator indicator, boolean percent, long value, LocalDate deadline,
                   String scope, String scopeCode, Integer priorityYear) {
+
+        boolean issuedOnAfter(LocalDate day, Plan plan) {
+            return plan.issuedOn().isAfter(day);
+        }
     }
 
     public record PriorityMarket(UUID marketId, String code, String name, int year) {

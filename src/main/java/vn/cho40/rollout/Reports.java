@@ -87,7 +87,7 @@ class Reports {
         }
         List<MonthlyReport.TargetLine> targets = new ArrayList<>();
         if (unit.national() || unit.level() == Level.PROVINCE) {
-            for (RolloutViews.TargetRow r : views.targets(user.scope(), unit.provinceCode())) {
+            for (RolloutViews.TargetRow r : views.targets(user.scope(), unit.provinceCode(), period.last().atEndOfMonth())) {
                 Plans.Target t = r.target();
                 String actual = r.progress().status() == TargetProgress.Status.NOT_RECORDED ? "—"
                         : t.percent() ? percent(r.progress().value()) : VnFormats.groupThousands((long) r.progress().value());

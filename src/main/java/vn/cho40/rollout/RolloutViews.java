@@ -197,7 +197,11 @@ class RolloutViews {
 
     /** The targets of the province's plans, each read in its deadline's month once past, else now. */
     List<TargetRow> targets(Scope scope, String provinceCode) {
-        LocalDate today = LocalDate.now(clock.withZone(VnFormats.VIETNAM));
+        return targets(scope, provinceCode, LocalDate.now(clock.withZone(VnFormats.VIETNAM)));
+    }
+
+    /** The same as they stood on {@code today} (a report's last day): read in its month or the deadline's. */
+    List<TargetRow> targets(Scope scope, String provinceCode, LocalDate today) {
         Map<YearMonth, List<MarketMonth>> months = new HashMap<>();
         List<TargetRow> rows = new ArrayList<>();
         for (Plans.Plan plan : plans.inScope(scope)) {
@@ -207,7 +211,10 @@ class RolloutViews {
             List<Plans.PriorityMarket> listed = plans.priorityMarkets(plan.id());
             for (Plans.Target t : plans.targets(plan.id())) {
                 boolean past = t.deadline().isBefore(today);
-                YearMonth readIn = past ? YearMonth.from(t.deadline()) : figures.currentMonth();
+                YearMonth readIn = past ? YearMonth.from(t.deadline()) : YearMonth.from(today);
+                if (t.issuedOnAfter(today, plan)) {
+                    continue; // not issued yet on that day
+                }
                 YearMonth start = YearMonth.from(plan.issuedOn());
                 Indicator.Actual actual = actual(t, plan, listed, months.computeIfAbsent(readIn,
                         m -> snapshots.month(plan.provinceCode(), m)));
