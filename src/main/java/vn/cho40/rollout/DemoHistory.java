@@ -45,6 +45,11 @@ final class DemoHistory {
      * launch. Đại Từ's August 2022 is the seeds' figures exactly; other months grow from it.
      */
     static Month month(String marketCode, YearMonth month, int withQr, int monthsLive) {
+        return month(marketCode, month, withQr, monthsLive, 1.0);
+    }
+
+    /** The same for a part of the month ({@code share} of it: the running month up to today). */
+    static Month month(String marketCode, YearMonth month, int withQr, int monthsLive, double share) {
         if (marketCode.equals("TN-DAITU") && month.equals(YearMonth.of(2022, 8))) {
             return new Month(200, 2_900, 3_300_000_000L);
         }
@@ -53,8 +58,12 @@ final class DemoHistory {
         // Payments per active trader grow as customers get used to paying by QR; the average payment falls as small
         // everyday purchases move to QR too.
         double perTrader = Math.min(32, 9 + 1.1 * monthsLive);
-        long payments = Math.round(active * perTrader);
-        long average = Math.max(180_000, 1_140_000 - 22_000L * monthsLive);
+        active = (int) Math.round(active * Math.min(1.0, 0.3 + share));
+        long payments = Math.round(active * perTrader * share);
+        if (payments < active) {
+            active = (int) payments;
+        }
+        long average = Math.max(320_000, 1_140_000 - 18_000L * monthsLive);
         long value = payments * average / 1000 * 1000;
         return new Month(active, payments, value);
     }

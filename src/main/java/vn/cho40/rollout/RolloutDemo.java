@@ -105,7 +105,9 @@ class RolloutDemo implements ApplicationRunner {
                     WHERE q.stall_id = x.stall_id AND q.kind = 'STATIC' AND q.revoked_at IS NULL AND q.created_at > x.at""")
                     .params(stalls.toArray(UUID[]::new), dates.toArray(Timestamp[]::new)).update();
             YearMonth first = YearMonth.from(m.liveOn());
-            for (YearMonth month = first; month.isBefore(current); month = month.plusMonths(1)) {
+            double elapsed = (LocalDate.now(clock.withZone(VnFormats.VIETNAM)).getDayOfMonth() - 1)
+                    / (double) current.lengthOfMonth();
+            for (YearMonth month = first; !month.isAfter(current); month = month.plusMonths(1)) {
                 LocalDate end = month.atEndOfMonth();
                 List<Trader> withQr = new ArrayList<>();
                 for (int r = 0; r < n; r++) {
@@ -113,8 +115,10 @@ class RolloutDemo implements ApplicationRunner {
                         withQr.add(traders.get(r));
                     }
                 }
+                // The running month up to yesterday: the live traffic adds today's.
                 DemoHistory.Month totals = DemoHistory.month(m.code(), month, withQr.size(),
-                        (int) first.until(month, java.time.temporal.ChronoUnit.MONTHS));
+                        (int) first.until(month, java.time.temporal.ChronoUnit.MONTHS),
+                        month.equals(current) ? elapsed : 1.0);
                 List<DemoHistory.Share> shares = DemoHistory.split(m.code(), month, totals, withQr.size());
                 if (shares.isEmpty()) {
                     continue;
