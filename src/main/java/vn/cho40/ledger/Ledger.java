@@ -121,6 +121,40 @@ public class Ledger {
         }
     }
 
+    /**
+     * The transaction that still books a payment event (its own, or a later one naming it as {@code payment:<id>}),
+     * none if every one was reversed.
+     */
+    public java.util.Optional<UUID> standing(UUID paymentEventId) {
+        return db.sql("""
+                SELECT t.id FROM ledger_transaction t
+                WHERE (t.payment_event_id = ? OR t.reference = ?)
+                  AND NOT EXISTS (SELECT 1 FROM ledger_transaction r WHERE r.reverses = t.id)
+                ORDER BY t.posted_at DESC, t.id DESC LIMIT 1""")
+                .params(paymentEventId, "payment:" + paymentEventId).query(UUID.class).optional();
+    }
+
+    /** Whether any transaction ever named this payment event as its own. */
+    public boolean booked(UUID paymentEventId) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM ledger_transaction WHERE payment_event_id = ?)")
+                .param(paymentEventId).query(Boolean.class).single();
+    }
+
+    /** Posts the mirror image of a transaction, pointing at it; the caller's transaction commits it or nothing. */
+    public UUID reverse(UUID original, String reference, String memo) {
+        record Row(UUID market, String account, long amount) {
+        }
+        List<Row> rows = db.sql("""
+                SELECT market_id, account, amount_vnd FROM ledger_entry WHERE transaction_id = ? ORDER BY line""")
+                .param(original).query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3)))
+                .list();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("no ledger transaction " + original);
+        }
+        return post(new Posting(rows.getFirst().market(), null, reference, original, memo,
+                rows.stream().map(r -> new Line(r.account(), -r.amount())).toList()));
+    }
+
     /** A sale paid to a trader's account: the provider's clearing account owes the trader the amount. */
     public static List<Line> payment(String provider, UUID traderId, long amountVnd) {
         return List.of(new Line(Accounts.clearing(provider), amountVnd), new Line(Accounts.trader(traderId), -amountVnd));

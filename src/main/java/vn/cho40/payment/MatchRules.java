@@ -24,7 +24,9 @@ final class MatchRules {
     /** Why a credit waits for a person. */
     enum Reason {
         UNKNOWN_ACCOUNT, AMBIGUOUS_ACCOUNT, OTHER_MARKET, UNKNOWN_CODE, AMBIGUOUS_CODE, REVOKED_CODE,
-        CODE_ON_OTHER_ACCOUNT, NO_BILL_CODE
+        CODE_ON_OTHER_ACCOUNT, NO_BILL_CODE,
+        /** Credited to a stall by a person, then undone: waits to be assigned right. */
+        REVERSED
     }
 
     /** What a board should look at: a code of its stall paid elsewhere, or a dynamic code paid another amount. */

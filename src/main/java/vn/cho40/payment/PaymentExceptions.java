@@ -136,12 +136,75 @@ public class PaymentExceptions {
                     resolved_by = ?, resolved_at = ?, resolution_note = ? WHERE id = ?""")
                 .params(market.id(), stall.id(), trader, Timestamp.from(now), by, Timestamp.from(now),
                         SearchText.clean(note), id).update();
-        ledger.post(market.id(), id, null, "assigned by " + by, Ledger.payment(item.provider(), trader,
-                item.amountVnd()));
+        // An event credited before and undone already has its own transaction (reversed): this one names it.
+        boolean booked = ledger.booked(id);
+        ledger.post(new Ledger.Posting(market.id(), booked ? null : id, booked ? "payment:" + id : null, null,
+                "assigned by " + by, Ledger.payment(item.provider(), trader, item.amountVnd())));
         audit.record(otherAccount ? "PAYMENT_ASSIGN_OTHER_ACCOUNT" : "PAYMENT_ASSIGN", "payment_event", id, market.id(),
                 market.provinceCode(), "quầy " + stall.code() + (why == null || why.isBlank() ? "" : ": " + why));
         events.publishEvent(new PaymentMatched(id, market.id(), stall.id(), trader, item.amountVnd(),
                 item.bookedAt()));
+    }
+
+    /** A payment a person credited to a stall, as the board sees it, to undo if it went to the wrong stall. */
+    public record Assigned(UUID id, Instant bookedAt, long amountVnd, String stallCode, String marketCode,
+                           String resolvedBy, Instant resolvedAt, String note) {
+    }
+
+    /** Payments credited by hand in the last 30 days inside the scope, newest first. */
+    public List<Assigned> recentlyAssigned(Scope scope, int limit) {
+        Scope.SqlFilter filter = scope.sql();
+        List<Object> params = new ArrayList<>();
+        params.add(java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(30))));
+        params.addAll(filter.params());
+        params.add(Math.min(Math.max(limit, 1), 200));
+        return db.sql("""
+                SELECT e.id, e.booked_at, e.amount_vnd, s.code, m.code, e.resolved_by, e.resolved_at, e.resolution_note
+                FROM payment_event e JOIN market m ON m.id = e.market_id JOIN stall s ON s.id = e.stall_id
+                WHERE e.status = 'MATCHED' AND e.resolved_by IS NOT NULL AND e.resolved_at >= ? AND\s"""
+                        + filter.condition() + " ORDER BY e.resolved_at DESC LIMIT ?")
+                .params(params)
+                .query((rs, n) -> new Assigned(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant(),
+                        rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant(), rs.getString(8))).list();
+    }
+
+    /**
+     * Takes a credited payment back from the trader it was credited to (a person put it on the wrong stall): the
+     * ledger transaction is reversed, the payment waits in the queue again to be assigned right, and
+     * {@link PaymentReversed} tells the modules that counted it. Needs a reason; the caller has checked the user may.
+     */
+    @Transactional
+    public void undo(UUID id, Market market, String note, String by) {
+        record Credited(UUID marketId, UUID stallId, UUID traderId, long amount, Instant bookedAt, String status) {
+        }
+        Credited c = db.sql("""
+                SELECT market_id, stall_id, trader_id, amount_vnd, booked_at, status FROM payment_event
+                WHERE id = ? FOR UPDATE""").param(id)
+                .query((rs, n) -> new Credited(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getLong(4), rs.getTimestamp(5).toInstant(), rs.getString(6)))
+                .optional().filter(x -> market.id().equals(x.marketId()))
+                .orElseThrow(() -> new vn.cho40.shared.NotFoundException("payment.exception.notFound", id));
+        if (!"MATCHED".equals(c.status()) || c.traderId() == null) {
+            throw new InvalidInputException(Violation.of("note", "payment.undo.notCredited"));
+        }
+        String why = SearchText.clean(note);
+        if (why == null || why.strip().length() < 5) {
+            throw new InvalidInputException(Violation.of("note", "payment.undo.reason.missing"));
+        }
+        UUID original = ledger.standing(id).orElseThrow(() -> new IllegalStateException("payment " + id + " unbooked"));
+        ledger.reverse(original, "reversal:" + id, "undone by " + by + ": " + why.strip());
+        Instant now = clock.instant();
+        db.sql("""
+                UPDATE payment_event SET status = 'EXCEPTION', exception_reason = 'REVERSED', stall_id = NULL,
+                    trader_id = NULL, matched_at = NULL, resolved_by = ?, resolved_at = ?, resolution_note = ?
+                WHERE id = ?""")
+                .params(by, java.sql.Timestamp.from(now), why.strip(), id).update();
+        String stall = db.sql("SELECT code FROM stall WHERE id = ?").param(c.stallId()).query(String.class).optional()
+                .orElse("?");
+        audit.record("PAYMENT_UNDO", "payment_event", id, market.id(), market.provinceCode(),
+                "quầy " + stall + ": " + why.strip());
+        events.publishEvent(new PaymentReversed(id, market.id(), c.stallId(), c.traderId(), c.amount(), c.bookedAt()));
     }
 
     /**

@@ -44,6 +44,7 @@ class PaymentPages {
         CurrentUser user = access.requirePermission(Permission.PAYMENT_RECONCILE);
         model.addAttribute("items", exceptions.open(user.scope(), 200));
         model.addAttribute("warnings", warnings.open(user.scope(), 100));
+        model.addAttribute("assigned", exceptions.recentlyAssigned(user.scope(), 50));
         model.addAttribute("markets", markets.inScope(user.scope()));
         return "payment/exceptions";
     }
@@ -79,6 +80,21 @@ class PaymentPages {
             exceptions.assignToCode(id, m, code, note, access.require().username());
             redirect.addFlashAttribute("notice", "payment.exception.assignedCode");
             redirect.addFlashAttribute("noticeArg", code.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("failed", id);
+            redirect.addFlashAttribute("errors", errors.of(e));
+        }
+        return "redirect:/payments/exceptions";
+    }
+
+    /** Takes back a payment a person credited to the wrong stall: it returns to the queue, to be assigned right. */
+    @PostMapping("/payments/matched/{id}/undo")
+    String undo(@PathVariable UUID id, @RequestParam(defaultValue = "") String market,
+                @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+        Market m = markets.forStaff(market, Permission.PAYMENT_RECONCILE);
+        try {
+            exceptions.undo(id, m, note, access.require().username());
+            redirect.addFlashAttribute("notice", "payment.undo.done");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("failed", id);
             redirect.addFlashAttribute("errors", errors.of(e));

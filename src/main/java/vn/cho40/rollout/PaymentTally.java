@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.cho40.payment.PaymentMatched;
+import vn.cho40.payment.PaymentReversed;
 import vn.cho40.shared.VnFormats;
 
 /**
@@ -36,6 +37,16 @@ class PaymentTally {
         if (e.traderId() == null) {
             return; // not a sale: nothing of a trader's takings
         }
+        add(e);
+    }
+
+    /** A payment taken back from a trader: subtracted in the transaction that undoes it. */
+    @EventListener
+    void on(PaymentReversed e) {
+        add(new PaymentMatched(e.paymentId(), e.marketId(), e.stallId(), e.traderId(), -e.amountVnd(), e.bookedAt()));
+    }
+
+    private void add(PaymentMatched e) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             write(List.of(e));
             return;
@@ -64,6 +75,7 @@ class PaymentTally {
     private record Key(UUID marketId, UUID traderId, LocalDate month) {
     }
 
+    /** Writes the transaction's payments (and reversals, as negative amounts) in one statement. */
     void write(List<PaymentMatched> payments) {
         if (payments.isEmpty()) {
             return;
@@ -72,7 +84,7 @@ class PaymentTally {
         for (PaymentMatched p : payments) {
             LocalDate month = p.bookedAt().atZone(VnFormats.VIETNAM).toLocalDate().withDayOfMonth(1);
             long[] s = sums.computeIfAbsent(new Key(p.marketId(), p.traderId(), month), k -> new long[2]);
-            s[0]++;
+            s[0] += Long.signum(p.amountVnd()); // a reversal carries a negative amount
             s[1] += p.amountVnd();
         }
         int n = sums.size();

@@ -77,6 +77,8 @@ class RolloutIT {
     KpiSnapshots snapshots;
     @Autowired
     ConfigurableApplicationContext context;
+    @Autowired
+    vn.cho40.payment.PaymentExceptions exceptions;
 
     YearMonth last;
     YearMonth now;
@@ -191,9 +193,14 @@ class RolloutIT {
             }
         };
         context.addApplicationListener(crasher);
-        String account = account(stalls.list(markets.get("DB-XANHE"), null, null).stream()
-                .sorted(java.util.Comparator.comparing(Stall::code)).toList().get(3));
-        long before = live(now).paymentsCount();
+        // Another market than the hand-made one, whose figures other tests read.
+        var muongLuan = markets.get("DB-MUONGLUAN");
+        List<Stall> its = stalls.list(muongLuan, null, null).stream()
+                .sorted(java.util.Comparator.comparing(Stall::code)).toList();
+        String account = account(its.get(0));
+        java.util.function.Supplier<Long> count = () -> figures.market("11", now, muongLuan.id()).orElseThrow()
+                .paymentsCount();
+        long before = count.get();
         try {
             long id = payOs(account, 9_000, Instant.now().minusSeconds(5));
             Thread.sleep(300); // the background matcher may try (and crash) first
@@ -202,7 +209,7 @@ class RolloutIT {
             } catch (IllegalStateException crashed) {
                 assertThat(crashed).hasMessageContaining("simulated crash");
             }
-            assertThat(live(now).paymentsCount()).as("rolled back with the match").isEqualTo(before);
+            assertThat(count.get()).as("rolled back with the match").isEqualTo(before);
             assertThat(db.sql("SELECT status FROM payment_event WHERE bank_reference = ?").param("FT-KPI-" + id)
                     .query(String.class).single()).isEqualTo("RECEIVED");
         } finally {
@@ -210,7 +217,25 @@ class RolloutIT {
             context.removeApplicationListener(crasher);
         }
         MatchAll.now(matcher, db);
-        assertThat(live(now).paymentsCount()).isEqualTo(before + 1);
+        assertThat(count.get()).isEqualTo(before + 1);
+        // A person credits a payment to the wrong stall, undoes it, and credits the right one.
+        long id = payOs("999988887777", 12_000, Instant.now().minusSeconds(5)); // an account no stall has
+        MatchAll.now(matcher, db);
+        UUID payment = db.sql("SELECT id FROM payment_event WHERE bank_reference = ?").param("FT-KPI-" + id)
+                .query(UUID.class).single();
+        exceptions.assign(payment, muongLuan, its.get(2), "theo lời khách", "it");
+        assertThat(count.get()).isEqualTo(before + 2);
+        assertThat(exceptions.recentlyAssigned(vn.cho40.identity.Scope.national(), 50))
+                .anyMatch(a -> a.id().equals(payment));
+        exceptions.undo(payment, muongLuan, "ghi nhầm quầy", "it");
+        assertThat(count.get()).as("the reversal takes it out").isEqualTo(before + 1);
+        assertThat(db.sql("SELECT status FROM payment_event WHERE id = ?").param(payment).query(String.class).single())
+                .isEqualTo("EXCEPTION");
+        exceptions.assign(payment, muongLuan, its.get(1), "đúng quầy", "it");
+        assertThat(count.get()).isEqualTo(before + 2);
+        assertThat(db.sql("SELECT count(*) FROM ledger_transaction WHERE payment_event_id = ? OR reference IN (?, ?)")
+                .params(payment, "payment:" + payment, "reversal:" + payment).query(Long.class).single())
+                .as("credited, reversed, credited again").isEqualTo(3);
         // Every trader's month equals a recount of the matched payment rows, across the whole database.
         List<String> differences = db.sql("""
                 WITH recount AS (
