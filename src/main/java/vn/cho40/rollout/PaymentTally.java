@@ -87,6 +87,38 @@ class PaymentTally {
             s[0] += Long.signum(p.amountVnd()); // a reversal carries a negative amount
             s[1] += p.amountVnd();
         }
+        Map<Key, long[]> added = new LinkedHashMap<>();
+        Map<Key, long[]> taken = new LinkedHashMap<>();
+        sums.forEach((k, v) -> (v[0] < 0 || v[1] < 0 ? taken : added).put(k, v));
+        if (!added.isEmpty()) {
+            // Sorted by key so that two matchers adding to the same rows lock them in the same order (no deadlock).
+            db.sql("""
+                    INSERT INTO kpi_trader_month (market_id, province_code, trader_id, month, payments_count, payments_value)
+                    SELECT x.market_id, m.province_code, x.trader_id, x.month, x.n, x.v
+                    FROM unnest(?::uuid[], ?::uuid[], ?::date[], ?::bigint[], ?::bigint[]) AS x(market_id, trader_id, month, n, v)
+                    JOIN market m ON m.id = x.market_id
+                    ORDER BY x.market_id, x.month, x.trader_id
+                    ON CONFLICT (market_id, month, trader_id) DO UPDATE
+                    SET payments_count = kpi_trader_month.payments_count + excluded.payments_count,
+                        payments_value = kpi_trader_month.payments_value + excluded.payments_value""")
+                    .params(columns(added)).update();
+        }
+        if (!taken.isEmpty()) {
+            // A reversal takes from the row its payment was added to (PostgreSQL checks a candidate row's CHECK
+            // before ON CONFLICT, so a negative one cannot go through the upsert); a missing row is a bug: fail.
+            int updated = db.sql("""
+                    UPDATE kpi_trader_month k SET payments_count = k.payments_count + x.n,
+                        payments_value = k.payments_value + x.v
+                    FROM unnest(?::uuid[], ?::uuid[], ?::date[], ?::bigint[], ?::bigint[]) AS x(market_id, trader_id, month, n, v)
+                    WHERE k.market_id = x.market_id AND k.trader_id = x.trader_id AND k.month = x.month""")
+                    .params(columns(taken)).update();
+            if (updated != taken.size()) {
+                throw new IllegalStateException("a reversal found no tallied month to take from");
+            }
+        }
+    }
+
+    private static Object[] columns(Map<Key, long[]> sums) {
         int n = sums.size();
         UUID[] markets = new UUID[n];
         UUID[] traders = new UUID[n];
@@ -102,16 +134,6 @@ class PaymentTally {
             values[i] = entry.getValue()[1];
             i++;
         }
-        // Sorted by key so that two matchers adding to the same rows lock them in the same order (no deadlock).
-        db.sql("""
-                INSERT INTO kpi_trader_month (market_id, province_code, trader_id, month, payments_count, payments_value)
-                SELECT x.market_id, m.province_code, x.trader_id, x.month, x.n, x.v
-                FROM unnest(?::uuid[], ?::uuid[], ?::date[], ?::bigint[], ?::bigint[]) AS x(market_id, trader_id, month, n, v)
-                JOIN market m ON m.id = x.market_id
-                ORDER BY x.market_id, x.month, x.trader_id
-                ON CONFLICT (market_id, month, trader_id) DO UPDATE
-                SET payments_count = kpi_trader_month.payments_count + excluded.payments_count,
-                    payments_value = kpi_trader_month.payments_value + excluded.payments_value""")
-                .params(markets, traders, months, counts, values).update();
+        return new Object[] {markets, traders, months, counts, values};
     }
 }
