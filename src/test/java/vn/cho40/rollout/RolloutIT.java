@@ -300,6 +300,8 @@ class RolloutIT {
         assertThat(board.get("/rollout").body()).contains("id=\"stalls\"", "A-1");
         assertThat(board.get("/rollout?level=MARKET&code=TN-DU").status()).isEqualTo(404);
         assertThat(new WebSession(port, "thungan.daitu", PW).get("/rollout").status()).isEqualTo(403);
+        String country = new WebSession(port, "admin", IntegrationTest.ADMIN_PASSWORD).get("/rollout").body();
+        assertThat(country).as("the national admin sees every province").contains("Tỉnh Thái Nguyên", "Tỉnh Điện Biên");
         Map<?, ?> series = new Http(port).as("tinh.thainguyen", PW).get("/rollout/series.json").json()
                 .properties().isEmpty() ? Map.of() : Map.of("ok", true);
         assertThat(series).isNotEmpty();
@@ -344,6 +346,12 @@ class RolloutIT {
                 "label", "Tài khoản mở mới", "month", last.toString(), "value", "100", "unit", "tài khoản",
                 "source", "Báo cáo"), "/rollout/plans");
         assertThat(reported.body()).as("another province's unit").contains("Không có đơn vị này trong tỉnh của bạn");
+        Http.Response entered = province.postForm("/rollout/reported", Map.of("regime", "pre2025", "unitCode", "168",
+                "label", "Tài khoản Viettel Money mở mới", "month", "2022-08", "value", "11.000", "unit", "tài khoản",
+                "source", "Báo cáo của Viettel Thái Nguyên"), "/rollout/plans");
+        assertThat(entered.status()).as(entered.body()).isEqualTo(302);
+        assertThat(province.get("/rollout?month=2022-08").body()).contains("Số liệu báo cáo (không đo trên hệ thống)",
+                "11.000 tài khoản", "Tài khoản Viettel Money mở mới", "Nguồn: Báo cáo của Viettel Thái Nguyên");
     }
 
     @Test
