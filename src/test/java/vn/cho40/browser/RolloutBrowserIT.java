@@ -21,16 +21,15 @@ class RolloutBrowserIT extends BrowserTest {
     @Test
     void onADesk() throws IOException {
         browser.manage().window().setSize(new Dimension(1280, 900));
-        walk("rollout-1280");
+        walk("rollout-1280", 1280);
     }
 
     @Test
     void onAPhone() throws IOException {
-        walk("rollout-360");
-        assertThat(scrollWidth()).isLessThanOrEqualTo(360);
+        walk("rollout-360", 360);
     }
 
-    private void walk(String shot) throws IOException {
+    private void walk(String shot, int width) throws IOException {
         logIn("tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
         browser.findElement(By.cssSelector("nav a[href='/rollout']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpis")));
@@ -38,12 +37,14 @@ class RolloutBrowserIT extends BrowserTest {
                 || "true".equals(browser.findElement(By.cssSelector("[data-series]")).getDomProperty("dataset.drawn")));
         assertThat((Boolean) js("return document.getElementById('chart-payments').width > 0")).isTrue();
         assertThat(browser.findElement(By.id("targets")).getText()).contains("156/KH-UBND");
+        assertThat(scrollWidth()).as("nothing wider than the screen").isLessThanOrEqualTo(width);
         Browser.screenshot(browser, shot + "-province");
         browser.findElement(By.linkText("Xã Đại Phúc")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Chợ trung tâm Đại Từ")));
         browser.findElement(By.linkText("Chợ trung tâm Đại Từ")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("stalls")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Chợ trung tâm Đại Từ");
+        assertThat(scrollWidth()).isLessThanOrEqualTo(width);
         Browser.screenshot(browser, shot + "-market");
         browser.get(url("/rollout/report"));
         browser.findElement(By.cssSelector("#report-form button")).click();
@@ -58,6 +59,7 @@ class RolloutBrowserIT extends BrowserTest {
                         + "fetch(arguments[0]).then(r => done(r.status + ' ' + r.headers.get('content-type')))",
                 browser.findElement(By.id("report-pdf")).getDomAttribute("href"));
         assertThat(pdf).isEqualTo("200 application/pdf");
+        assertThat(scrollWidth()).isLessThanOrEqualTo(width);
         Browser.screenshot(browser, shot + "-report");
     }
 
