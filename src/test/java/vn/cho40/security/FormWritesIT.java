@@ -142,6 +142,8 @@ class FormWritesIT {
                 "code", "C40ABCDEFGH", "note", "tiền điện tháng 11"));
         f.put("POST /payments/exceptions/{id}/not-ours", Form.of(Permission.PAYMENT_RECONCILE,
                 "reason", "không phải của chợ"));
+        f.put("POST /payments/matched/{id}/undo", Form.of(Permission.PAYMENT_RECONCILE, "market", "TN-DAITU",
+                "note", "ghi nhầm quầy"));
         f.put("POST /payments/statements", Form.upload(Permission.PAYMENT_RECONCILE, CSV_STATEMENT));
         f.put("POST /payments/statements/confirm", Form.of(Permission.PAYMENT_RECONCILE, "token", "t"));
         f.put("POST /admin/markets/{code}/meters", Form.of(Permission.METER_EDIT, "stallCode", "A-2", "kind", "WATER",
@@ -219,7 +221,8 @@ class FormWritesIT {
                 : pattern.startsWith("/onboarding") ? ids.get("onboarding")
                 : pattern.startsWith("/admin/inspections") ? ids.get("round")
                 : pattern.startsWith("/admin/accounts") ? ids.get("pendingAccount")
-                : pattern.startsWith("/payments/warnings") ? ids.get("warning") : ids.get("exception");
+                : pattern.startsWith("/payments/warnings") ? ids.get("warning")
+                : pattern.startsWith("/payments/matched") ? ids.get("matched") : ids.get("exception");
         String path = pattern.replace("{code}", "TN-DAITU").replace("{id}", id)
                 .replace("{requestId}", ids.get("request"));
         assertThat(path).as("every path variable has a value").doesNotContain("{");
@@ -253,7 +256,35 @@ class FormWritesIT {
                 .location().replace("/admin/inspections/", "");
         return Map.of("request", request, "trader", trader.toString(), "onboarding", onboarding, "round", round,
                 "exception", exceptionOfDaiTu(), "pendingAccount", pendingAccountOfDaiTu(trader),
-                "warning", warningOfDaiTu());
+                "warning", warningOfDaiTu(), "matched", matchedOfDaiTu());
+    }
+
+    /** A payment credited to a Đại Từ trader (by a payOS webhook): what a board could undo. */
+    private String matchedOfDaiTu() throws Exception {
+        byte[] enc = db.sql("""
+                SELECT a.account_enc FROM stall_default_account d JOIN receiving_account a ON a.id = d.account_id
+                JOIN stall s ON s.id = d.stall_id JOIN market m ON m.id = s.market_id
+                WHERE m.code = 'TN-DAITU' AND s.code = 'A-5'""").query(byte[].class).single();
+        long id = Math.abs(System.nanoTime() % 1_000_000_000L);
+        vn.cho40.payment.WebhookSigner.Signed signed = vn.cho40.payment.WebhookSigner.payOs(
+                new vn.cho40.payment.WebhookSigner.Transfer(id, "FW-M-" + id, cipher.decrypt("account", enc), 21_000,
+                        true, java.time.Instant.now(), "mua rau"),
+                "1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + signed.path()))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
+        signed.headers().forEach(b::header);
+        assertThat(HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            var matched = db.sql("SELECT id::text FROM payment_event WHERE bank_reference = ? AND status = 'MATCHED'")
+                    .param("FW-M-" + id).query(String.class).optional();
+            if (matched.isPresent()) {
+                return matched.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the payment was not credited");
     }
 
     /** A number of another Đại Từ trader registered a second time: it waits for the board's review. */
