@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import vn.cho40.IntegrationTest;
@@ -20,7 +19,10 @@ class RolloutBrowserIT extends BrowserTest {
 
     @Test
     void onADesk() throws IOException {
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        // The browser starts as a phone (BrowserTest); a desk is another device to emulate.
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+        assertThat(js("return window.innerWidth")).isEqualTo(1280L);
         walk("rollout-1280", 1280);
     }
 
