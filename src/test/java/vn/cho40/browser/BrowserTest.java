@@ -37,7 +37,15 @@ abstract class BrowserTest {
 
     @BeforeEach
     void openBrowser() throws IOException {
-        browser = Browser.start(360, 800);
+        open(360, 800);
+    }
+
+    /** Starts the browser as a device of this size (a phone by default; a test may reopen it as a desk). */
+    void open(int width, int height) throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        browser = Browser.start(width, height);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", REPORT_CSP_VIOLATIONS));

@@ -19,10 +19,7 @@ class RolloutBrowserIT extends BrowserTest {
 
     @Test
     void onADesk() throws IOException {
-        // The browser starts as a phone (BrowserTest); a desk is another device to emulate.
-        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
-        assertThat(js("return window.innerWidth")).isEqualTo(1280L);
+        open(1280, 900); // the browser starts as a phone (BrowserTest)
         walk("rollout-1280", 1280);
     }
 
@@ -33,6 +30,7 @@ class RolloutBrowserIT extends BrowserTest {
 
     private void walk(String shot, int width) throws IOException {
         logIn("tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
+        assertThat(js("return window.innerWidth")).isEqualTo((long) width);
         browser.findElement(By.cssSelector("nav a[href='/rollout']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpis")));
         wait.until(d -> "true".equals(browser.findElement(By.cssSelector("[data-series]")).getDomAttribute("data-drawn"))
