@@ -106,3 +106,7 @@ CREATE TABLE kpi_setting (
     updated_at        timestamptz NOT NULL,
     updated_by        text NOT NULL
 );
+
+-- The indicators read a market's leases and each leased stall's codes as of a day: by market, and by stall.
+CREATE INDEX lease_market ON lease (market_id, starts_on);
+CREATE INDEX stall_qr_code_stall ON stall_qr_code (stall_id, created_at);

@@ -26,6 +26,8 @@ import org.springframework.context.annotation.Import;
                 // tests of the other markets expect none.
                 "cho40.demo.traffic-markets=TN-DAITU",
                 "cho40.feed.heartbeat-seconds=1",
+                // Tests read the running month's figures right after the payments they send.
+                "cho40.rollout.live-cache-seconds=0",
                 "cho40.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
                 "spring.flyway.clean-disabled=false",
                 // Test-only keys (a real deployment takes them from its environment, never from the repository).

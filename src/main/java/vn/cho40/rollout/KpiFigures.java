@@ -29,11 +29,19 @@ class KpiFigures {
     private final JdbcClient db;
     private final List<MarketFigures> sources;
     private final Clock clock;
+    private final long liveCacheMillis;
+    /** The running month of a province (or the country, key ""), computed at most once per cache period. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Live> live = new java.util.concurrent.ConcurrentHashMap<>();
 
-    KpiFigures(JdbcClient db, List<MarketFigures> sources, Clock clock) {
+    private record Live(YearMonth month, long computedAt, List<MarketMonth> markets) {
+    }
+
+    KpiFigures(JdbcClient db, List<MarketFigures> sources, Clock clock,
+               @org.springframework.beans.factory.annotation.Value("${cho40.rollout.live-cache-seconds:60}") long seconds) {
         this.db = db;
         this.sources = sources;
         this.clock = clock;
+        this.liveCacheMillis = seconds * 1000;
     }
 
     /** The month that is running now in Vietnam. */
@@ -60,9 +68,24 @@ class KpiFigures {
                 .query(Integer.class).optional().orElse(DEFAULT_ACTIVE_THRESHOLD);
     }
 
-    /** Every market of the province (the whole country when null) for the month. */
+    /**
+     * Every market of the province (the whole country when null) for the month. The running month is computed at
+     * most once a minute per province (cho40.rollout.live-cache-seconds): dashboards say the figures are "up to now",
+     * and a province's officials opening them together cost one computation, not one each.
+     */
     List<MarketMonth> compute(String provinceCode, YearMonth month) {
-        return compute(provinceCode, month, null);
+        if (liveCacheMillis <= 0 || !month.equals(currentMonth())) {
+            return compute(provinceCode, month, null);
+        }
+        String key = provinceCode == null ? "" : provinceCode;
+        long now = System.nanoTime() / 1_000_000;
+        Live cached = live.get(key);
+        if (cached != null && cached.month().equals(month) && now - cached.computedAt() < liveCacheMillis) {
+            return cached.markets();
+        }
+        List<MarketMonth> fresh = List.copyOf(compute(provinceCode, month, null));
+        live.put(key, new Live(month, now, fresh));
+        return fresh;
     }
 
     /** The same for one market. */

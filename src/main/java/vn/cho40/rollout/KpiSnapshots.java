@@ -134,14 +134,20 @@ class KpiSnapshots {
      * figures for markets not in it), the live figures of a month not yet frozen.
      */
     List<MarketMonth> month(String provinceCode, YearMonth month) {
-        List<MarketMonth> live = figures.compute(provinceCode, month);
         if (!figures.closed(month)) {
-            return live;
+            return figures.compute(provinceCode, month);
         }
         Map<UUID, MarketMonth> frozen = new HashMap<>();
         for (Stored s : latestStored(provinceCode, month)) {
             frozen.put(s.month().marketId(), s.month());
         }
+        long markets = db.sql("SELECT count(*) FROM market WHERE (? = '' OR province_code = ?)")
+                .params(nz(provinceCode), nz(provinceCode)).query(Long.class).single();
+        if (!frozen.isEmpty() && frozen.size() == markets) {
+            // Every market frozen: nothing to compute (a month's figures are read, never recounted).
+            return frozen.values().stream().sorted(java.util.Comparator.comparing(MarketMonth::marketCode)).toList();
+        }
+        List<MarketMonth> live = figures.compute(provinceCode, month);
         if (frozen.isEmpty()) {
             return live;
         }

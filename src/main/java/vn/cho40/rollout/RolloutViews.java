@@ -166,12 +166,16 @@ class RolloutViews {
         return UnitMonth.rollUp(child, month, markets, code -> unitName(child, code));
     }
 
+    /** Units' names, kept once read: reference data that changes only when the unit files are reloaded. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
     String unitName(Level level, String code) {
         if (code == null || code.isEmpty()) {
             return "—";
         }
         AdminUnit.Regime regime = level == Level.DISTRICT ? AdminUnit.Regime.PRE_2025 : AdminUnit.Regime.CURRENT;
-        return units.find(regime, code).map(AdminUnit::fullName).orElse(code);
+        return names.computeIfAbsent(regime.dbValue() + ":" + code,
+                k -> units.find(regime, code).map(AdminUnit::fullName).orElse(code));
     }
 
     /** The stalls of a market in the month, as they stood at its end (now for the running month). */
