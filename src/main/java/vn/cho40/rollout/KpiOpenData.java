@@ -105,7 +105,7 @@ class KpiOpenData {
         if (!p.isEmpty() && !p.matches("[0-9]{2}")) {
             throw new InvalidInputException(Violation.of("province", "rollout.openData.province"));
         }
-        List<MarketMonth> markets = snapshots.month(p.isEmpty() ? null : p, month);
+        List<MarketMonth> markets = views.monthOf(p.isEmpty() ? null : p, month);
         List<Row> rows = new ArrayList<>();
         for (UnitMonth u : UnitMonth.rollUp(level, month, markets, code -> views.unitName(level, code))) {
             rows.add(new Row(level.name().toLowerCase(java.util.Locale.ROOT), u.code(), u.name(), month.toString(),

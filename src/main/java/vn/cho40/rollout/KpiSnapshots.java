@@ -158,6 +158,15 @@ class KpiSnapshots {
         return merged;
     }
 
+    /** Whether every market of the province (every province when null) has a snapshot of the month. */
+    boolean complete(String provinceCode, YearMonth month) {
+        return db.sql("""
+                SELECT (SELECT count(DISTINCT market_id) FROM kpi_snapshot WHERE month = ? AND (? = '' OR province_code = ?))
+                     = (SELECT count(*) FROM market WHERE (? = '' OR province_code = ?))""")
+                .params(Date.valueOf(month.atDay(1)), nz(provinceCode), nz(provinceCode), nz(provinceCode),
+                        nz(provinceCode)).query(Boolean.class).single();
+    }
+
     /** Months of the province with at least one frozen market. */
     List<YearMonth> frozenMonths(String provinceCode) {
         return db.sql("SELECT DISTINCT month FROM kpi_snapshot WHERE (? = '' OR province_code = ?) ORDER BY month")

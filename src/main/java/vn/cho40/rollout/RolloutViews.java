@@ -135,9 +135,21 @@ class RolloutViews {
         return db.sql("SELECT commune_code FROM market WHERE code = ?").param(marketCode).query(String.class).optional();
     }
 
+    /**
+     * A province's markets in a month. A month that has ended is read from its snapshots; markets that have none yet
+     * (added to the platform after the nightly freeze of that month) are frozen now, once, as the nightly job would:
+     * a first version only, never a change to one that exists.
+     */
+    List<MarketMonth> monthOf(String provinceCode, YearMonth month) {
+        if (figures.closed(month) && !snapshots.complete(provinceCode, month)) {
+            snapshots.freeze(provinceCode, month, "system", null, true);
+        }
+        return snapshots.month(provinceCode, month);
+    }
+
     /** The markets of the unit in the month (frozen figures for a frozen month). */
     List<MarketMonth> markets(Unit unit, YearMonth month) {
-        List<MarketMonth> all = snapshots.month(unit.provinceCode(), month);
+        List<MarketMonth> all = monthOf(unit.provinceCode(), month);
         if (unit.national() || unit.level() == Level.PROVINCE) {
             return all;
         }
@@ -221,9 +233,9 @@ class RolloutViews {
                 }
                 YearMonth start = YearMonth.from(plan.issuedOn());
                 Indicator.Actual actual = actual(t, plan, listed, months.computeIfAbsent(readIn,
-                        m -> snapshots.month(plan.provinceCode(), m)));
+                        m -> monthOf(plan.provinceCode(), m)));
                 Indicator.Actual before = actual(t, plan, listed, months.computeIfAbsent(start,
-                        m -> snapshots.month(plan.provinceCode(), m)));
+                        m -> monthOf(plan.provinceCode(), m)));
                 Double value = value(t, actual);
                 Double startValue = value(t, before);
                 TargetProgress progress = TargetProgress.evaluate(t.value(), t.deadline(), plan.issuedOn(),
