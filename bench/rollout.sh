@@ -14,13 +14,16 @@ pg="psql -h 127.0.0.1 -U postgres -q -t -A"
 ./cho40 --help >/dev/null   # build the jar outside the measurement
 work=$(mktemp -d /tmp/cho40-rollout.XXXX)
 fresh=1
-if [[ "${KEEP:-0}" == 1 && -n "$($pg -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]]; then
+keys=/tmp/$db.keys   # the database's encryption keys, kept for KEEP=1
+if [[ "${KEEP:-0}" == 1 && -s "$keys" && -n "$($pg -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]]; then
   fresh=0
 else
   $pg -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+  printf 'k1:%s\n%s\n' "$(head -c32 /dev/urandom | base64)" "$(head -c32 /dev/urandom | base64)" >"$keys"
+  chmod 600 "$keys"
 fi
-CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" \
-  CHO40_INDEX_KEY="$(head -c32 /dev/urandom | base64)" CHO40_ADMIN_PASSWORD=bench-password-1 CHO40_DEMO_DIR="$work" \
+CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="$(sed -n 1p "$keys")" \
+  CHO40_INDEX_KEY="$(sed -n 2p "$keys")" CHO40_ADMIN_PASSWORD=bench-password-1 CHO40_DEMO_DIR="$work" \
   SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT

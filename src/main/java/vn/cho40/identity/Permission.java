@@ -40,6 +40,8 @@ public enum Permission {
     TEAM_MANAGE,
     /** Record, as a team member, each person helped (the activity log). */
     TEAM_LOG,
+    /** Keep a market's local products (catalogue, photos, listings) on its behalf: board, tech team, province. */
+    PRODUCT_EDIT,
     /** See the rollout dashboards, the monthly reports and their figures for the area in scope. */
     ROLLOUT_READ,
     /** Keep the province's rollout plans and targets, enter reported figures, freeze months and set thresholds. */

@@ -25,7 +25,9 @@ class SecurityConfig {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/markets", "/markets/*", "/login", "/trader/login/**", "/trader/login",
                                 "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest", "/sw.js",
-                                "/img/**", "/webjars/**", "/favicon.ico", "/tra-cuu", "/tra-cuu/*", "/lookup").permitAll()
+                                "/img/**", "/webjars/**", "/favicon.ico", "/tra-cuu", "/tra-cuu/*", "/lookup",
+                                // the storefront of local products, its marketplace feeds and sitemap (catalogue)
+                                "/dac-san", "/dac-san/**", "/feeds/**", "/sitemap.xml").permitAll()
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/markets",
                                 "/api/v1/markets/*", "/api/v1/admin-units/**", "/api/v1/banks",
                                 "/api/v1/open-data/**").permitAll()

@@ -138,6 +138,17 @@ public class StallCodes {
         return view(stall, payTo, id, payload, verificationOf(id), amountVnd);
     }
 
+    /** A code's payload (decrypted), by the code's id: for showing a dynamic code again to whom it was made for. */
+    public Optional<String> payloadOf(UUID codeId) {
+        return db.sql("SELECT payload_enc FROM stall_qr_code WHERE id = ?").param(codeId).query(byte[].class).optional()
+                .map(enc -> cipher.decrypt("qr_payload", enc));
+    }
+
+    /** The payment code a dynamic code carries (what a transfer paying it names), by the code's id. */
+    public Optional<String> reference(UUID codeId) {
+        return db.sql("SELECT reference FROM stall_qr_code WHERE id = ?").param(codeId).query(String.class).optional();
+    }
+
     /** What the public verification page shows for a printed code. */
     public record Verification(String marketName, String stallCode, String holderName, String bankName,
                                boolean current, String kind) {

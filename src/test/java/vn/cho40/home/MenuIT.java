@@ -91,7 +91,7 @@ class MenuIT {
         assertThat(menus.get("admin")).contains("/admin/users", "/admin/audit", "/payments/exceptions")
                 .as("staff never get the trader's app").doesNotContain("/trader");
         assertThat(menus.get("trader")).containsExactly("/", "/trader", "/trader/book", "/trader/check",
-                "/trader/bills", "/trader/payslips");
+                "/trader/bills", "/trader/payslips", "/trader/products");
         assertThat(menuOf(new WebSession(port, null, null).get("/"))).as("nobody signed in").contains("/")
                 .doesNotContain("/home", "/admin/traders");
     }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class NoInlineCodeTest {
 
     private static final Pattern INLINE = Pattern.compile(
-            "<script(?![^>]*\\bth:src=|[^>]*\\bsrc=)[^>]*>"   // a script element without a source file
+            "<script(?![^>]*\\bth:src=|[^>]*\\bsrc=|[^>]*type=\"application/ld\\+json\")[^>]*>" // a script without a file
+                    // (JSON-LD is data: never run, so the policy has nothing to block)
                     + "|<style\\b"                                  // a style element
                     + "|\\s(?:th:)?style\\s*="                      // a style attribute
                     + "|\\s(?:th:)?on[a-z]+\\s*="                   // an event handler attribute
@@ -50,5 +51,7 @@ class NoInlineCodeTest {
             assertThat(INLINE.matcher(bad).find()).as(bad).isTrue();
         }
         assertThat(INLINE.matcher("<script th:src=\"@{/js/app.js}\" defer></script>").find()).isFalse();
+        assertThat(INLINE.matcher("<script type=\"application/ld+json\" th:utext=\"${jsonLd}\"></script>").find())
+                .isFalse();
     }
 }
