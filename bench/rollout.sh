@@ -24,7 +24,8 @@ else
 fi
 CHO40_DEMO_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db" CHO40_DATA_KEYS="$(sed -n 1p "$keys")" \
   CHO40_INDEX_KEY="$(sed -n 2p "$keys")" CHO40_ADMIN_PASSWORD=bench-password-1 CHO40_DEMO_DIR="$work" \
-  SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 >"$work/server.log" 2>&1 &
+  SERVER_PORT=$port ./cho40 demo --cho40.demo.traffic-per-minute=0 \
+  $([[ $fresh == 0 ]] && echo --spring.flyway.validate-on-migrate=false) >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 base="http://localhost:$port"
@@ -37,8 +38,9 @@ login() {
 }
 for _ in $(seq 900); do
   kill -0 "$server" 2>/dev/null || { echo "server exited, see $work/server.log" >&2; exit 1; }
+  # A fresh database is ready when the demo's rollout history is in; a kept one when the admin can log in.
   [[ "$(login tinh.thainguyen cho40-demo-2026 2>/dev/null || true)" == */home ]] && \
-    grep -q "demo rollout history" "$work/server.log" && break
+    { [[ $fresh == 0 ]] || grep -q "demo rollout history" "$work/server.log"; } && break
   rm -f "$jar"; sleep 0.5
 done
 if [[ $fresh == 1 ]]; then
@@ -75,6 +77,8 @@ for month in "$last" ""; do
   for _ in 1 2; do curl -s -o /dev/null "$base/api/v1/open-data/kpi.csv?level=market&month=$month"; done
   for _ in 1 2 3 4 5; do
     curl -s -o "$work/kpi.csv" -w '%{http_code} %{time_total}\n' "$base/api/v1/open-data/kpi.csv?level=market&month=$month"
-  done | sort -k2 -n | awk -v m="${month:-running month}" -v rows="$(($(wc -l <"$work/kpi.csv") - 1))" \
+  done >"$work/csv-times"
+  rows=$(($(wc -l <"$work/kpi.csv") - 1))
+  sort -k2 -n "$work/csv-times" | awk -v m="${month:-running month}" -v rows="$rows" \
     'NR == 3 { printf "open data CSV, all markets, %s: rows=%d median_ms=%.0f\n", m, rows, $2 * 1000 }'
 done

@@ -110,3 +110,4 @@ CREATE TABLE kpi_setting (
 -- The indicators read a market's leases and each leased stall's codes as of a day: by market, and by stall.
 CREATE INDEX lease_market ON lease (market_id, starts_on);
 CREATE INDEX stall_qr_code_stall ON stall_qr_code (stall_id, created_at);
+CREATE INDEX lease_stall ON lease (stall_id, starts_on);

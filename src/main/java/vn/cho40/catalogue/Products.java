@@ -67,13 +67,15 @@ public class Products {
 
     private final JdbcClient db;
     private final AuditLog audit;
+    private final vn.cho40.teams.Activities activities;
     private final Clock clock;
     private final long maxPhotoBytes;
 
-    Products(JdbcClient db, AuditLog audit, Clock clock,
+    Products(JdbcClient db, AuditLog audit, vn.cho40.teams.Activities activities, Clock clock,
              @Value("${cho40.catalogue.max-photo-bytes:4000000}") long maxPhotoBytes) {
         this.db = db;
         this.audit = audit;
+        this.activities = activities;
         this.clock = clock;
         this.maxPhotoBytes = maxPhotoBytes;
     }
@@ -111,6 +113,12 @@ public class Products {
             storePhoto(id, market, image, 0);
         }
         audit.record("PRODUCT_CREATE", "product", id, market.id(), market.provinceCode(), c.name());
+        if (c.stallId() != null) {
+            // A community tech member adding it for the stall's trader: one of the helps their team counts.
+            UUID trader = db.sql("SELECT trader_id FROM lease WHERE stall_id = ? AND ends_on IS NULL")
+                    .param(c.stallId()).query(UUID.class).optional().orElse(null);
+            activities.productOnline(id, market.code(), trader, c.name());
+        }
         return get(id).orElseThrow();
     }
 

@@ -112,6 +112,23 @@ public class Activities {
         return new Recorded(get(id), true);
     }
 
+    /**
+     * A product a member put online for a trader's stall (the catalogue calls this when a member adds one): counted
+     * as an e-commerce listing they helped with, once per product. Nothing when the user is not a team member.
+     */
+    @Transactional
+    public void productOnline(UUID productId, String marketCode, UUID traderId, String productName) {
+        boolean member = traderId != null && access.current().filter(u -> u.may(Permission.TEAM_LOG))
+                .flatMap(u -> teams.memberOf(u.username())).isPresent();
+        if (!member) {
+            return;
+        }
+        String note = productName == null ? null : productName.length() > 200 ? productName.substring(0, 200) : productName;
+        record(new ActivityRules.Entry(UUID.nameUUIDFromBytes(("product:" + productId).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), HelpKind.ECOMMERCE_LISTING, null, traderId, null, null,
+                false, marketCode, null, clock.instant(), 15, note), null);
+    }
+
     /** A correction of kind, time, duration or notes: the author within 7 days, later a commune officer. */
     @Transactional
     public Activity correct(UUID id, HelpKind kind, String appName, Instant doneAt, Integer minutes, String notes) {

@@ -130,6 +130,20 @@ class CatalogueIT {
     }
 
     @Test
+    void aTechMemberAddingAProductForAStallCountsItAsTheirHelp() {
+        WebSession member = new WebSession(port, "tocongnghe.daiphuc", PW);
+        Map<String, String> form = product("Bánh chưng Bờ Đậu");
+        form.put("stallCode", "A-7");
+        Http.Response created = member.postForm("/products", form, "/products");
+        assertThat(created.status()).as(created.body()).isEqualTo(302);
+        String id = created.location().substring(created.location().lastIndexOf('/') + 1);
+        assertThat(db.sql("SELECT count(*) FROM tech_activity WHERE kind = 'ECOMMERCE_LISTING' AND notes = ?")
+                .param("Bánh chưng Bờ Đậu").query(Long.class).single()).isEqualTo(1);
+        assertThat(db.sql("SELECT count(*) FROM product WHERE id = ?::uuid").param(id).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRefusedAndNothingIsSaved() throws Exception {
         WebSession board = new WebSession(port, "bql.daitu", PW);
         long before = products();
