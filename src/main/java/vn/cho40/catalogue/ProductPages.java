@@ -115,11 +115,12 @@ class ProductPages {
     }
 
     @PostMapping("/products/{id}/photos")
-    String photo(@PathVariable UUID id, @RequestParam("photo") MultipartFile photo, Model model) throws IOException {
-        Products.Product p = visible(id);
+    String photo(@PathVariable UUID id, @RequestParam(value = "photo", required = false) MultipartFile photo, Model model)
+            throws IOException {
+        Products.Product p = visible(id); // first: another market's product does not exist, whatever was sent
         Market m = markets.forStaff(p.marketCode(), Permission.PRODUCT_EDIT);
         try {
-            products.addPhoto(m, id, photo.getBytes());
+            products.addPhoto(m, id, photo == null ? new byte[0] : photo.getBytes());
             return "redirect:/products/" + id;
         } catch (InvalidInputException e) {
             return formPage(m, p, values(p), formErrors.of(e), model);

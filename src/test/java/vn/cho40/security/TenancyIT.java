@@ -41,7 +41,11 @@ class TenancyIT {
             // Webhooks answer to a provider's signature, not to a session (tested in WebhookIT).
             "POST /webhooks/payos/{market}", "POST /webhooks/sepay/{market}", "POST /webhooks/casso/{market}",
             "GET /api/v1/admin-units/{code}", "GET /api/v1/admin-units/{code}/children",
-            "GET /api/v1/admin-units/{code}/successors");
+            "GET /api/v1/admin-units/{code}/successors",
+            // The storefront of local products and its feeds are public; an order's page needs its link's secret.
+            "GET /dac-san/cho/{code}", "GET /dac-san/{id}", "GET /dac-san/anh/{id}/{size}.jpg",
+            "POST /dac-san/{id}/dat-hang", "GET /dac-san/don-hang/{number}", "GET /feeds/google/{marketCode}.xml",
+            "GET /feeds/google/province/{code}.xml");
 
     @LocalServerPort
     int port;
