@@ -38,7 +38,7 @@ class CatalogueDemo implements ApplicationRunner {
             new Demo("TN-DAITU", "A-1", "Chè Tân Cương đặc biệt", "Tan Cuong green tea",
                     "Chè búp sao tay vùng Tân Cương, nước xanh, vị chát dịu, hậu ngọt. Túi 500 g, bảo quản nơi khô mát.",
                     "BEVERAGE", "HTX chè Tân Cương Hoàng Bình", "COOPERATIVE", 4, "OCOP-TN-2024-0112", "180.000", "túi",
-                    500, "40", new Color(0x2e7d32), "https://shopee.vn/che-tan-cuong-dac-biet-demo"),
+                    500, "40", new Color(0x2e7d32), "https://san-mau.example/che-tan-cuong-dac-biet"),
             new Demo("TN-DAITU", "A-2", "Mật ong rừng Đại Từ", null,
                     "Mật ong khai thác từ rừng phía tây Tam Đảo, đóng chai thủy tinh 500 ml.", "FOOD",
                     "Hộ ông Nguyễn Văn Thành", "HOUSEHOLD", null, null, "250.000", "chai", 700, "15",
@@ -83,7 +83,8 @@ class CatalogueDemo implements ApplicationRunner {
                     d.weightG() == null ? null : d.weightG().toString(), d.price(), d.stock(), d.stock() == null,
                     d.stall()), card(d.name(), d.color()), "demo");
             if (d.listing() != null) {
-                products.addListing(m, p.id(), "Shopee", d.listing(), null, "demo");
+                // An example address (RFC 2606), never a real marketplace's: the demo invents no listing anyone could follow.
+                products.addListing(m, p.id(), "Sàn mẫu (demo)", d.listing(), null, "demo");
             }
         }
     }
