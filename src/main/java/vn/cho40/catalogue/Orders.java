@@ -99,11 +99,11 @@ public class Orders {
         }
         Optional<String> number = PhoneNumber.normalize(phone);
         if (number.isEmpty()) {
-            problems.add(Violation.of("phone", "catalogue.order.phone"));
+            problems.add(Violation.of("phone", "catalogue.order.phoneInvalid"));
         }
         String delivery = SearchText.clean(note);
         if (delivery != null && delivery.length() > 500) {
-            problems.add(Violation.of("note", "catalogue.order.note"));
+            problems.add(Violation.of("note", "catalogue.order.noteLong"));
         }
         if (p.stallId() == null) {
             problems.add(Violation.of("quantity", "catalogue.order.noStall"));

@@ -39,4 +39,25 @@ class BundleParityTest {
         }
         assertThat(twice).isEmpty();
     }
+
+    /** A key written twice in one file silently keeps the last: a label once became its own error message so. */
+    @Test
+    void noKeyIsWrittenTwiceInAFile() throws java.io.IOException {
+        java.util.List<String> twice = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/i18n"))) {
+            for (var f : files.filter(p -> p.toString().endsWith(".properties")).toList()) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (String line : java.nio.file.Files.readAllLines(f)) {
+                    int eq = line.indexOf('=');
+                    if (line.isBlank() || line.startsWith("#") || eq < 0) {
+                        continue;
+                    }
+                    if (!seen.add(line.substring(0, eq).strip())) {
+                        twice.add(f.getFileName() + ": " + line.substring(0, eq).strip());
+                    }
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(twice).isEmpty();
+    }
 }
