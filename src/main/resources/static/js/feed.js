@@ -101,13 +101,17 @@
     document.getElementById('last-amount').textContent = p.amountText;
     document.getElementById('last-words').textContent = p.words;
     document.getElementById('last').classList.toggle('warn', p.belowFloor);
+    // What the payment paid for (an order's items), shown and read after the amount; text only, never markup.
+    const note = document.getElementById('last-note');
+    note.textContent = p.note || '';
+    note.hidden = !p.note;
     const li = document.createElement('li');
     li.dataset.id = p.id;
     li.innerHTML = '<strong></strong> <span class="muted small"></span>';
     li.querySelector('strong').textContent = p.amountText;
-    li.querySelector('span').textContent = p.at;
+    li.querySelector('span').textContent = p.at + (p.note ? ' · ' + p.note : '');
     list.prepend(li);
     if (p.belowFloor) warningTone();
-    speak(received + ' ' + p.words.charAt(0).toLowerCase() + p.words.slice(1));
+    speak(received + ' ' + p.words.charAt(0).toLowerCase() + p.words.slice(1) + (p.note ? '. ' + p.note : ''));
   }
 })();

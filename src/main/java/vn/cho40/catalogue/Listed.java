@@ -9,11 +9,17 @@ import java.util.UUID;
  */
 public record Listed(UUID id, String sku, String name, String description, String groupCode, String producer,
                      Integer ocopStars, boolean certificateValid, String unit, Integer weightG, long priceVnd,
-                     boolean inStock, boolean madeToOrder, String marketCode, String marketName, String stallCode,
+                     int stock, boolean madeToOrder, String marketCode, String marketName, List<String> stalls,
                      String link, List<String> imageLinks) {
 
     public Listed {
+        stalls = List.copyOf(stalls);
         imageLinks = List.copyOf(imageLinks);
+    }
+
+    /** The stalls that sell it, "A-1, B-2", the first where a buyer picks up by default; null when the board sells it. */
+    public String stallCode() {
+        return stalls.isEmpty() ? null : String.join(", ", stalls);
     }
 
     /** The first photo's thumbnail, as a path on this site (pages use paths; feeds the absolute links). */
@@ -25,8 +31,12 @@ public record Listed(UUID id, String sku, String name, String description, Strin
         return first.substring(first.indexOf("/dac-san/anh/")).replace("/l.jpg", "/s.jpg");
     }
 
+    public boolean inStock() {
+        return stock > 0;
+    }
+
     /** schema.org and Google's availability: in stock, made to order (back order), or out of stock. */
     public String availability() {
-        return inStock ? "in_stock" : madeToOrder ? "backorder" : "out_of_stock";
+        return inStock() ? "in_stock" : madeToOrder ? "backorder" : "out_of_stock";
     }
 }

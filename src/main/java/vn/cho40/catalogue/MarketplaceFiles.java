@@ -18,7 +18,11 @@ final class MarketplaceFiles {
     private MarketplaceFiles() {
     }
 
-    static void shopee(List<Listed> products, OutputStream out) {
+    /**
+     * One row per product; the category is the Shopee id the board chose for the product's OCOP group, else the
+     * group's name (Shopee then asks for it on upload); the stock a number, as Shopee wants.
+     */
+    static void shopee(List<Listed> products, java.util.Map<String, String> categoryIds, OutputStream out) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
             var sheet = book.createSheet("Shopee");
             var header = sheet.createRow(0);
@@ -30,10 +34,15 @@ final class MarketplaceFiles {
                 var row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(p.name());
                 row.createCell(1).setCellValue(p.description());
-                row.createCell(2).setCellValue(OcopGroups.find(p.groupCode()).map(OcopGroups.Group::nameVi).orElse(""));
+                String category = categoryIds.get(p.groupCode());
+                if (category != null) {
+                    row.createCell(2).setCellValue(Long.parseLong(category));
+                } else {
+                    row.createCell(2).setCellValue(OcopGroups.find(p.groupCode()).map(OcopGroups.Group::nameVi).orElse(""));
+                }
                 row.createCell(3).setCellValue(p.sku());
                 row.createCell(4).setCellValue(p.priceVnd());
-                row.createCell(5).setCellValue(p.inStock() ? "còn hàng" : p.madeToOrder() ? "làm theo đơn" : "0");
+                row.createCell(5).setCellValue(p.stock());
                 if (p.weightG() != null) {
                     row.createCell(6).setCellValue(p.weightG() / 1000.0);
                 }

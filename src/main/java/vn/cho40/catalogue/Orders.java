@@ -14,11 +14,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.cho40.audit.AuditLog;
+import vn.cho40.ledger.Accounts;
+import vn.cho40.ledger.Ledger;
 import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
 import vn.cho40.market.Stall;
 import vn.cho40.market.Stalls;
 import vn.cho40.payment.PaymentMatched;
+import vn.cho40.payment.Payments;
 import vn.cho40.privacy.FieldCipher;
 import vn.cho40.privacy.Mask;
 import vn.cho40.shared.Ids;
@@ -42,7 +45,7 @@ public class Orders {
     public enum Status { AWAITING_PAYMENT, PAID, HANDED_OVER, CANCELLED }
 
     /** An order as the buyer (with its link) and the trader see it; the buyer's phone masked. */
-    public record Order(UUID id, String number, UUID productId, String productName, String marketCode,
+    public record Order(UUID id, String number, UUID productId, String productName, UUID marketId, String marketCode,
                         String stallCode, UUID traderId, int quantity, long unitPriceVnd, long totalVnd,
                         String buyerName, String buyerPhoneMasked, String deliveryNote, String paymentCode,
                         UUID qrCodeId, String accessToken, Status status, Instant createdAt, Instant paidAt,
@@ -62,10 +65,14 @@ public class Orders {
     private final StallCodes codes;
     private final FieldCipher cipher;
     private final AuditLog audit;
+    private final Ledger ledger;
+    private final Payments payments;
     private final Clock clock;
 
     Orders(JdbcClient db, Products products, Markets markets, Stalls stalls, StallCodes codes, FieldCipher cipher,
-           AuditLog audit, Clock clock) {
+           AuditLog audit, Ledger ledger, Payments payments, Clock clock) {
+        this.ledger = ledger;
+        this.payments = payments;
         this.db = db;
         this.products = products;
         this.markets = markets;
@@ -76,9 +83,18 @@ public class Orders {
         this.clock = clock;
     }
 
-    /** A buyer's order: checked, priced from the catalogue (never from the form), with its QR. */
-    @Transactional
+    /** A buyer's order from the first stall that sells it. */
     public Order place(UUID productId, String quantityText, String buyerName, String phone, String note) {
+        return place(productId, null, quantityText, buyerName, phone, note);
+    }
+
+    /**
+     * A buyer's order: checked, priced from the catalogue (never from the form), picked up at the stall the buyer
+     * chose among those that sell it (the first when none), with that stall's QR.
+     */
+    @Transactional
+    public Order place(UUID productId, String stallCode, String quantityText, String buyerName, String phone,
+                       String note) {
         Products.Product p = products.get(productId).orElseThrow(() ->
                 new NotFoundException("catalogue.product.notFound", productId));
         List<Violation> problems = new ArrayList<>();
@@ -105,15 +121,18 @@ public class Orders {
         if (delivery != null && delivery.length() > 500) {
             problems.add(Violation.of("note", "catalogue.order.noteLong"));
         }
-        if (p.stallId() == null) {
+        String pickup = stallCode == null || stallCode.isBlank() ? (p.stallCodes().isEmpty() ? null
+                : p.stallCodes().getFirst()) : stallCode.strip();
+        if (p.stallCodes().isEmpty()) {
             problems.add(Violation.of("quantity", "catalogue.order.noStall"));
+        } else if (!p.stallCodes().contains(pickup)) {
+            problems.add(Violation.of("stallCode", "catalogue.order.stall", String.join(", ", p.stallCodes())));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         Market market = markets.findById(p.marketId()).orElseThrow();
-        Stall stall = stalls.list(market, null, null).stream().filter(s -> s.id().equals(p.stallId())).findFirst()
-                .orElseThrow();
+        Stall stall = stalls.find(market, pickup).orElseThrow();
         UUID trader = db.sql("SELECT trader_id FROM lease WHERE stall_id = ? AND ends_on IS NULL").param(stall.id())
                 .query(UUID.class).optional()
                 .orElseThrow(() -> new InvalidInputException(Violation.of("quantity", "catalogue.order.noStall")));
@@ -143,10 +162,9 @@ public class Orders {
      */
     @EventListener
     void on(PaymentMatched e) {
-        String code = db.sql("SELECT payment_code FROM payment_event WHERE id = ?").param(e.paymentId())
-                .query(String.class).optional().orElse(null);
+        String code = e.paymentCode();
         if (code == null) {
-            return;
+            return; // a sale to a static code: no order names it
         }
         List<UUID> paid = db.sql("""
                 UPDATE product_order SET status = 'PAID', paid_at = ?, payment_event_id = ?
@@ -168,7 +186,7 @@ public class Orders {
         }
         db.sql("UPDATE product_order SET status = 'HANDED_OVER', handed_over_at = ? WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), id).update();
-        audit.record("ORDER_HANDOVER", "product_order", id, null, null, o.number());
+        audit.record("ORDER_HANDOVER", "product_order", id, o.marketId(), null, o.number());
         return get(id).orElseThrow();
     }
 
@@ -183,12 +201,27 @@ public class Orders {
         if (why == null || why.length() < 3) {
             throw new InvalidInputException(Violation.of("reason", "catalogue.order.reason.missing"));
         }
-        db.sql("""
+        long refund = 0;
+        if (o.status() == Status.PAID) {
+            // What the buyer paid goes back, from the trader's account: the books say so in the same transaction.
+            UUID paymentId = db.sql("SELECT payment_event_id FROM product_order WHERE id = ?").param(id)
+                    .query(UUID.class).single();
+            Payments.Received paid = payments.matched(paymentId).orElseThrow();
+            refund = paid.amountVnd();
+            ledger.post(new Ledger.Posting(o.marketId(), null, "order-refund:" + id, null,
+                    "Hoàn tiền đơn " + o.number(), List.of(new Ledger.Line(Accounts.trader(o.traderId()), refund),
+                    new Ledger.Line(Accounts.refunds(o.traderId()), -refund))));
+        }
+        int changed = db.sql("""
                 UPDATE product_order SET status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?, refund_vnd = ?
-                WHERE id = ?""")
-                .params(Timestamp.from(clock.instant()), why, o.status() == Status.PAID ? o.totalVnd() : 0L, id)
-                .update();
-        audit.record("ORDER_CANCEL", "product_order", id, null, null, o.number() + ": " + why);
+                WHERE id = ? AND status = ?""")
+                .params(Timestamp.from(clock.instant()), why, refund, id, o.status().name()).update();
+        if (changed != 1) {
+            // paid or handed over meanwhile: the refund posted above rolls back with this transaction
+            throw new InvalidInputException(Violation.of("reason", "catalogue.order.closed"));
+        }
+        audit.record("ORDER_CANCEL", "product_order", id, o.marketId(), null, o.number() + ": " + why
+                + (refund > 0 ? " · hoàn " + Money.vnd(refund).format() : ""));
         return get(id).orElseThrow();
     }
 
@@ -222,7 +255,7 @@ public class Orders {
     private static final String SELECT = """
             SELECT o.id, o.number, o.product_id, p.name, m.code, s.code, o.trader_id, o.quantity, o.unit_price_vnd,
                    o.total_vnd, o.buyer_name, o.buyer_phone_last4, o.delivery_note, o.payment_code, o.qr_code_id,
-                   o.access_token, o.status, o.created_at, o.paid_at, o.refund_vnd, o.cancel_reason
+                   o.access_token, o.status, o.created_at, o.paid_at, o.refund_vnd, o.cancel_reason, o.market_id
             FROM product_order o JOIN product p ON p.id = o.product_id JOIN market m ON m.id = o.market_id
             JOIN stall s ON s.id = o.stall_id
             """;
@@ -230,7 +263,7 @@ public class Orders {
     private Order map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp paid = rs.getTimestamp(19);
         return new Order(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getInt(8), rs.getLong(9),
+                rs.getObject(22, UUID.class), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class), rs.getInt(8), rs.getLong(9),
                 rs.getLong(10), rs.getString(11), Mask.lastFour(rs.getString(12)), rs.getString(13), rs.getString(14),
                 rs.getObject(15, UUID.class), rs.getString(16), Status.valueOf(rs.getString(17)),
                 rs.getTimestamp(18).toInstant(), paid == null ? null : paid.toInstant(),

@@ -35,8 +35,11 @@ class ProductPages {
     private final Markets markets;
     private final Access access;
     private final FormErrors formErrors;
+    private final MarketplaceCategories categories;
 
-    ProductPages(Products products, Storefront storefront, Markets markets, Access access, FormErrors formErrors) {
+    ProductPages(Products products, Storefront storefront, Markets markets, Access access, FormErrors formErrors,
+                 MarketplaceCategories categories) {
+        this.categories = categories;
         this.products = products;
         this.storefront = storefront;
         this.markets = markets;
@@ -53,7 +56,12 @@ class ProductPages {
         if (code != null) {
             Market m = markets.forStaff(code, Permission.PRODUCT_EDIT);
             model.addAttribute("market", m);
-            model.addAttribute("products", products.ofMarket(m.id(), q));
+            List<Products.Product> list = products.ofMarket(m.id(), q);
+            model.addAttribute("products", list);
+            Map<String, String> ids = categories.shopee(m);
+            // The groups of this market's products that Shopee's sheet still needs a category id for.
+            model.addAttribute("unmapped", list.stream().map(Products.Product::group).distinct()
+                    .filter(g -> !ids.containsKey(g)).flatMap(g -> OcopGroups.find(g).stream()).toList());
         }
         model.addAttribute("q", q);
         model.addAttribute("today", products.today());
@@ -140,13 +148,40 @@ class ProductPages {
         }
     }
 
+    /** The Shopee category id per OCOP group, read from the board's seller centre. */
+    @GetMapping("/products/categories")
+    String categoriesPage(@RequestParam String market, Model model) {
+        Market m = markets.forStaff(market, Permission.PRODUCT_EDIT);
+        return categoriesPage(m, categories.shopee(m), Map.of(), model);
+    }
+
+    @PostMapping("/products/categories")
+    String saveCategories(@RequestParam Map<String, String> form, Model model) {
+        CurrentUser user = access.requirePermission(Permission.PRODUCT_EDIT);
+        Market m = markets.forStaff(form.getOrDefault("market", ""), Permission.PRODUCT_EDIT);
+        try {
+            categories.saveShopee(m, form, user.username());
+            return "redirect:/products?market=" + m.code();
+        } catch (InvalidInputException e) {
+            return categoriesPage(m, form, formErrors.of(e), model);
+        }
+    }
+
+    private String categoriesPage(Market m, Map<String, String> ids, Map<String, String> errors, Model model) {
+        model.addAttribute("market", m);
+        model.addAttribute("groups", OcopGroups.all());
+        model.addAttribute("ids", ids);
+        model.addAttribute("errors", errors);
+        return "catalogue/categories";
+    }
+
     /** Shopee's mass-upload columns, one row per product with a photo. */
     @GetMapping("/products/shopee.xlsx")
     void shopee(@RequestParam String market, HttpServletResponse response) throws IOException {
         Market m = markets.forStaff(market, Permission.PRODUCT_EDIT);
         response.setContentType(XlsxTable.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=\"shopee-" + m.code() + ".xlsx\"");
-        MarketplaceFiles.shopee(storefront.ofMarket(m.code(), null), response.getOutputStream());
+        MarketplaceFiles.shopee(storefront.ofMarket(m.code(), null), categories.shopee(m), response.getOutputStream());
     }
 
     /** The same as CSV, for marketplaces without a feed. */
@@ -193,7 +228,7 @@ class ProductPages {
         v.put("price", String.valueOf(p.priceVnd()));
         v.put("stock", p.stock() == null ? "" : String.valueOf(p.stock()));
         v.put("madeToOrder", p.madeToOrder() ? "on" : "");
-        v.put("stallCode", p.stallCode() == null ? "" : p.stallCode());
+        v.put("stallCode", p.stalls());
         return v;
     }
 }

@@ -32,7 +32,10 @@ import vn.cho40.shared.VnFormats;
 @Service
 public class Products {
 
-    /** What a person fills in. Texts as typed; dates dd/MM/yyyy or ISO; numbers with or without dots. */
+    /**
+     * What a person fills in. Texts as typed; dates dd/MM/yyyy or ISO; numbers with or without dots; the stalls
+     * that sell it as codes separated by commas or spaces, the first one the buyer is sent to (null: unchanged).
+     */
     public record Form(String name, String nameEn, String description, String group, String producerName,
                        String producerKind, String producerCommune, String stars, String certificateNo,
                        String certificateOn, String certificateUntil, String unit, String weightG, String price,
@@ -45,7 +48,16 @@ public class Products {
                           String group, String producerName, String producerKind, String producerCommune,
                           Integer stars, String certificateNo, LocalDate certificateOn, LocalDate certificateUntil,
                           String unit, Integer weightG, long priceVnd, Integer stock, boolean madeToOrder,
-                          int photos, int listings) {
+                          int photos, int listings, List<String> stallCodes) {
+
+        public Product {
+            stallCodes = stallCodes == null ? List.of() : List.copyOf(stallCodes);
+        }
+
+        /** The selling stalls as typed in the form: "A-1, B-2". */
+        public String stalls() {
+            return String.join(", ", stallCodes);
+        }
 
         /** A star rating whose certificate has expired is shown flagged, never as valid. */
         public boolean certificateExpired(LocalDate today) {
@@ -109,6 +121,7 @@ public class Products {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException(Violation.of("name", "catalogue.product.duplicate", c.name(), c.producer()));
         }
+        storeStalls(id, market, c.stalls());
         if (image != null) {
             storePhoto(id, market, image, 0);
         }
@@ -125,7 +138,7 @@ public class Products {
     @Transactional
     public Product update(Market market, UUID id, Form form, String by) {
         Product before = inMarket(market, id);
-        Checked c = check(market, form, before.stallId());
+        Checked c = check(market, form, before);
         try {
             db.sql("""
                     UPDATE product SET stall_id = ?, name = ?, name_en = ?, description = ?, ocop_group = ?,
@@ -141,6 +154,8 @@ public class Products {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException(Violation.of("name", "catalogue.product.duplicate", c.name(), c.producer()));
         }
+        db.sql("DELETE FROM product_stall WHERE product_id = ?").param(id).update();
+        storeStalls(id, market, c.stalls());
         audit.record("PRODUCT_UPDATE", "product", id, market.id(), market.provinceCode(), c.name() + " · "
                 + Money.vnd(c.price()).format());
         return get(id).orElseThrow();
@@ -213,7 +228,9 @@ public class Products {
                    p.certificate_no, p.certificate_on, p.certificate_until, p.unit, p.weight_g, p.price_vnd, p.stock,
                    p.made_to_order,
                    (SELECT count(*) FROM product_photo f WHERE f.product_id = p.id),
-                   (SELECT count(*) FROM product_listing l WHERE l.product_id = p.id)
+                   (SELECT count(*) FROM product_listing l WHERE l.product_id = p.id),
+                   (SELECT array_agg(x.code ORDER BY ps.position) FROM product_stall ps JOIN stall x ON x.id = ps.stall_id
+                    WHERE ps.product_id = p.id)
             FROM product p JOIN market m ON m.id = p.market_id LEFT JOIN stall s ON s.id = p.stall_id
             """;
 
@@ -237,7 +254,8 @@ public class Products {
     /** The products of the stalls a trader leases now. */
     public List<Product> ofTrader(UUID traderId) {
         return db.sql(SELECT + """
-                 WHERE p.stall_id IN (SELECT stall_id FROM lease WHERE trader_id = ? AND ends_on IS NULL)
+                 WHERE p.id IN (SELECT ps.product_id FROM product_stall ps JOIN lease l ON l.stall_id = ps.stall_id
+                                WHERE l.trader_id = ? AND l.ends_on IS NULL)
                 ORDER BY p.name""").param(traderId).query(Products::map).list();
     }
 
@@ -246,10 +264,18 @@ public class Products {
     private record Checked(String name, String nameEn, String description, String group, String producer,
                            String producerKind, String commune, Integer stars, String certificateNo,
                            LocalDate certificateOn, LocalDate certificateUntil, String unit, Integer weightG, long price,
-                           Integer stock, UUID stallId) {
+                           Integer stock, List<UUID> stalls) {
+
+        /** The stall a buyer is sent to unless they pick another: the first. */
+        UUID stallId() {
+            return stalls.isEmpty() ? null : stalls.getFirst();
+        }
     }
 
-    private Checked check(Market market, Form f, UUID currentStall) {
+    /** The most stalls one product lists: enough for a market's row of tea sellers, few enough to show. */
+    private static final int MAX_STALLS = 20;
+
+    private Checked check(Market market, Form f, Product before) {
         List<Violation> problems = new ArrayList<>();
         String name = text(f.name());
         if (name == null || name.length() < 2 || name.length() > 150) {
@@ -320,24 +346,36 @@ public class Products {
         if (stock == null && !f.madeToOrder()) {
             problems.add(Violation.of("stock", "catalogue.product.stockOrMade"));
         }
-        UUID stall = currentStall;
-        String stallCode = text(f.stallCode());
-        if (stallCode != null) {
-            stall = db.sql("SELECT id FROM stall WHERE market_id = ? AND code = ?")
-                    .params(market.id(), stallCode.toUpperCase(java.util.Locale.ROOT)).query(UUID.class).optional()
-                    .orElse(null);
-            if (stall == null) {
-                problems.add(Violation.of("stallCode", "catalogue.product.stall", stallCode, market.name()));
+        List<UUID> stalls = new ArrayList<>();
+        if (f.stallCode() == null) {
+            if (before != null) {
+                stalls.addAll(db.sql("SELECT stall_id FROM product_stall WHERE product_id = ? ORDER BY position")
+                        .param(before.id()).query(UUID.class).list());
             }
-        } else if (f.stallCode() != null) {
-            stall = null; // the field was sent empty: sold by the board, no stall
+        } else {
+            // Sent empty: sold by the board, no stall. Otherwise each code must be a stall of this market.
+            for (String code : f.stallCode().toUpperCase(java.util.Locale.ROOT).split("[,;\\s]+")) {
+                if (code.isBlank()) {
+                    continue;
+                }
+                UUID stall = db.sql("SELECT id FROM stall WHERE market_id = ? AND code = ?").params(market.id(), code)
+                        .query(UUID.class).optional().orElse(null);
+                if (stall == null) {
+                    problems.add(Violation.of("stallCode", "catalogue.product.stall", code, market.name()));
+                } else if (!stalls.contains(stall)) {
+                    stalls.add(stall);
+                }
+            }
+            if (stalls.size() > MAX_STALLS) {
+                problems.add(Violation.of("stallCode", "catalogue.product.stalls", MAX_STALLS));
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new Checked(name, nameEn, description, f.group(), producer, f.producerKind(), commune, stars,
                 stars == null ? null : certificate, stars == null ? null : certOn, stars == null ? null : certUntil,
-                unit, weight, price, stock, stall);
+                unit, weight, price, stock, List.copyOf(stalls));
     }
 
     private ProductImages.Resized image(byte[] photo) {
@@ -346,6 +384,15 @@ public class Products {
         } catch (ProductImages.Refused r) {
             throw new InvalidInputException(Violation.of("photo", "catalogue.photo." + r.reason,
                     maxPhotoBytes / 1_000_000));
+        }
+    }
+
+    private void storeStalls(UUID productId, Market market, List<UUID> stalls) {
+        for (int i = 0; i < stalls.size(); i++) {
+            db.sql("""
+                    INSERT INTO product_stall (product_id, stall_id, market_id, province_code, position)
+                    VALUES (?, ?, ?, ?, ?)""").params(productId, stalls.get(i), market.id(), market.provinceCode(), i)
+                    .update();
         }
     }
 
@@ -412,6 +459,10 @@ public class Products {
                 (Integer) (rs.getObject(15) == null ? null : rs.getInt(15)), rs.getString(16),
                 on == null ? null : on.toLocalDate(), until == null ? null : until.toLocalDate(), rs.getString(19),
                 (Integer) rs.getObject(20), rs.getLong(21), (Integer) rs.getObject(22), rs.getBoolean(23),
-                rs.getInt(24), rs.getInt(25));
+                rs.getInt(24), rs.getInt(25), codes(rs.getArray(26)));
+    }
+
+    private static List<String> codes(java.sql.Array a) throws java.sql.SQLException {
+        return a == null ? List.of() : List.of((String[]) a.getArray());
     }
 }

@@ -36,9 +36,11 @@ class Storefront {
 
     private static final String SELECT = """
             SELECT p.id, p.name, p.description, p.ocop_group, p.producer_name, p.ocop_stars, p.certificate_until,
-                   p.unit, p.weight_g, p.price_vnd, coalesce(p.stock, 0), p.made_to_order, m.code, m.name, s.code,
+                   p.unit, p.weight_g, p.price_vnd, coalesce(p.stock, 0), p.made_to_order, m.code, m.name,
+                   (SELECT array_agg(s.code ORDER BY ps.position) FROM product_stall ps JOIN stall s ON s.id = ps.stall_id
+                    WHERE ps.product_id = p.id),
                    (SELECT array_agg(f.id ORDER BY f.position) FROM product_photo f WHERE f.product_id = p.id)
-            FROM product p JOIN market m ON m.id = p.market_id LEFT JOIN stall s ON s.id = p.stall_id
+            FROM product p JOIN market m ON m.id = p.market_id
             """;
 
     List<Listed> ofMarket(String marketCode, String query) {
@@ -106,7 +108,8 @@ class Storefront {
                 + id.toString().substring(id.toString().length() - 4).toUpperCase(java.util.Locale.ROOT);
         return new Listed(id, sku, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 valid ? stars : null, valid, rs.getString(8), (Integer) rs.getObject(9), rs.getLong(10),
-                rs.getInt(11) > 0, rs.getBoolean(12), rs.getString(13), rs.getString(14), rs.getString(15),
+                rs.getInt(11), rs.getBoolean(12), rs.getString(13), rs.getString(14),
+                rs.getArray(15) == null ? List.of() : List.of((String[]) rs.getArray(15).getArray()),
                 link(id), images);
     }
 }

@@ -88,8 +88,8 @@ class StorefrontPages {
     @PostMapping("/dac-san/{id}/dat-hang")
     String order(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
         try {
-            Orders.Order o = orders.place(id, form.get("quantity"), form.get("buyerName"), form.get("phone"),
-                    form.get("note"));
+            Orders.Order o = orders.place(id, form.get("stallCode"), form.get("quantity"), form.get("buyerName"),
+                    form.get("phone"), form.get("note"));
             return "redirect:/dac-san/don-hang/" + o.number() + "?t=" + o.accessToken();
         } catch (InvalidInputException e) {
             return productPage(id, form, formErrors.of(e), model);

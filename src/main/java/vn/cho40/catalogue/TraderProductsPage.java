@@ -86,6 +86,57 @@ class TraderProductsPage {
         }
     }
 
+    /** One of the trader's products, to change its price, stock or text and add photos from the phone. */
+    @GetMapping("/trader/products/{id}")
+    String edit(@PathVariable UUID id, Model model) {
+        CurrentUser me = access.requirePermission(Permission.OWN_DATA);
+        Products.Product p = mine(me, id);
+        return editPage(p, ProductPages.values(p), Map.of(), model);
+    }
+
+    @PostMapping("/trader/products/{id}")
+    String update(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
+        CurrentUser me = access.requirePermission(Permission.OWN_DATA);
+        Products.Product p = mine(me, id);
+        Map<String, String> values = new java.util.HashMap<>(form);
+        values.remove("stallCode"); // the board decides which stalls sell it; the trader keeps theirs
+        try {
+            products.update(markets.get(p.marketCode()), id, ProductPages.form(values), me.username());
+            return "redirect:/trader/products";
+        } catch (InvalidInputException e) {
+            return editPage(p, form, formErrors.of(e), model);
+        }
+    }
+
+    @PostMapping("/trader/products/{id}/photos")
+    String photo(@PathVariable UUID id, @RequestParam(value = "photo", required = false) MultipartFile photo,
+                 Model model) throws IOException {
+        CurrentUser me = access.requirePermission(Permission.OWN_DATA);
+        Products.Product p = mine(me, id);
+        try {
+            products.addPhoto(markets.get(p.marketCode()), id, photo == null ? new byte[0] : photo.getBytes());
+            return "redirect:/trader/products/" + id;
+        } catch (InvalidInputException e) {
+            return editPage(p, ProductPages.values(p), formErrors.of(e), model);
+        }
+    }
+
+    /** A product one of the trader's stalls sells now; any other does not exist for them. */
+    private Products.Product mine(CurrentUser me, UUID id) {
+        return products.ofTrader(me.traderId()).stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new vn.cho40.shared.NotFoundException("catalogue.product.notFound", id));
+    }
+
+    private String editPage(Products.Product p, Map<String, String> form, Map<String, String> errors, Model model) {
+        model.addAttribute("product", p);
+        model.addAttribute("photos", products.photoIds(p.id()));
+        model.addAttribute("groups", OcopGroups.all());
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("maxMb", products.maxPhotoBytes() / 1_000_000);
+        return "catalogue/trader-edit";
+    }
+
     @PostMapping("/trader/orders/{id}/handover")
     String handOver(@PathVariable UUID id, Model model) {
         CurrentUser me = access.requirePermission(Permission.OWN_DATA);

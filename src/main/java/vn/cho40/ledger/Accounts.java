@@ -8,7 +8,7 @@ import java.util.UUID;
  * to the trader's own account ({@code trader:<id>}), what a trader owes the board for bills
  * ({@code receivable:<trader id>}), a trader's prepaid credit with the board ({@code credit:<trader id>}), the
  * board's income per charge type ({@code revenue:<type>}), its allowances ({@code waiver:<type>}) and its cash
- * desk ({@code cash}).
+ * desk ({@code cash}), and what a trader paid back to buyers ({@code refunds:<trader id>}).
  */
 public final class Accounts {
 
@@ -37,6 +37,14 @@ public final class Accounts {
 
     public static String waiver(String chargeType) {
         return "waiver:" + chargeType;
+    }
+
+    /**
+     * What a trader paid back to buyers from their own account (a cancelled order's refund): the refund's debit
+     * on {@link #trader} lowers the takings, this account shows how much went back.
+     */
+    public static String refunds(UUID traderId) {
+        return "refunds:" + traderId;
     }
 
     public static String cash() {

@@ -143,7 +143,7 @@ public class PaymentExceptions {
         audit.record(otherAccount ? "PAYMENT_ASSIGN_OTHER_ACCOUNT" : "PAYMENT_ASSIGN", "payment_event", id, market.id(),
                 market.provinceCode(), "quầy " + stall.code() + (why == null || why.isBlank() ? "" : ": " + why));
         events.publishEvent(new PaymentMatched(id, market.id(), stall.id(), trader, item.amountVnd(),
-                item.bookedAt()));
+                item.bookedAt(), item.paymentCode()));
     }
 
     /** A payment a person credited to a stall, as the board sees it, to undo if it went to the wrong stall. */

@@ -285,7 +285,7 @@ public class PaymentMatcher {
             postings.add(new Ledger.Posting(o.owner().marketId(), p.id(), null, null, "payment " + p.provider(),
                     Ledger.payment(p.provider(), o.owner().traderId(), p.amountVnd())));
             announced.add(new PaymentMatched(p.id(), o.owner().marketId(), o.owner().stallId(), o.owner().traderId(),
-                    p.amountVnd(), p.bookedAt().toInstant()));
+                    p.amountVnd(), p.bookedAt().toInstant(), o.code()));
         }
         ledger.postAll(postings);
         warn(matched, claimed, now);

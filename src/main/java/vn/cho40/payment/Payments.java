@@ -21,6 +21,12 @@ public class Payments {
         this.db = db;
     }
 
+    /** One matched credit, if it is matched. */
+    public java.util.Optional<Received> matched(UUID paymentId) {
+        return db.sql("SELECT id, amount_vnd, booked_at, provider FROM payment_event WHERE id = ? AND status = 'MATCHED'")
+                .param(paymentId).query(Payments::map).optional();
+    }
+
     /** The trader's matched credits after {@code afterId} (all recent ones when null), oldest first. */
     public List<Received> receivedBy(UUID traderId, UUID afterId, int limit) {
         int n = Math.min(Math.max(limit, 1), MAX);

@@ -43,7 +43,7 @@ class PaymentTally {
     /** A payment taken back from a trader: subtracted in the transaction that undoes it. */
     @EventListener
     void on(PaymentReversed e) {
-        add(new PaymentMatched(e.paymentId(), e.marketId(), e.stallId(), e.traderId(), -e.amountVnd(), e.bookedAt()));
+        add(new PaymentMatched(e.paymentId(), e.marketId(), e.stallId(), e.traderId(), -e.amountVnd(), e.bookedAt(), null));
     }
 
     private void add(PaymentMatched e) {

@@ -38,8 +38,14 @@ class FeedRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FeedRelay.class);
 
-    /** A payment to announce: enough for the trader's phone, nothing personal. */
-    record Announcement(UUID traderId, UUID paymentId, long amountVnd, Instant bookedAt) {
+    /**
+     * A payment to announce: enough for the trader's phone, nothing personal. {@code coded} when it carried a payment
+     * code, so what it paid for (an order's items) may be worth looking up before it is announced.
+     */
+    record Announcement(UUID traderId, UUID paymentId, long amountVnd, Instant bookedAt, boolean coded) {
+        Announcement(UUID traderId, UUID paymentId, long amountVnd, Instant bookedAt) {
+            this(traderId, paymentId, amountVnd, bookedAt, false);
+        }
     }
 
     private final DataSource dataSource;
@@ -173,14 +179,15 @@ class FeedRelay implements SmartLifecycle {
 
     /**
      * Payloads for these announcements: the sending server's id, then one {@code trader,payment,amount,millis}
-     * per announcement, separated by semicolons, each payload under PostgreSQL's limit.
+     * (and {@code ,c} when it carried a code) per announcement, separated by semicolons, each payload under PostgreSQL's limit.
      */
     static List<String> encode(String instance, List<Announcement> batch) {
         List<String> payloads = new ArrayList<>();
         StringBuilder p = new StringBuilder(instance).append('|');
         int empty = p.length();
         for (Announcement a : batch) {
-            String item = a.traderId() + "," + a.paymentId() + "," + a.amountVnd() + "," + a.bookedAt().toEpochMilli();
+            String item = a.traderId() + "," + a.paymentId() + "," + a.amountVnd() + "," + a.bookedAt().toEpochMilli()
+                    + (a.coded() ? ",c" : "");
             if (p.length() + item.length() + 1 > MAX_PAYLOAD) {
                 payloads.add(p.toString());
                 p.setLength(empty);
@@ -207,7 +214,7 @@ class FeedRelay implements SmartLifecycle {
             String[] f = item.split(",");
             try {
                 out.add(new Announcement(UUID.fromString(f[0]), UUID.fromString(f[1]), Long.parseLong(f[2]),
-                        Instant.ofEpochMilli(Long.parseLong(f[3]))));
+                        Instant.ofEpochMilli(Long.parseLong(f[3])), f.length > 4 && f[4].equals("c")));
             } catch (RuntimeException malformed) {
                 // another version's format, or noise on the channel: skip it, the phone replays on reconnect
             }

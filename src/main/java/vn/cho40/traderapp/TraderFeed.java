@@ -21,6 +21,7 @@ import vn.cho40.identity.Access;
 import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Permission;
 import vn.cho40.payment.PaymentMatched;
+import vn.cho40.payment.PaymentNotes;
 import vn.cho40.payment.Payments;
 import vn.cho40.shared.AmountInWords;
 import vn.cho40.shared.Money;
@@ -44,12 +45,14 @@ class TraderFeed {
     private long pingTicks;
 
     private final FeedRelay relay;
+    private final List<PaymentNotes> notes;
 
-    TraderFeed(Payments payments, Access access, FeedRelay relay,
+    TraderFeed(Payments payments, Access access, FeedRelay relay, List<PaymentNotes> notes,
                @Value("${cho40.feed.warn-below-vnd:1000}") long warnBelowVnd,
                @Value("${cho40.feed.heartbeat-seconds:20}") long heartbeatSeconds) {
         this.payments = payments;
         this.relay = relay;
+        this.notes = List.copyOf(notes);
         this.access = access;
         this.warnBelowVnd = warnBelowVnd;
         this.heartbeatSeconds = Math.max(1, heartbeatSeconds);
@@ -62,8 +65,8 @@ class TraderFeed {
         });
     }
 
-    /** What the app shows and says for one payment. */
-    record Item(String id, long amount, String amountText, String words, String at, boolean belowFloor) {
+    /** What the app shows and says for one payment; {@code note} what it paid for (an order's items), or null. */
+    record Item(String id, long amount, String amountText, String words, String at, boolean belowFloor, String note) {
     }
 
     /**
@@ -85,8 +88,10 @@ class TraderFeed {
         // The first ping at once: the app learns the heartbeat period before it could miss one.
         emitter.send(ping(heartbeatSeconds));
         UUID after = parse(lastEventId != null && !lastEventId.isBlank() ? lastEventId : afterParam);
-        for (Payments.Received r : payments.receivedBy(me.traderId(), after, after == null ? 10 : 100)) {
-            send(emitter, item(r.id(), r.amountVnd(), r.bookedAt()));
+        List<Payments.Received> missed = payments.receivedBy(me.traderId(), after, after == null ? 10 : 100);
+        Map<UUID, String> said = notesOf(missed.stream().map(Payments.Received::id).toList());
+        for (Payments.Received r : missed) {
+            send(emitter, item(r.id(), r.amountVnd(), r.bookedAt(), said.get(r.id())));
         }
         return emitter;
     }
@@ -125,7 +130,8 @@ class TraderFeed {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(PaymentMatched e) {
-        FeedRelay.Announcement a = new FeedRelay.Announcement(e.traderId(), e.paymentId(), e.amountVnd(), e.bookedAt());
+        FeedRelay.Announcement a = new FeedRelay.Announcement(e.traderId(), e.paymentId(), e.amountVnd(), e.bookedAt(),
+                e.paymentCode() != null);
         relay.publish(a);
         if (open.containsKey(e.traderId())) {
             sender.execute(() -> push(a));
@@ -191,7 +197,9 @@ class TraderFeed {
         if (emitters == null) {
             return;
         }
-        Item item = item(e.paymentId(), e.amountVnd(), e.bookedAt());
+        // Only a payment that carried a code can have paid for something named (an order): one lookup for those.
+        String note = e.coded() ? notesOf(List.of(e.paymentId())).get(e.paymentId()) : null;
+        Item item = item(e.paymentId(), e.amountVnd(), e.bookedAt(), note);
         String json = JSON.writeValueAsString(item);
         for (SseEmitter emitter : emitters) {
             try {
@@ -202,10 +210,26 @@ class TraderFeed {
         }
     }
 
-    private Item item(UUID id, long amountVnd, java.time.Instant at) {
+    private Item item(UUID id, long amountVnd, java.time.Instant at, String note) {
         return new Item(id.toString(), amountVnd, Money.vnd(amountVnd).format(),
                 AmountInWords.invoice(amountVnd, AmountInWords.Style.NORTHERN), VnFormats.dateTime(at),
-                amountVnd < warnBelowVnd);
+                amountVnd < warnBelowVnd, note);
+    }
+
+    /** What these payments paid for, from every module that knows; a failing lookup never stops an announcement. */
+    private Map<UUID, String> notesOf(List<UUID> ids) {
+        if (ids.isEmpty() || notes.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> all = new java.util.HashMap<>();
+        for (PaymentNotes n : notes) {
+            try {
+                all.putAll(n.notes(ids));
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(TraderFeed.class).warn("payment notes unavailable: {}", e.toString());
+            }
+        }
+        return all;
     }
 
     private static void send(SseEmitter emitter, Item item) throws IOException {

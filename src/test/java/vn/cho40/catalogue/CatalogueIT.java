@@ -25,6 +25,8 @@ import vn.cho40.Http;
 import vn.cho40.IntegrationTest;
 import vn.cho40.WebSession;
 import vn.cho40.demo.DemoProvince;
+import vn.cho40.ledger.Accounts;
+import vn.cho40.ledger.Ledger;
 import vn.cho40.payment.MatchAll;
 import vn.cho40.payment.PaymentMatcher;
 import vn.cho40.payment.WebhookSigner;
@@ -55,6 +57,10 @@ class CatalogueIT {
     Orders orders;
     @Autowired
     ProductFigures figures;
+    @Autowired
+    vn.cho40.payment.PaymentNotes notes;
+    @Autowired
+    Ledger ledger;
 
     private static Map<String, String> product(String name) {
         Map<String, String> f = new HashMap<>(Map.of("market", "TN-DAITU", "name", name,
@@ -120,6 +126,39 @@ class CatalogueIT {
             assertThat(found).as(feed).isTrue();
         }
         assertThat(board.getBytes("/products/shopee.xlsx?market=TN-DAITU").length).isPositive();
+        // Shopee's category ids are the board's to give: a word is refused, a number goes into the sheet.
+        assertThat(board.get("/products?market=TN-DAITU").body()).contains("id=\"unmapped\"");
+        Map<String, String> ids = new HashMap<>(Map.of("market", "TN-DAITU", "BEVERAGE", "chè"));
+        assertThat(board.postForm("/products/categories", ids, "/products/categories?market=TN-DAITU").body())
+                .contains("phải là một số");
+        ids.put("BEVERAGE", "100629");
+        assertThat(board.postForm("/products/categories", ids, "/products/categories?market=TN-DAITU").status())
+                .isEqualTo(302);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
+                board.getBytes("/products/shopee.xlsx?market=TN-DAITU")))) {
+            var sheet = book.getSheetAt(0);
+            boolean mapped = false;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals("Chè móc câu Khe Cốc")) {
+                    mapped = sheet.getRow(r).getCell(2).getNumericCellValue() == 100629;
+                }
+            }
+            assertThat(mapped).as("the tea's row carries the board's Shopee category id").isTrue();
+        }
+        // Several stalls sell it: the first is the default pickup, a buyer may choose another, not one outside.
+        Map<String, String> two = product("Chè móc câu Khe Cốc");
+        two.put("stallCode", "a-3, A-1");
+        assertThat(board.postForm("/products/" + id, two, "/products/" + id).status()).isEqualTo(302);
+        two.put("stallCode", "A-3, ZZ-9");
+        assertThat(board.postForm("/products/" + id, two, "/products/" + id).body()).contains("không có quầy ZZ-9");
+        assertThat(anyone.get("/dac-san/" + id).body()).contains("quầy A-3, A-1", "name=\"stallCode\"");
+        Orders.Order atA1 = orders.place(UUID.fromString(id), "A-1", "1", "Đặng Văn Mua", "0912000111", null);
+        assertThat(atA1.stallCode()).isEqualTo("A-1");
+        assertThat(orders.place(UUID.fromString(id), null, "1", "Đặng Văn Mua", "0912000111", null).stallCode())
+                .isEqualTo("A-3");
+        Http.Response elsewhere = anyone.postForm("/dac-san/" + id + "/dat-hang", Map.of("stallCode", "B-9",
+                "quantity", "1", "buyerName", "Đặng Văn Mua", "phone", "0912000111"), "/dac-san/" + id);
+        assertThat(elsewhere.body()).contains("Hãy chọn một trong các quầy bán sản phẩm này: A-3, A-1");
         Http.Response listing = board.postForm("/products/" + id + "/listings", Map.of("marketplace", "Shopee",
                 "url", "https://shopee.vn/che-moc-cau-khe-coc"), "/products/" + id);
         assertThat(listing.status()).isEqualTo(302);
@@ -196,33 +235,58 @@ class CatalogueIT {
         Orders.Order order = orders.forBuyer(number, orderPage.substring(orderPage.indexOf("?t=") + 3)).orElseThrow();
         assertThat(order.totalVnd()).isEqualTo(360_000);
         long takingsBefore = book.takings(order.traderId()).day().transferVnd();
+        pay(order);
+        Orders.Order paid = orders.get(order.id()).orElseThrow();
+        assertThat(paid.status()).isEqualTo(Orders.Status.PAID);
+        assertThat(book.takings(order.traderId()).day().transferVnd()).as("in the revenue book")
+                .isEqualTo(takingsBefore + 360_000);
+        assertThat(buyer.get(orderPage).body()).contains("Đã thanh toán").doesNotContain("order-qr");
+        UUID paymentId = db.sql("SELECT payment_event_id FROM product_order WHERE id = ?").param(order.id())
+                .query(UUID.class).single();
+        assertThat(notes.notes(List.of(paymentId))).as("the trader's phone says what was bought")
+                .containsEntry(paymentId, "Đơn " + number + ": Chè Tân Cương đặc biệt × 2 túi, giao theo ghi chú của người mua");
+        // The buyer changes their mind after paying: the trader cancels, the refund is in the order and the books.
+        long takingsInBooks = ledger.balance(order.marketId(), Accounts.trader(order.traderId()));
+        Orders.Order cancelled = orders.cancel(order.traderId(), order.id(), "khách đổi ý");
+        assertThat(cancelled.status()).isEqualTo(Orders.Status.CANCELLED);
+        assertThat(cancelled.refundVnd()).isEqualTo(360_000);
+        assertThat(ledger.balance(order.marketId(), Accounts.trader(order.traderId())) - takingsInBooks)
+                .as("the trader's takings in the books go down by the refund").isEqualTo(360_000);
+        assertThat(ledger.balance(order.marketId(), Accounts.refunds(order.traderId()))).isEqualTo(-360_000);
+        assertThat(ledger.trialBalance(order.marketId()).stream().mapToLong(Ledger.AccountBalance::balanceVnd).sum())
+                .as("the books still balance").isZero();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> orders.handOver(order.traderId(), order.id())))
+                .isInstanceOf(vn.cho40.shared.InvalidInputException.class);
+        // Another order is paid and handed over; a third is cancelled before payment: no refund. Nothing is deleted.
+        Orders.Order second = orders.place(product, "1", "Lò Thị Mai", "0987654321", null);
+        pay(second);
+        assertThat(orders.handOver(order.traderId(), second.id()).status()).isEqualTo(Orders.Status.HANDED_OVER);
+        Orders.Order third = orders.place(product, "1", "Lò Thị Mai", "0987654321", null);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> orders.handOver(order.traderId(), third.id())))
+                .as("not paid yet").isInstanceOf(vn.cho40.shared.InvalidInputException.class);
+        assertThat(orders.cancel(order.traderId(), third.id(), "hết hàng").refundVnd()).isZero();
+        assertThat(db.sql("SELECT count(*) FROM product_order WHERE id IN (?, ?)").params(order.id(), second.id())
+                .query(Long.class).single()).isEqualTo(2);
+        Http.Response app = new Http(port).get("/dac-san/" + product);
+        assertThat(app.status()).isEqualTo(200);
+    }
+
+    /** The buyer's bank reports the transfer to the stall's account with the order's code in its text. */
+    private void pay(Orders.Order order) throws Exception {
         byte[] enc = db.sql("""
                 SELECT a.account_enc FROM stall_default_account d JOIN receiving_account a ON a.id = d.account_id
                 JOIN stall s ON s.id = d.stall_id JOIN market m ON m.id = s.market_id
-                WHERE m.code = 'TN-DAITU' AND s.code = 'A-1'""").query(byte[].class).single();
+                WHERE m.code = ? AND s.code = ?""").params(order.marketCode(), order.stallCode()).query(byte[].class)
+                .single();
         long txn = Math.abs(System.nanoTime() % 1_000_000_000L);
         var signed = WebhookSigner.payOs(new WebhookSigner.Transfer(txn, "FT-ORDER-" + txn, cipher.decrypt("account", enc),
-                360_000, true, Instant.now(), "TRAN VAN KHACH " + order.paymentCode() + " chuyen tien"),
+                order.totalVnd(), true, Instant.now(), "TRAN VAN KHACH " + order.paymentCode() + " chuyen tien"),
                 "1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675");
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + signed.path()))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
         signed.headers().forEach(b::header);
         assertThat(HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         MatchAll.now(matcher, db);
-        Orders.Order paid = orders.get(order.id()).orElseThrow();
-        assertThat(paid.status()).isEqualTo(Orders.Status.PAID);
-        assertThat(book.takings(order.traderId()).day().transferVnd()).as("in the revenue book")
-                .isEqualTo(takingsBefore + 360_000);
-        assertThat(buyer.get(orderPage).body()).contains("Đã thanh toán").doesNotContain("order-qr");
-        Orders.Order handed = orders.handOver(order.traderId(), order.id());
-        assertThat(handed.status()).isEqualTo(Orders.Status.HANDED_OVER);
-        // Another order cancelled after payment records the refund; nothing is deleted.
-        Orders.Order second = orders.place(product, "1", "Lò Thị Mai", "0987654321", null);
-        assertThat(orders.cancel(order.traderId(), second.id(), "hết hàng").refundVnd()).isZero();
-        assertThat(db.sql("SELECT count(*) FROM product_order WHERE id IN (?, ?)").params(order.id(), second.id())
-                .query(Long.class).single()).isEqualTo(2);
-        Http.Response app = new Http(port).get("/dac-san/" + product);
-        assertThat(app.status()).isEqualTo(200);
     }
 
     private UUID daiTu() {

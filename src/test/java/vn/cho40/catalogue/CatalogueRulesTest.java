@@ -28,7 +28,7 @@ class CatalogueRulesTest {
     private static Listed tea(List<String> images) {
         return new Listed(UUID.fromString("01900000-0000-7000-8000-000000000001"), "C40-01900000-0001",
                 "Chè Tân Cương <b>đặc biệt</b>", "Chè búp </script><script>alert(1)</script> sao tay", "BEVERAGE",
-                "HTX chè Tân Cương", 4, true, "túi", 500, 180_000, true, false, "TN-DAITU", "Chợ Đại Từ", "A-1",
+                "HTX chè Tân Cương", 4, true, "túi", 500, 180_000, 20, false, "TN-DAITU", "Chợ Đại Từ", List.of("A-1"),
                 "https://cho40.example/dac-san/01900000-0000-7000-8000-000000000001", images);
     }
 
@@ -113,15 +113,31 @@ class CatalogueRulesTest {
     @Test
     void theShopeeSheetHasItsColumns() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MarketplaceFiles.shopee(List.of(tea(List.of("https://cho40.example/a/l.jpg"))), out);
+        MarketplaceFiles.shopee(List.of(tea(List.of("https://cho40.example/a/l.jpg"))), java.util.Map.of(), out);
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Tên sản phẩm");
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).as("no id chosen: the OCOP group's name")
+                    .isEqualTo("Đồ uống");
             assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(180_000);
+            assertThat(sheet.getRow(1).getCell(5).getNumericCellValue()).as("stock, a number").isEqualTo(20);
             assertThat(sheet.getRow(1).getCell(6).getNumericCellValue()).isEqualTo(0.5);
             assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).endsWith("/l.jpg");
         }
         assertThat(MarketplaceFiles.csv(List.of(tea(List.of())))).startsWith("sku,name,").contains("\"Chè Tân Cương");
+        out.reset();
+        MarketplaceFiles.shopee(List.of(tea(List.of())), java.util.Map.of("BEVERAGE", "100629"), out);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(book.getSheetAt(0).getRow(1).getCell(2).getNumericCellValue()).as("the board's Shopee id")
+                    .isEqualTo(100629);
+        }
+    }
+
+    @Test
+    void anOrdersNoteNamesItsItemsAndWhereItGoes() {
+        assertThat(OrderNotes.line("DHTNDAITU-1A2B3C", "Chè Tân Cương", 2, "túi", false))
+                .isEqualTo("Đơn DHTNDAITU-1A2B3C: Chè Tân Cương × 2 túi, nhận tại quầy");
+        assertThat(OrderNotes.line("DHTNDAITU-1A2B3C", "Miến dong", 1, "gói", true)).endsWith("giao theo ghi chú của người mua");
     }
 
     @Test

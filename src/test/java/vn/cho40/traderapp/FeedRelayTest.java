@@ -12,7 +12,9 @@ import vn.cho40.traderapp.FeedRelay.Announcement;
 class FeedRelayTest {
 
     private static Announcement announcement(int i) {
-        return new Announcement(UUID.randomUUID(), UUID.randomUUID(), 1_000L * i, Instant.ofEpochMilli(1_760_000_000_000L + i));
+        // every third one carried a payment code (an order's, say): the other server looks up what it paid for
+        return new Announcement(UUID.randomUUID(), UUID.randomUUID(), 1_000L * i, Instant.ofEpochMilli(1_760_000_000_000L + i),
+                i % 3 == 0);
     }
 
     @Test
