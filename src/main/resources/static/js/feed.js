@@ -38,10 +38,12 @@
     audio.play().catch(done);
   }
 
-  function speak(text) {
+  // The note (what an order bought) is read only by a real voice: the pre-recorded words are numbers, and a
+  // product's name would come out as stray digits.
+  function speak(text, note) {
     if (!voiceOn) return;
     if (hasVietnameseVoice()) {
-      const u = new SpeechSynthesisUtterance(text);
+      const u = new SpeechSynthesisUtterance(note ? text + '. ' + note : text);
       u.lang = 'vi-VN';
       u.rate = 0.9;
       window.speechSynthesis.speak(u);
@@ -112,6 +114,6 @@
     li.querySelector('span').textContent = p.at + (p.note ? ' · ' + p.note : '');
     list.prepend(li);
     if (p.belowFloor) warningTone();
-    speak(received + ' ' + p.words.charAt(0).toLowerCase() + p.words.slice(1) + (p.note ? '. ' + p.note : ''));
+    speak(received + ' ' + p.words.charAt(0).toLowerCase() + p.words.slice(1), p.note);
   }
 })();

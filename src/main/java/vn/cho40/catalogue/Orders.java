@@ -131,8 +131,11 @@ public class Orders {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Market market = markets.findById(p.marketId()).orElseThrow();
-        Stall stall = stalls.find(market, pickup).orElseThrow();
+        // "A-1" is a stall of the product's market; "TN-SONGCONG/B-2" one of another market of the province.
+        int slash = pickup.indexOf('/');
+        Market market = slash < 0 ? markets.findById(p.marketId()).orElseThrow()
+                : markets.find(pickup.substring(0, slash)).orElseThrow();
+        Stall stall = stalls.find(market, pickup.substring(slash + 1)).orElseThrow();
         UUID trader = db.sql("SELECT trader_id FROM lease WHERE stall_id = ? AND ends_on IS NULL").param(stall.id())
                 .query(UUID.class).optional()
                 .orElseThrow(() -> new InvalidInputException(Violation.of("quantity", "catalogue.order.noStall")));

@@ -34,7 +34,8 @@ public class Products {
 
     /**
      * What a person fills in. Texts as typed; dates dd/MM/yyyy or ISO; numbers with or without dots; the stalls
-     * that sell it as codes separated by commas or spaces, the first one the buyer is sent to (null: unchanged).
+     * that sell it as codes separated by commas or spaces, the first one the buyer is sent to (null: unchanged); a
+     * stall of another market of the province as {@code MARKET/STALL}, when the person may act on that market.
      */
     public record Form(String name, String nameEn, String description, String group, String producerName,
                        String producerKind, String producerCommune, String stars, String certificateNo,
@@ -80,11 +81,13 @@ public class Products {
     private final JdbcClient db;
     private final AuditLog audit;
     private final vn.cho40.teams.Activities activities;
+    private final vn.cho40.market.Markets markets;
     private final Clock clock;
     private final long maxPhotoBytes;
 
-    Products(JdbcClient db, AuditLog audit, vn.cho40.teams.Activities activities, Clock clock,
-             @Value("${cho40.catalogue.max-photo-bytes:4000000}") long maxPhotoBytes) {
+    Products(JdbcClient db, AuditLog audit, vn.cho40.teams.Activities activities, vn.cho40.market.Markets markets,
+             Clock clock, @Value("${cho40.catalogue.max-photo-bytes:4000000}") long maxPhotoBytes) {
+        this.markets = markets;
         this.db = db;
         this.audit = audit;
         this.activities = activities;
@@ -121,7 +124,7 @@ public class Products {
         } catch (DuplicateKeyException e) {
             throw new InvalidInputException(Violation.of("name", "catalogue.product.duplicate", c.name(), c.producer()));
         }
-        storeStalls(id, market, c.stalls());
+        storeStalls(id, c.stalls());
         if (image != null) {
             storePhoto(id, market, image, 0);
         }
@@ -155,7 +158,7 @@ public class Products {
             throw new InvalidInputException(Violation.of("name", "catalogue.product.duplicate", c.name(), c.producer()));
         }
         db.sql("DELETE FROM product_stall WHERE product_id = ?").param(id).update();
-        storeStalls(id, market, c.stalls());
+        storeStalls(id, c.stalls());
         audit.record("PRODUCT_UPDATE", "product", id, market.id(), market.provinceCode(), c.name() + " · "
                 + Money.vnd(c.price()).format());
         return get(id).orElseThrow();
@@ -229,7 +232,9 @@ public class Products {
                    p.made_to_order,
                    (SELECT count(*) FROM product_photo f WHERE f.product_id = p.id),
                    (SELECT count(*) FROM product_listing l WHERE l.product_id = p.id),
-                   (SELECT array_agg(x.code ORDER BY ps.position) FROM product_stall ps JOIN stall x ON x.id = ps.stall_id
+                   (SELECT array_agg(CASE WHEN ps.market_id = p.market_id THEN x.code ELSE xm.code || '/' || x.code END
+                                     ORDER BY ps.position)
+                    FROM product_stall ps JOIN stall x ON x.id = ps.stall_id JOIN market xm ON xm.id = ps.market_id
                     WHERE ps.product_id = p.id)
             FROM product p JOIN market m ON m.id = p.market_id LEFT JOIN stall s ON s.id = p.stall_id
             """;
@@ -264,12 +269,16 @@ public class Products {
     private record Checked(String name, String nameEn, String description, String group, String producer,
                            String producerKind, String commune, Integer stars, String certificateNo,
                            LocalDate certificateOn, LocalDate certificateUntil, String unit, Integer weightG, long price,
-                           Integer stock, List<UUID> stalls) {
+                           Integer stock, List<Seller> stalls) {
 
         /** The stall a buyer is sent to unless they pick another: the first. */
         UUID stallId() {
-            return stalls.isEmpty() ? null : stalls.getFirst();
+            return stalls.isEmpty() ? null : stalls.getFirst().stallId();
         }
+    }
+
+    /** A stall that sells the product, with its market (the product's own, or another of the province). */
+    private record Seller(UUID stallId, Market market) {
     }
 
     /** The most stalls one product lists: enough for a market's row of tea sellers, few enough to show. */
@@ -346,24 +355,32 @@ public class Products {
         if (stock == null && !f.madeToOrder()) {
             problems.add(Violation.of("stock", "catalogue.product.stockOrMade"));
         }
-        List<UUID> stalls = new ArrayList<>();
+        List<Seller> stalls = new ArrayList<>();
         if (f.stallCode() == null) {
             if (before != null) {
-                stalls.addAll(db.sql("SELECT stall_id FROM product_stall WHERE product_id = ? ORDER BY position")
-                        .param(before.id()).query(UUID.class).list());
+                stalls.addAll(db.sql("SELECT stall_id, market_id FROM product_stall WHERE product_id = ? ORDER BY position")
+                        .param(before.id()).query((rs, n) -> new Seller(rs.getObject(1, UUID.class),
+                                markets.findById(rs.getObject(2, UUID.class)).orElseThrow())).list());
             }
         } else {
-            // Sent empty: sold by the board, no stall. Otherwise each code must be a stall of this market.
-            for (String code : f.stallCode().toUpperCase(java.util.Locale.ROOT).split("[,;\\s]+")) {
-                if (code.isBlank()) {
+            // Sent empty: sold by the board, no stall. Otherwise each code must be a stall of this market, or
+            // MARKET/STALL of another market of the province that the person may act on.
+            for (String token : f.stallCode().toUpperCase(java.util.Locale.ROOT).split("[,;\\s]+")) {
+                if (token.isBlank()) {
                     continue;
                 }
-                UUID stall = db.sql("SELECT id FROM stall WHERE market_id = ? AND code = ?").params(market.id(), code)
+                int slash = token.indexOf('/');
+                Market where = slash < 0 ? market : otherMarket(market, token.substring(0, slash), problems);
+                if (where == null) {
+                    continue;
+                }
+                String code = token.substring(slash + 1);
+                UUID stall = db.sql("SELECT id FROM stall WHERE market_id = ? AND code = ?").params(where.id(), code)
                         .query(UUID.class).optional().orElse(null);
                 if (stall == null) {
-                    problems.add(Violation.of("stallCode", "catalogue.product.stall", code, market.name()));
-                } else if (!stalls.contains(stall)) {
-                    stalls.add(stall);
+                    problems.add(Violation.of("stallCode", "catalogue.product.stall", code, where.name()));
+                } else if (stalls.stream().noneMatch(s -> s.stallId().equals(stall))) {
+                    stalls.add(new Seller(stall, where));
                 }
             }
             if (stalls.size() > MAX_STALLS) {
@@ -387,13 +404,33 @@ public class Products {
         }
     }
 
-    private void storeStalls(UUID productId, Market market, List<UUID> stalls) {
+    private void storeStalls(UUID productId, List<Seller> stalls) {
         for (int i = 0; i < stalls.size(); i++) {
+            Seller s = stalls.get(i);
             db.sql("""
                     INSERT INTO product_stall (product_id, stall_id, market_id, province_code, position)
-                    VALUES (?, ?, ?, ?, ?)""").params(productId, stalls.get(i), market.id(), market.provinceCode(), i)
-                    .update();
+                    VALUES (?, ?, ?, ?, ?)""").params(productId, s.stallId(), s.market().id(),
+                            s.market().provinceCode(), i).update();
         }
+    }
+
+    /**
+     * Another market named in a stall code: of the same province, and one the person may act on (the market's
+     * own board and the province); otherwise a message, as if the market were not there.
+     */
+    private Market otherMarket(Market home, String code, List<Violation> problems) {
+        Market other = markets.find(code).filter(m -> m.provinceCode().equals(home.provinceCode())).orElse(null);
+        if (other != null && !other.id().equals(home.id())) {
+            try {
+                markets.forStaff(other.code(), vn.cho40.identity.Permission.PRODUCT_EDIT);
+            } catch (RuntimeException outsideTheirArea) {
+                other = null;
+            }
+        }
+        if (other == null) {
+            problems.add(Violation.of("stallCode", "catalogue.product.stallMarket", code));
+        }
+        return other;
     }
 
     private void storePhoto(UUID productId, Market market, ProductImages.Resized image, int position) {

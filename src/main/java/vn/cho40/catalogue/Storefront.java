@@ -37,15 +37,22 @@ class Storefront {
     private static final String SELECT = """
             SELECT p.id, p.name, p.description, p.ocop_group, p.producer_name, p.ocop_stars, p.certificate_until,
                    p.unit, p.weight_g, p.price_vnd, coalesce(p.stock, 0), p.made_to_order, m.code, m.name,
-                   (SELECT array_agg(s.code ORDER BY ps.position) FROM product_stall ps JOIN stall s ON s.id = ps.stall_id
+                   (SELECT array_agg(CASE WHEN ps.market_id = p.market_id THEN s.code ELSE sm.code || '/' || s.code END
+                                     ORDER BY ps.position)
+                    FROM product_stall ps JOIN stall s ON s.id = ps.stall_id JOIN market sm ON sm.id = ps.market_id
                     WHERE ps.product_id = p.id),
                    (SELECT array_agg(f.id ORDER BY f.position) FROM product_photo f WHERE f.product_id = p.id)
             FROM product p JOIN market m ON m.id = p.market_id
             """;
 
+    /** A market's products: its own, and those of other markets that one of its stalls sells too. */
     List<Listed> ofMarket(String marketCode, String query) {
-        return db.sql(SELECT + " WHERE m.code = ? AND p.search_key LIKE ? ORDER BY p.name")
-                .params(marketCode, "%" + SearchText.fold(query == null ? "" : query) + "%").query(this::map).list();
+        return db.sql(SELECT + """
+                 WHERE (m.code = ? OR p.id IN (SELECT ps.product_id FROM product_stall ps JOIN market pm ON pm.id = ps.market_id
+                                               WHERE pm.code = ?))
+                   AND p.search_key LIKE ? ORDER BY p.name""")
+                .params(marketCode, marketCode, "%" + SearchText.fold(query == null ? "" : query) + "%")
+                .query(this::map).list();
     }
 
     List<Listed> ofProvince(String provinceCode) {
@@ -66,6 +73,7 @@ class Storefront {
     List<Map.Entry<String, String>> marketsWithProducts() {
         return db.sql("""
                 SELECT m.code, m.name FROM market m WHERE EXISTS (SELECT 1 FROM product p WHERE p.market_id = m.id)
+                   OR EXISTS (SELECT 1 FROM product_stall ps WHERE ps.market_id = m.id)
                 ORDER BY m.code""").query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
     }
 

@@ -82,11 +82,15 @@ class TraderFeedBrowserIT extends BrowserTest {
     }
 
     private void pay(long amount) throws Exception {
+        payWithText(amount, "mua hang");
+    }
+
+    private void payWithText(long amount, String content) throws Exception {
         String reference = "BR-" + UUID.randomUUID();
         String at = LocalDateTime.ofInstant(clock.instant(), VnFormats.VIETNAM)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"\",\"transactionDate\":\""
-                + at + "\",\"accountNumber\":\"" + account() + "\",\"code\":null,\"content\":\"mua hang\","
+                + at + "\",\"accountNumber\":\"" + account() + "\",\"code\":null,\"content\":\"" + content + "\","
                 + "\"transferType\":\"in\",\"transferAmount\":" + amount + ",\"accumulated\":0,\"subAccount\":null,"
                 + "\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -113,6 +117,22 @@ class TraderFeedBrowserIT extends BrowserTest {
         wait.until(d -> captured("__spoken").contains("Đã nhận một trăm hai mươi lăm nghìn đồng"));
         wait.until(d -> !d.findElement(By.id("takings-day")).getText().equals(before));
         Browser.screenshot(browser, "trader-payment-received");
+    }
+
+    @Autowired
+    vn.cho40.catalogue.Orders orders;
+
+    @Test
+    void anOrderPaidByQrIsAnnouncedWithWhatWasBought() throws Exception {
+        openAppWith(STUB_VOICE);
+        java.util.UUID tea = db.sql("SELECT id FROM product WHERE name = 'Chè Tân Cương đặc biệt'").query(java.util.UUID.class)
+                .single();
+        vn.cho40.catalogue.Orders.Order order = orders.place(tea, "1", "Phạm Thị Hoa", "0912888999", null);
+        payWithText(order.totalVnd(), "PHAM THI HOA " + order.paymentCode());
+        String said = "Đơn " + order.number() + ": Chè Tân Cương đặc biệt × 1 túi, nhận tại quầy";
+        wait.until(d -> d.findElement(By.id("last-note")).getText().equals(said));
+        wait.until(d -> captured("__spoken").contains("Đã nhận một trăm tám mươi nghìn đồng. " + said));
+        assertThat(browser.findElement(By.id("feed")).getText()).contains(said);
     }
 
     private DroppableProxy proxy;

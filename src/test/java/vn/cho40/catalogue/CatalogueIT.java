@@ -159,6 +159,25 @@ class CatalogueIT {
         Http.Response elsewhere = anyone.postForm("/dac-san/" + id + "/dat-hang", Map.of("stallCode", "B-9",
                 "quantity", "1", "buyerName", "Đặng Văn Mua", "phone", "0912000111"), "/dac-san/" + id);
         assertThat(elsewhere.body()).contains("Hãy chọn một trong các quầy bán sản phẩm này: A-3, A-1");
+        // A stall of another market of the province sells it too: the province may say so, Đại Từ's board may not.
+        record Far(String market, String stall) {
+        }
+        Far far = db.sql("""
+                SELECT m.code, s.code FROM stall s JOIN market m ON m.id = s.market_id
+                JOIN lease l ON l.stall_id = s.id AND l.ends_on IS NULL
+                JOIN stall_default_account d ON d.stall_id = s.id
+                WHERE m.province_code = '19' AND m.code <> 'TN-DAITU' ORDER BY m.code, s.code LIMIT 1""")
+                .query((rs, n) -> new Far(rs.getString(1), rs.getString(2))).single();
+        two.put("stallCode", "A-3, " + far.market() + "/" + far.stall());
+        assertThat(board.postForm("/products/" + id, two, "/products/" + id).body())
+                .contains("Không có chợ " + far.market() + " trong tỉnh mà bạn quản lý");
+        WebSession province = new WebSession(port, "tinh.thainguyen", PW);
+        assertThat(province.postForm("/products/" + id, two, "/products/" + id).status()).isEqualTo(302);
+        assertThat(anyone.get("/dac-san/cho/" + far.market()).body()).as("on the other market's storefront")
+                .contains("Chè móc câu Khe Cốc");
+        Orders.Order there = orders.place(UUID.fromString(id), far.market() + "/" + far.stall(), "1", "Đặng Văn Mua",
+                "0912000111", null);
+        assertThat(there.marketCode() + "/" + there.stallCode()).isEqualTo(far.market() + "/" + far.stall());
         Http.Response listing = board.postForm("/products/" + id + "/listings", Map.of("marketplace", "Shopee",
                 "url", "https://shopee.vn/che-moc-cau-khe-coc"), "/products/" + id);
         assertThat(listing.status()).isEqualTo(302);
