@@ -27,3 +27,7 @@ CREATE TABLE marketplace_category (
     updated_at     timestamptz NOT NULL,
     PRIMARY KEY (market_id, marketplace, ocop_group)
 );
+
+-- A trader's revenue book reads what they paid back to buyers (refunds:<trader>) on every takings refresh: the
+-- ledger's index by market and account does not serve a search by account alone.
+CREATE INDEX ledger_entry_refunds ON ledger_entry (account) WHERE account LIKE 'refunds:%';

@@ -160,6 +160,24 @@ public class Ledger {
         return List.of(new Line(Accounts.clearing(provider), amountVnd), new Line(Accounts.trader(traderId), -amountVnd));
     }
 
+    /** How many credits one account took on one Vietnamese day, and how much (as a positive amount). */
+    public record DayCredits(java.time.LocalDate day, int count, long amountVnd) {
+    }
+
+    /** The credits to one account (in any market's books) per Vietnamese day, from {@code from} to {@code to}. */
+    public List<DayCredits> dailyCredits(String account, java.time.LocalDate from, java.time.LocalDate to) {
+        return db.sql("""
+                SELECT (t.posted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, count(*), -sum(e.amount_vnd)
+                FROM ledger_entry e JOIN ledger_transaction t ON t.id = e.transaction_id
+                WHERE e.account = ? AND e.amount_vnd < 0
+                  AND t.posted_at >= (?::date AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                  AND t.posted_at < ((?::date + 1) AT TIME ZONE 'Asia/Ho_Chi_Minh')
+                GROUP BY 1""")
+                .params(account, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to))
+                .query((rs, n) -> new DayCredits(rs.getObject(1, java.time.LocalDate.class), rs.getInt(2),
+                        rs.getLong(3))).list();
+    }
+
     /** Each account's debits, credits and balance in a market's books (all time). */
     public record AccountBalance(String account, long debitVnd, long creditVnd) {
         public long balanceVnd() {

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.cho40.ledger.Accounts;
+import vn.cho40.ledger.Ledger;
 import vn.cho40.payment.Payments;
 import vn.cho40.shared.Ids;
 import vn.cho40.shared.InvalidInputException;
@@ -38,29 +40,39 @@ public class RevenueBook {
 
     private final JdbcClient db;
     private final Payments payments;
+    private final Ledger ledger;
     private final Clock clock;
     private final long maxAmountVnd;
 
-    RevenueBook(JdbcClient db, Payments payments, Clock clock,
+    RevenueBook(JdbcClient db, Payments payments, Ledger ledger, Clock clock,
                 @org.springframework.beans.factory.annotation.Value("${cho40.payments.max-amount-vnd}")
                 long maxAmountVnd) {
         this.maxAmountVnd = maxAmountVnd;
         this.db = db;
         this.payments = payments;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
-    /** Sums over a period: transfers (count, đồng), cash (count, đồng), and their total. */
-    public record Sums(int transfers, long transferVnd, int cashSales, long cashVnd) {
+    /**
+     * Sums over a period: transfers (count, đồng), cash (count, đồng), what was paid back to buyers (cancelled
+     * orders' refunds: count, đồng), and the revenue: takings less refunds.
+     */
+    public record Sums(int transfers, long transferVnd, int cashSales, long cashVnd, int refunds, long refundVnd) {
         static final Sums ZERO = new Sums(0, 0, 0, 0);
 
+        public Sums(int transfers, long transferVnd, int cashSales, long cashVnd) {
+            this(transfers, transferVnd, cashSales, cashVnd, 0, 0);
+        }
+
         public long totalVnd() {
-            return Money.saturatedSum(transferVnd, cashVnd);
+            return Money.saturatedSum(transferVnd, cashVnd) - refundVnd;
         }
 
         Sums plus(Sums o) {
             return new Sums(transfers + o.transfers, Money.saturatedSum(transferVnd, o.transferVnd),
-                    cashSales + o.cashSales, Money.saturatedSum(cashVnd, o.cashVnd));
+                    cashSales + o.cashSales, Money.saturatedSum(cashVnd, o.cashVnd), refunds + o.refunds,
+                    Money.saturatedSum(refundVnd, o.refundVnd));
         }
     }
 
@@ -109,6 +121,9 @@ public class RevenueBook {
                     days.merge(rs.getObject(1, LocalDate.class), new Sums(0, 0, rs.getInt(2), rs.getLong(3)),
                             Sums::plus);
                 });
+        for (Ledger.DayCredits r : ledger.dailyCredits(Accounts.refunds(traderId), from, to)) {
+            days.merge(r.day(), new Sums(0, 0, 0, 0, r.count(), r.amountVnd()), Sums::plus);
+        }
         return days;
     }
 

@@ -51,6 +51,11 @@ public final class RevenueBookFiles {
         if (s.cashSales() > 0) {
             d.append(d.isEmpty() ? "" : "; ").append("Bán thu tiền mặt: ").append(s.cashSales()).append(" lần");
         }
+        if (s.refunds() > 0) {
+            // a cancelled order paid back: the day's total is net of it
+            d.append(d.isEmpty() ? "" : "; ").append("Trừ hoàn tiền cho người mua: ").append(s.refunds())
+                    .append(" lần, ").append(Money.vnd(s.refundVnd()).format());
+        }
         return d.toString();
     }
 

@@ -266,12 +266,18 @@ class CatalogueIT {
                 .containsEntry(paymentId, "Đơn " + number + ": Chè Tân Cương đặc biệt × 2 túi, giao theo ghi chú của người mua");
         // The buyer changes their mind after paying: the trader cancels, the refund is in the order and the books.
         long takingsInBooks = ledger.balance(order.marketId(), Accounts.trader(order.traderId()));
+        var revenueBefore = book.takings(order.traderId()).day();
         Orders.Order cancelled = orders.cancel(order.traderId(), order.id(), "khách đổi ý");
         assertThat(cancelled.status()).isEqualTo(Orders.Status.CANCELLED);
         assertThat(cancelled.refundVnd()).isEqualTo(360_000);
         assertThat(ledger.balance(order.marketId(), Accounts.trader(order.traderId())) - takingsInBooks)
                 .as("the trader's takings in the books go down by the refund").isEqualTo(360_000);
         assertThat(ledger.balance(order.marketId(), Accounts.refunds(order.traderId()))).isEqualTo(-360_000);
+        var revenueAfter = book.takings(order.traderId()).day();
+        assertThat(revenueAfter.refundVnd() - revenueBefore.refundVnd()).as("the revenue book shows the refund")
+                .isEqualTo(360_000);
+        assertThat(revenueBefore.totalVnd() - revenueAfter.totalVnd()).as("and the day's revenue is net of it")
+                .isEqualTo(360_000);
         assertThat(ledger.trialBalance(order.marketId()).stream().mapToLong(Ledger.AccountBalance::balanceVnd).sum())
                 .as("the books still balance").isZero();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> orders.handOver(order.traderId(), order.id())))

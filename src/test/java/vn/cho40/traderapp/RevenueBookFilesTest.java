@@ -39,6 +39,19 @@ class RevenueBookFilesTest {
     }
 
     @Test
+    void aRefundIsNamedOnItsDayAndTakenOffTheTotal() throws Exception {
+        List<RevenueBook.Day> withRefund = List.of(new RevenueBook.Day(LocalDate.of(2026, 11, 4),
+                new RevenueBook.Sums(2, 500_000, 0, 0, 1, 180_000)));
+        byte[] xlsx = RevenueBookFiles.xlsx(keeper, YearMonth.of(2026, 11), withRefund, LocalDate.of(2026, 12, 1));
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var day = wb.getSheetAt(0).getRow(7);
+            assertThat(day.getCell(1).getStringCellValue())
+                    .isEqualTo("Thu qua mã QR: 2 lần; Trừ hoàn tiền cho người mua: 1 lần, 180.000\u00a0₫");
+            assertThat(day.getCell(5).getNumericCellValue()).isEqualTo(320_000);
+        }
+    }
+
+    @Test
     void thePdfPrintsVietnameseAndTheTotalInFiguresAndWords() throws Exception {
         byte[] pdf = RevenueBookFiles.pdf(keeper, YearMonth.of(2026, 11), days, LocalDate.of(2026, 12, 1));
         try (var doc = Loader.loadPDF(pdf)) {
