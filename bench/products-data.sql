@@ -14,6 +14,13 @@ INSERT INTO product_photo (id, product_id, market_id, province_code, position, w
 SELECT gen_random_uuid(), p.id, p.market_id, p.province_code, 0, 800, 800, f.large, f.medium, f.small, now()
 FROM product p CROSS JOIN (SELECT large, medium, small FROM product_photo LIMIT 1) f
 WHERE p.created_by = 'bench';
+-- Each sold at the first stall of its market (what the storefront and the feed name): the stall list is read per
+-- product like the pages read it.
+INSERT INTO product_stall (product_id, stall_id, market_id, province_code, position)
+SELECT p.id, s.id, p.market_id, p.province_code, 0
+FROM product p JOIN LATERAL (SELECT id FROM stall WHERE market_id = p.market_id ORDER BY code LIMIT 1) s ON true
+WHERE p.created_by = 'bench';
 ANALYZE product;
 ANALYZE product_photo;
+ANALYZE product_stall;
 SELECT count(*) AS products_in_19 FROM product WHERE province_code = '19';

@@ -129,10 +129,13 @@ public class Activities {
                 false, marketCode, null, clock.instant(), 15, note), null);
     }
 
-    /** A correction of kind, time, duration or notes: the author within 7 days, later a commune officer. */
-    @Transactional
-    public Activity correct(UUID id, HelpKind kind, String appName, Instant doneAt, Integer minutes, String notes) {
-        CurrentUser user = access.require();
+    /** An entry this person may correct now (its author within 7 days, a commune officer any time), else refused. */
+    public Activity toCorrect(UUID id) {
+        correctable(id, access.require());
+        return get(id);
+    }
+
+    private Row correctable(UUID id, CurrentUser user) {
         Row row = db.sql("""
                 SELECT a.member_id, a.created_at, a.province_code, a.commune_code, a.market_id, m.staff_username
                 FROM tech_activity a JOIN tech_member m ON m.id = a.member_id WHERE a.id = ?""")
@@ -144,10 +147,18 @@ public class Activities {
         if (!officer && !author) {
             throw new NotFoundException("teams.activity.notFound", id);
         }
-        Instant now = clock.instant();
-        if (!ActivityRules.mayCorrect(author, officer, row.createdAt, now)) {
+        if (!ActivityRules.mayCorrect(author, officer, row.createdAt, clock.instant())) {
             throw new InvalidInputException(Violation.of("id", "teams.activity.correction.late"));
         }
+        return row;
+    }
+
+    /** A correction of kind, time, duration or notes: the author within 7 days, later a commune officer. */
+    @Transactional
+    public Activity correct(UUID id, HelpKind kind, String appName, Instant doneAt, Integer minutes, String notes) {
+        CurrentUser user = access.require();
+        Row row = correctable(id, user);
+        Instant now = clock.instant();
         Activity before = get(id);
         List<Violation> problems = ActivityRules.check(new ActivityRules.Entry(before.clientId(), kind, appName, null,
                 "x", "0912345678", true, null, "x", doneAt, minutes, notes), now);

@@ -67,6 +67,52 @@ class TeamLogPage {
         }
     }
 
+    /**
+     * Correcting an entry: its author within 7 days of recording it, a commune officer any time. Outside /team-log
+     * and /teams, whose menu guards admit only members or only officers: the service decides who may.
+     */
+    @GetMapping("/team-activities/{id}")
+    String correction(@org.springframework.web.bind.annotation.PathVariable UUID id, Model model) {
+        try {
+            Activities.Activity a = activities.toCorrect(id);
+            return correctionPage(a, Map.of("kind", a.kind().name(), "appName", a.appName() == null ? "" : a.appName(),
+                    "doneAt", LocalDateTime.ofInstant(a.doneAt(), VnFormats.VIETNAM).withSecond(0).withNano(0).toString(),
+                    "minutes", String.valueOf(a.minutes()), "notes", a.notes() == null ? "" : a.notes()), Map.of(), model);
+        } catch (InvalidInputException late) {
+            model.addAttribute("errors", formErrors.of(late));
+            return "teams/correct";
+        }
+    }
+
+    @PostMapping("/team-activities/{id}")
+    String correct(@org.springframework.web.bind.annotation.PathVariable UUID id, @RequestParam Map<String, String> form,
+                   Model model) {
+        try {
+            Instant doneAt = parseWhen(form.get("doneAt"));
+            activities.correct(id, parseKind(form.get("kind")), form.get("appName"), doneAt, parseInt(form.get("minutes")),
+                    form.get("notes"));
+            return "redirect:/team-log?corrected=" + id;
+        } catch (InvalidInputException e) {
+            Activities.Activity a;
+            try {
+                a = activities.toCorrect(id);
+            } catch (InvalidInputException late) {
+                model.addAttribute("errors", formErrors.of(late));
+                return "teams/correct";
+            }
+            return correctionPage(a, form, formErrors.of(e), model);
+        }
+    }
+
+    private String correctionPage(Activities.Activity a, Map<String, String> form, Map<String, String> errors,
+                                  Model model) {
+        model.addAttribute("activity", a);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", HelpKind.values());
+        return "teams/correct";
+    }
+
     /** The worker that keeps the log page usable offline, allowed to control /team-log (it lives below it). */
     @GetMapping(path = "/team-log/sw.js", produces = "text/javascript")
     org.springframework.http.ResponseEntity<org.springframework.core.io.Resource> worker() {
@@ -83,6 +129,8 @@ class TeamLogPage {
         model.addAttribute("form", form);
         model.addAttribute("kinds", HelpKind.values());
         model.addAttribute("newClientId", UUID.randomUUID());
+        // An author may correct an entry recorded after this instant (7 days back); older ones only an officer.
+        model.addAttribute("correctableSince", clock.instant().minus(ActivityRules.AUTHOR_CORRECTION_WINDOW));
         model.addAttribute("now", LocalDateTime.now(clock.withZone(VnFormats.VIETNAM)).withSecond(0).withNano(0));
         if (member.isPresent()) {
             Teams.Team team = teams.get(member.get().teamId());

@@ -161,6 +161,23 @@ class TeamsIT {
                 .postJson("/api/v1/teams/activities/" + id + "/correction", json(fix.replace("30", "45")));
         assertThat(byOfficer.status()).as(byOfficer.body()).isEqualTo(200);
         assertThat(byOfficer.json().get("minutes").asInt()).isEqualTo(45);
+
+        // The same on the phone's page: the author is told it is too late, the officer corrects it in the form.
+        WebSession author = new WebSession(port, "tcn.it.a", PW);
+        assertThat(author.get("/team-activities/" + id).body()).contains("Đã quá 7 ngày").doesNotContain("correct-form");
+        WebSession officer = new WebSession(port, "xa.daiphuc", PW);
+        String at = java.time.LocalDateTime.ofInstant(Instant.now().minusSeconds(3600), vn.cho40.shared.VnFormats.VIETNAM)
+                .withSecond(0).withNano(0).toString();
+        assertThat(officer.get("/team-activities/" + id).body()).contains("correct-form", "value=\"45\"");
+        assertThat(officer.postForm("/team-activities/" + id, Map.of("kind", "TEACH_QR", "doneAt", at, "minutes", "0"),
+                "/team-activities/" + id).body()).as("a bad field is named").contains("id=\"correct-form\"", "class=\"error\"");
+        Http.Response saved = officer.postForm("/team-activities/" + id, Map.of("kind", "BANK_ACCOUNT", "doneAt", at,
+                "minutes", "20", "notes", "mở tài khoản Agribank"), "/team-activities/" + id);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(db.sql("SELECT kind || ' ' || minutes FROM tech_activity WHERE id = ?::uuid").param(id)
+                .query(String.class).single()).isEqualTo("BANK_ACCOUNT 20");
+        assertThat(new WebSession(port, "xa.thai.it", PW).get("/team-activities/" + id).status())
+                .as("another commune's officer").isEqualTo(404);
     }
 
     @Test
