@@ -35,6 +35,18 @@
           options: { indexAxis: 'y', animation: false, responsive: true, maintainAspectRatio: false,
             plugins: { legend: { display: false } } } });
       }
+      var teams = document.getElementById('chart-teams');
+      var u = d.units || {};
+      if (teams && u['teams.helped']) {
+        new Chart(teams, { data: { labels: d.months, datasets: [
+            { type: 'bar', label: labels.helped, data: u['teams.helped'], backgroundColor: '#9bc2a8', yAxisID: 'y' },
+            { type: 'line', label: labels.onboarded, data: u['teams.onboarded'], borderColor: green, backgroundColor: green, yAxisID: 'y1' },
+            { type: 'line', label: labels.becameActive, data: u['teams.active'], borderColor: amber, backgroundColor: amber, yAxisID: 'y1' }] },
+          options: { animation: false, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: 'bottom' } },
+            scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } } } });
+      } else if (teams) {
+        teams.closest('figure').hidden = true;
+      }
       box.dataset.drawn = 'true';
     })
     .catch(function () { box.dataset.drawn = 'failed'; });

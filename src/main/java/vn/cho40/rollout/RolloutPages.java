@@ -31,8 +31,11 @@ class RolloutPages {
     private final KpiSeries series;
     private final Reported reported;
     private final Access access;
+    private final List<UnitSeries> unitSeries;
 
-    RolloutPages(RolloutViews views, KpiFigures figures, KpiSeries series, Reported reported, Access access) {
+    RolloutPages(RolloutViews views, KpiFigures figures, KpiSeries series, Reported reported, Access access,
+                 List<UnitSeries> unitSeries) {
+        this.unitSeries = List.copyOf(unitSeries);
         this.views = views;
         this.figures = figures;
         this.series = series;
@@ -108,7 +111,26 @@ class RolloutPages {
         body.put("rankLabels", labels);
         body.put("rankValueMillions", values);
         body.put("rankQrShare", qr);
+        body.put("units", unitSeries(unit, points));
         return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(body);
+    }
+
+    /**
+     * The other modules' series kept per 2025 unit (the teams' results), aligned with the months of the charts; none
+     * below a commune, nor by pre-2025 district, which those modules do not record.
+     */
+    private Map<String, List<Long>> unitSeries(RolloutViews.Unit unit, List<KpiSeries.Point> points) {
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        if (points.isEmpty() || (!unit.national() && unit.level() != Level.PROVINCE && unit.level() != Level.COMMUNE)) {
+            return out;
+        }
+        String province = unit.national() ? null : unit.provinceCode();
+        String commune = !unit.national() && unit.level() == Level.COMMUNE ? unit.code() : null;
+        for (UnitSeries s : unitSeries) {
+            s.monthly(province, commune, points.getFirst().month(), points.getLast().month()).forEach((name, byMonth) ->
+                    out.put(name, points.stream().map(p -> byMonth.getOrDefault(p.month(), 0L)).toList()));
+        }
+        return out;
     }
 
     private YearMonth month(String text) {

@@ -118,6 +118,24 @@ class TeamPages {
         model.addAttribute("level", level);
         model.addAttribute("month", m);
         model.addAttribute("rows", results.results(user.scope(), level, from, m));
+        // The chart: the whole scope per month over the year, whatever level the table shows.
+        List<TeamResults.Row> perMonth = results.results(user.scope(), TeamResults.Level.PROVINCE, from, m);
+        java.util.Map<YearMonth, long[]> byMonth = new java.util.TreeMap<>();
+        for (YearMonth x = from; !x.isAfter(m); x = x.plusMonths(1)) {
+            byMonth.put(x, new long[3]);
+        }
+        for (TeamResults.Row r : perMonth) {
+            long[] v = byMonth.get(r.month());
+            if (v != null) {
+                v[0] += r.helped();
+                v[1] += r.onboarded();
+                v[2] += r.becameActive();
+            }
+        }
+        model.addAttribute("chartMonths", String.join(",", byMonth.keySet().stream().map(YearMonth::toString).toList()));
+        model.addAttribute("chartHelped", join(byMonth.values().stream().map(v -> v[0]).toList()));
+        model.addAttribute("chartOnboarded", join(byMonth.values().stream().map(v -> v[1]).toList()));
+        model.addAttribute("chartActive", join(byMonth.values().stream().map(v -> v[2]).toList()));
         model.addAttribute("ranking", results.ranking(user.scope(), m));
         model.addAttribute("kinds", HelpKind.values());
         model.addAttribute("levels", TeamResults.Level.values());
@@ -151,6 +169,10 @@ class TeamPages {
             }
             table.writeTo(response.getOutputStream());
         }
+    }
+
+    private static String join(List<Long> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
     }
 
     private YearMonth month(String text) {

@@ -36,6 +36,8 @@ class RolloutBrowserIT extends BrowserTest {
         wait.until(d -> "true".equals(browser.findElement(By.cssSelector("[data-series]")).getDomAttribute("data-drawn"))
                 || "true".equals(browser.findElement(By.cssSelector("[data-series]")).getDomProperty("dataset.drawn")));
         assertThat((Boolean) js("return document.getElementById('chart-payments').width > 0")).isTrue();
+        assertThat((Boolean) js("const c = document.getElementById('chart-teams');"
+                + " return c != null && !c.closest('figure').hidden && c.width > 0")).as("the teams' chart").isTrue();
         assertThat(browser.findElement(By.id("targets")).getText()).contains("156/KH-UBND");
         assertThat(scrollWidth()).as("nothing wider than the screen").isLessThanOrEqualTo(width);
         Browser.screenshot(browser, shot + "-province");

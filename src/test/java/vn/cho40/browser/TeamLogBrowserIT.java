@@ -88,6 +88,22 @@ class TeamLogBrowserIT extends BrowserTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theCommuneOfficerSeesTheYearOfResultsAsAChartOnAPhone() throws Exception {
+        logIn("xa.daiphuc", DemoProvince.DEMO_PASSWORD);
+        browser.get(url("/teams/results"));
+        wait.until(d -> "true".equals(d.findElement(By.id("teams-chart")).getDomAttribute("data-drawn")));
+        assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.getElementById('teams-chart').width > 0")).isTrue();
+        String helped = browser.findElement(By.id("teams-chart")).getDomAttribute("data-helped");
+        assertThat(helped.split(",")).hasSize(12);
+        assertThat(java.util.Arrays.stream(helped.split(",")).mapToLong(Long::parseLong).sum()).as("a year of help")
+                .isPositive();
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+        Browser.screenshot(browser, "teams-results");
+    }
+
     private void record(String name, String phone) {
         WebElement form = browser.findElement(By.id("log-form"));
         form.findElement(By.name("residentName")).sendKeys(name);

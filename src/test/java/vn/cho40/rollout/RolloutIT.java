@@ -310,6 +310,19 @@ class RolloutIT {
         String json = province.get("/rollout/series.json?level=PROVINCE&code=19").body();
         assertThat(json.length()).as("compact for a 3G phone").isLessThan(8_000);
         assertThat(json).contains("\"months\":[\"2022-04\"", "\"2022-08\"");
+        // The community teams' results ride along, read by unit from the teams module: every entry of the province.
+        var units = new Http(port).as("tinh.thainguyen", PW).get("/rollout/series.json?level=PROVINCE&code=19").json()
+                .get("units");
+        long helped = 0;
+        for (var v : units.get("teams.helped")) {
+            helped += v.asLong();
+        }
+        assertThat(helped).isPositive().isEqualTo(db.sql(
+                "SELECT count(*) FROM tech_activity WHERE province_code = '19' AND done_at >= '2022-04-01'")
+                .query(Long.class).single());
+        assertThat(units.get("teams.onboarded")).hasSameSizeAs(units.get("teams.helped"));
+        assertThat(new Http(port).as("bql.daitu", PW).get("/rollout/series.json").json().get("units").isEmpty())
+                .as("no unit series for a market").isTrue();
     }
 
     @Test
