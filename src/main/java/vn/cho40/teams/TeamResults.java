@@ -16,7 +16,9 @@ import vn.cho40.shared.VnFormats;
 /**
  * The teams' results per month: people helped by kind, traders onboarded through the wizard by a member's staff
  * login, and how many of those traders became active (a matched cashless payment within 30 days of onboarding: the
- * team's effect, not only its effort). Months are Vietnamese calendar months. Reads payments in SQL only.
+ * team's effect, not only its effort; before the platform recorded any payment of the market, whose months are
+ * known only as imported monthly counts, a payment in the month of onboarding or the next). Months are Vietnamese calendar months. Reads payments and the rollout's per-trader month
+ * counts in SQL only.
  */
 @Service
 public class TeamResults {
@@ -93,7 +95,17 @@ public class TeamResults {
                         + labelOf(level) + " AS label, min(t.commune_code) AS commune, count(*) AS onboarded,"
                         + " count(*) FILTER (WHERE EXISTS (SELECT 1 FROM payment_event p WHERE p.trader_id = o.trader_id"
                         + "   AND p.status = 'MATCHED' AND p.direction = 'CREDIT' AND p.booked_at >= o.completed_at"
-                        + "   AND p.booked_at < o.completed_at + make_interval(days => " + ACTIVE_WITHIN_DAYS + "))) AS active"
+                        + "   AND p.booked_at < o.completed_at + make_interval(days => " + ACTIVE_WITHIN_DAYS + "))"
+                        // Before the platform recorded any payment of the market, its months are known only as
+                        // imported monthly counts: a payment in the month of onboarding or the next stands for
+                        // "within 30 days".
+                        + "   OR (o.completed_at < coalesce((SELECT min(p.booked_at) FROM payment_event p"
+                        + "     WHERE p.market_id = o.market_id), 'infinity')"
+                        + "   AND EXISTS (SELECT 1 FROM kpi_trader_month k WHERE k.market_id = o.market_id"
+                        + "   AND k.trader_id = o.trader_id AND k.history_count > 0 AND k.month IN ("
+                        + "     date_trunc('month', o.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,"
+                        + "     (date_trunc('month', o.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '1 month')::date))))"
+                        + " AS active"
                         + " FROM onboarding o JOIN tech_member m ON m.staff_username = o.started_by"
                         + " JOIN tech_team t ON t.id = m.team_id" + unitJoin(level)
                         + " WHERE " + f.sql() + " AND o.completed_at >= ? AND o.completed_at < ? AND o.trader_id IS NOT NULL"

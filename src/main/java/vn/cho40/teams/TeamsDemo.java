@@ -25,10 +25,13 @@ import vn.cho40.shared.VnFormats;
 /**
  * Demo teams: one per commune of the demo markets (two where a commune has several markets), five members each,
  * and a year of logged help at their markets (for the markets' demo traders) and in villages (residents who gave
- * consent). The Đại Phúc team's leader is the demo login {@code tocongnghe.daiphuc}. Loaded once, in bulk.
+ * consent). Each leader has a staff login ({@code tocongnghe.COMMUNE[.N]}; the Đại Phúc team's is the demo login
+ * {@code tocongnghe.daiphuc}) and onboarded most of the market's traders whose stall QR went up after the team was
+ * founded, on the day it went up: the demo's onboardings agree with its rollout history (which is why this runs
+ * after the rollout demo dated the QR codes). Loaded once, in bulk.
  */
 @Component
-@Order(30)
+@Order(42)
 @ConditionalOnBooleanProperty("cho40.demo.enabled")
 class TeamsDemo implements ApplicationRunner {
 
@@ -50,8 +53,11 @@ class TeamsDemo implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final FieldCipher cipher;
     private final Clock clock;
+    private final vn.cho40.identity.StaffUsers users;
 
-    TeamsDemo(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock) {
+    TeamsDemo(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock,
+              vn.cho40.identity.StaffUsers users) {
+        this.users = users;
         this.jdbc = jdbc;
         this.tx = tx;
         this.cipher = cipher;
@@ -68,11 +74,12 @@ class TeamsDemo implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        int entries = tx.execute(s -> load());
-        log.info("Demo tech teams: {} logged helps in {} ms", entries, (System.nanoTime() - started) / 1_000_000);
+        int[] loaded = tx.execute(s -> load());
+        log.info("Demo tech teams: {} logged helps, {} traders onboarded by team leaders, in {} ms", loaded[0], loaded[1],
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private int load() {
+    private int[] load() {
         List<MarketRow> markets = jdbc.query("SELECT id, code, commune_code, province_code FROM market "
                         + "WHERE commune_code IS NOT NULL ORDER BY commune_code, code",
                 (rs, i) -> new MarketRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)));
@@ -83,6 +90,7 @@ class TeamsDemo implements ApplicationRunner {
         List<Object[]> teamMarkets = new ArrayList<>();
         List<Object[]> members = new ArrayList<>();
         List<Object[]> activities = new ArrayList<>();
+        List<Object[]> onboardings = new ArrayList<>();
         boolean loginTaken = !Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT count(*) > 0 FROM staff_user WHERE username = ? AND role = 'TECH_MEMBER'", Boolean.class, DEMO_LOGIN));
         String commune = null;
@@ -108,6 +116,15 @@ class TeamsDemo implements ApplicationRunner {
                 if (leader && !loginTaken && "05488".equals(m.communeCode())) {
                     login = DEMO_LOGIN;
                     loginTaken = true;
+                } else if (leader) {
+                    // The same demo password as every demo login; made here so the member can be linked to it.
+                    login = "tocongnghe." + m.communeCode() + (teamNo > 1 ? "." + teamNo : "");
+                    users.ensure(new vn.cho40.identity.StaffUsers.NewUser(login, "Tổ trưởng tổ CNS " + m.code(),
+                            vn.cho40.demo.DemoProvince.DEMO_PASSWORD, vn.cho40.identity.Role.TECH_MEMBER,
+                            vn.cho40.identity.Scope.Kind.COMMUNE, m.communeCode(), m.provinceCode()));
+                }
+                if (leader && login != null) {
+                    onboardings.addAll(onboardings(random, m, founded, login));
                 }
                 members.add(new Object[] {member, team, FAMILY[random.nextInt(FAMILY.length)] + " "
                         + GIVEN[random.nextInt(GIVEN.length)], cipher.encrypt("phone", phone), cipher.index("phone", phone),
@@ -134,7 +151,34 @@ class TeamsDemo implements ApplicationRunner {
                     trader_id, resident_name, resident_phone_enc, resident_phone_last4, consent_at, consent_version,
                     market_id, village, done_at, minutes, notes, created_at, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", activities);
-        return activities.size();
+        jdbc.batchUpdate("""
+                INSERT INTO onboarding (id, market_id, trader_id, step, started_by, started_at, updated_at, completed_at)
+                VALUES (?, ?, ?, 'DONE', ?, ?, ?, ?)""", onboardings);
+        return new int[] {activities.size(), onboardings.size()};
+    }
+
+    /**
+     * The leader onboarded about three in four of the market's traders whose stall QR went up once the team existed,
+     * finishing the wizard the morning the QR went up; the others had come in before the team, or by the board.
+     */
+    private List<Object[]> onboardings(Random random, MarketRow m, LocalDate founded, String login) {
+        List<Object[]> rows = new ArrayList<>();
+        Instant since = founded.atStartOfDay(VnFormats.VIETNAM).toInstant();
+        jdbc.query("""
+                SELECT l.trader_id, min(q.created_at) FROM lease l
+                JOIN stall_qr_code q ON q.stall_id = l.stall_id AND q.kind = 'STATIC'
+                WHERE l.market_id = ? AND l.ends_on IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM onboarding o WHERE o.trader_id = l.trader_id)
+                GROUP BY l.trader_id HAVING min(q.created_at) >= ? ORDER BY l.trader_id""", rs -> {
+            if (random.nextInt(4) == 0) {
+                return;
+            }
+            Instant done = rs.getTimestamp(2).toInstant().minus(Duration.ofMinutes(10 + random.nextInt(50)));
+            Instant start = done.minus(Duration.ofMinutes(8 + random.nextInt(20)));
+            rows.add(new Object[] {Ids.newId(clock), m.id(), rs.getObject(1, UUID.class), login, Timestamp.from(start),
+                    Timestamp.from(done), Timestamp.from(done)});
+        }, m.id(), Timestamp.from(since));
+        return rows;
     }
 
     private Object[] activity(Random random, UUID member, UUID team, MarketRow m, List<UUID> traders, Instant at,

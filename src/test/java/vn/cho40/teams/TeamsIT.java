@@ -212,6 +212,39 @@ class TeamsIT {
         assertThat(new WebSession(port, "xa.daiphuc", PW).getBytes("/teams/results.xlsx?month=" + month)).isNotEmpty();
     }
 
+    @Test
+    void theDemosOnboardingsAgreeWithItsRolloutHistory() {
+        long byLeaders = db.sql("""
+                SELECT count(*) FROM onboarding o JOIN tech_member m ON m.staff_username = o.started_by
+                JOIN tech_team t ON t.id = m.team_id WHERE t.created_by = 'demo'""").query(Long.class).single();
+        assertThat(byLeaders).as("team leaders onboarded demo traders").isPositive();
+        // Each finished the morning its trader's stall QR went up, once the team existed.
+        assertThat(db.sql("""
+                SELECT count(*) FROM onboarding o JOIN tech_member m ON m.staff_username = o.started_by
+                JOIN tech_team t ON t.id = m.team_id
+                JOIN lease l ON l.trader_id = o.trader_id AND l.ends_on IS NULL
+                JOIN stall_qr_code q ON q.stall_id = l.stall_id AND q.kind = 'STATIC'
+                WHERE t.created_by = 'demo' AND (o.completed_at > q.created_at
+                   OR (o.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date < t.founded_on)""").query(Long.class).single())
+                .isZero();
+        // Those months are known only from the history's monthly counts: some onboarded traders paid, some not.
+        YearMonth now = YearMonth.now(VnFormats.VIETNAM);
+        long onboarded = 0;
+        long active = 0;
+        for (TeamResults.Row r : results.results(Scope.of(Scope.Kind.PROVINCE, "19"), TeamResults.Level.PROVINCE,
+                now.minusYears(4), now)) {
+            onboarded += r.onboarded();
+            active += r.becameActive();
+        }
+        assertThat(onboarded).isGreaterThanOrEqualTo(byLeaders - db.sql("""
+                SELECT count(*) FROM onboarding o JOIN tech_member m ON m.staff_username = o.started_by
+                JOIN tech_team t ON t.id = m.team_id WHERE t.created_by = 'demo' AND t.province_code <> '19'""")
+                .query(Long.class).single());
+        assertThat(active).isPositive().isLessThan(onboarded);
+        assertThat(db.sql("SELECT count(*) FROM staff_user WHERE username LIKE 'tocongnghe.%' AND role = 'TECH_MEMBER'")
+                .query(Long.class).single()).as("each demo leader has a login").isGreaterThan(1);
+    }
+
     private void payment(UUID trader, UUID market, Instant at) {
         UUID request = UUID.randomUUID();
         db.sql("INSERT INTO inbound_request (id, received_at, provider, outcome, body_enc) VALUES (?, ?, 'test', 'ACCEPTED', ?)")
