@@ -22,7 +22,7 @@ import vn.cho40.shared.Violation;
 @Service
 public class OneTimeCodes {
 
-    public enum Purpose { VERIFY_PHONE, TRADER_LOGIN }
+    public enum Purpose { VERIFY_PHONE, TRADER_LOGIN, MEMBER_LOGIN }
 
     public enum Outcome { ACCEPTED, WRONG, EXPIRED, TOO_MANY_TRIES, NONE }
 

@@ -24,6 +24,7 @@ class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, MessageSource messages, LocaleResolver locales) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/markets", "/markets/*", "/login", "/trader/login/**", "/trader/login",
+                                "/member/login", "/member/login/**",
                                 "/v/**", "/error", "/css/**", "/js/**", "/manifest.webmanifest", "/sw.js",
                                 "/img/**", "/webjars/**", "/favicon.ico", "/tra-cuu", "/tra-cuu/*", "/lookup",
                                 // the storefront of local products, its marketplace feeds and sitemap (catalogue)

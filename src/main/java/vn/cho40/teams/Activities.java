@@ -140,10 +140,11 @@ public class Activities {
                 SELECT a.member_id, a.created_at, a.province_code, a.commune_code, a.market_id, m.staff_username
                 FROM tech_activity a JOIN tech_member m ON m.id = a.member_id WHERE a.id = ?""")
                 .param(id).query((rs, i) -> new Row(rs.getTimestamp("created_at").toInstant(), rs.getString("province_code"),
-                        rs.getString("commune_code"), rs.getObject("market_id", UUID.class), rs.getString("staff_username")))
+                        rs.getString("commune_code"), rs.getObject("market_id", UUID.class),
+                        rs.getObject("member_id", UUID.class)))
                 .optional().orElseThrow(() -> new NotFoundException("teams.activity.notFound", id));
         boolean officer = user.may(Permission.TEAM_MANAGE) && Teams.covers(user.scope(), row.provinceCode, row.communeCode);
-        boolean author = user.username().equals(row.author);
+        boolean author = teams.memberOf(user.username()).map(me -> me.id().equals(row.memberId)).orElse(false);
         if (!officer && !author) {
             throw new NotFoundException("teams.activity.notFound", id);
         }
@@ -176,8 +177,8 @@ public class Activities {
     /** The current member's own entries, newest first. */
     public List<Activity> mine(int limit) {
         CurrentUser user = access.requirePermission(Permission.TEAM_LOG);
-        return db.sql(SELECT + " WHERE m.staff_username = ? ORDER BY a.done_at DESC LIMIT ?")
-                .params(user.username(), Math.min(limit, 200)).query(Activities::map).list();
+        return teams.memberOf(user.username()).map(me -> db.sql(SELECT + " WHERE a.member_id = ? ORDER BY a.done_at DESC LIMIT ?")
+                .params(me.id(), Math.min(limit, 200)).query(Activities::map).list()).orElse(List.of());
     }
 
     /** A team's entries: for its leader, or a manager of its commune. */
@@ -264,7 +265,7 @@ public class Activities {
                 rs.getBoolean("has_photo"), rs.getString("notes"), rs.getTimestamp("created_at").toInstant());
     }
 
-    private record Row(Instant createdAt, String provinceCode, String communeCode, UUID marketId, String author) {
+    private record Row(Instant createdAt, String provinceCode, String communeCode, UUID marketId, UUID memberId) {
     }
 
     private static String clean(String s) {

@@ -106,7 +106,9 @@ public class TeamResults {
                         + "     date_trunc('month', o.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date,"
                         + "     (date_trunc('month', o.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '1 month')::date))))"
                         + " AS active"
-                        + " FROM onboarding o JOIN tech_member m ON m.staff_username = o.started_by"
+                        // the wizard names its user: a staff login, or member:<id> after a phone login
+                        + " FROM onboarding o JOIN tech_member m ON (m.staff_username = o.started_by"
+                        + "   OR o.started_by = 'member:' || m.id::text)"
                         + " JOIN tech_team t ON t.id = m.team_id" + unitJoin(level)
                         + " WHERE " + f.sql() + " AND o.completed_at >= ? AND o.completed_at < ? AND o.trader_id IS NOT NULL"
                         + "   AND (o.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date >= m.from_on"

@@ -228,8 +228,18 @@ public class Teams {
     }
 
     /** The active membership linked to a staff login, if any. */
-    public Optional<Member> memberOf(String staffUsername) {
-        return db.sql("SELECT * FROM tech_member WHERE staff_username = ? AND active").param(staffUsername)
+    /** The active member a session belongs to: by staff login, or {@code member:<id>} after a phone login. */
+    public Optional<Member> memberOf(String username) {
+        if (username != null && username.startsWith(vn.cho40.identity.MemberDirectory.USERNAME_PREFIX)) {
+            try {
+                UUID id = UUID.fromString(username.substring(vn.cho40.identity.MemberDirectory.USERNAME_PREFIX.length()));
+                return db.sql("SELECT * FROM tech_member WHERE id = ? AND active").param(id).query(Teams::member)
+                        .optional();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return db.sql("SELECT * FROM tech_member WHERE staff_username = ? AND active").param(username)
                 .query(Teams::member).optional();
     }
 

@@ -212,6 +212,44 @@ class TeamsIT {
         assertThat(new WebSession(port, "xa.daiphuc", PW).getBytes("/teams/results.xlsx?month=" + month)).isNotEmpty();
     }
 
+    @Autowired
+    vn.cho40.identity.SmsSender sms;
+
+    @Test
+    void aMemberWithoutAStaffLoginSignsInWithTheirPhoneAndLogs() {
+        Http.Response added = new WebSession(port, "xa.daiphuc", PW).postForm("/teams/" + daiPhucTeam + "/members",
+                Map.of("fullName", "Hà Thị Xuân", "phone", "0912 000 777", "organisation", "Hội Liên hiệp Phụ nữ",
+                        "fromOn", "2024-03-01"), "/teams/" + daiPhucTeam);
+        assertThat(added.status()).as(added.body()).isEqualTo(302);
+        WebSession phone = new WebSession(port, null, null);
+        assertThat(phone.postForm("/member/login/code", Map.of("phone", "0912000777"), "/member/login").body())
+                .contains("name=\"code\"");
+        String sms = ((vn.cho40.identity.LogSmsSender) this.sms).lastMessage("0912000777").orElseThrow();
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("(\\d{6})").matcher(sms);
+        assertThat(code.find()).isTrue();
+        assertThat(phone.postForm("/member/login", Map.of("phone", "0912000777", "code", "000000".equals(code.group(1))
+                ? "111111" : "000000"), "/member/login").body()).as("a wrong code").contains("name=\"code\"");
+        Http.Response in = phone.postForm("/member/login", Map.of("phone", "0912000777", "code", code.group(1)),
+                "/member/login");
+        assertThat(in.status()).as(in.body()).isEqualTo(302);
+        assertThat(in.location()).endsWith("/team-log");
+        assertThat(phone.get("/team-log").body()).contains("Hà Thị Xuân", "id=\"log-form\"");
+        assertThat(phone.get("/home").status()).as("the member's home").isEqualTo(200);
+        assertThat(phone.get("/teams").status()).as("the registry is the officers'").isEqualTo(403);
+        String at = java.time.LocalDateTime.ofInstant(Instant.now().minusSeconds(600), VnFormats.VIETNAM)
+                .withSecond(0).withNano(0).toString();
+        Http.Response logged = phone.postForm("/team-log", Map.of("clientId", UUID.randomUUID().toString(),
+                "kind", "INSTALL_APP", "appName", "VNeID", "residentName", "Nguyễn Văn Sáu", "residentPhone", "0987000666",
+                "residentConsent", "on", "village", "Thôn Đồng", "doneAt", at, "minutes", "20"), "/team-log");
+        assertThat(logged.status()).as(logged.body()).isEqualTo(302);
+        assertThat(phone.get("/team-log").body()).as("in the member's own log").contains("VNeID", "Nguyễn Văn Sáu");
+        // A number no team registered gets the same answer and no way in.
+        WebSession stranger = new WebSession(port, null, null);
+        assertThat(stranger.postForm("/member/login/code", Map.of("phone", "0912000778"), "/member/login").body())
+                .contains("name=\"code\"");
+        assertThat(((vn.cho40.identity.LogSmsSender) this.sms).lastMessage("0912000778")).isEmpty();
+    }
+
     @Test
     void theDemosOnboardingsAgreeWithItsRolloutHistory() {
         long byLeaders = db.sql("""
