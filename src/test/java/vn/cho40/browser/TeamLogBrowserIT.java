@@ -101,6 +101,8 @@ class TeamLogBrowserIT extends BrowserTest {
                 .isPositive();
         assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector('.chart-box').scrollIntoView()");
         Browser.screenshot(browser, "teams-results");
     }
 
