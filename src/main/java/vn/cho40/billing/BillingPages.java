@@ -24,7 +24,7 @@ import vn.cho40.shared.NotFoundException;
 
 /**
  * The board's bills: a month's bills with their state and totals, the run's preview and issue, one bill with its
- * lines, payments and QR; and the province's rate book with each rate's legal basis.
+ * lines, payments and QR (the rate book is {@link RatePages}).
  */
 @Controller
 class BillingPages {
@@ -100,19 +100,5 @@ class BillingPages {
                     vn.cho40.vietqr.QrImages.png(b.qrPayload(), 360)));
         }
         return "billing/bill";
-    }
-
-    @GetMapping("/billing/rates")
-    String rates(@RequestParam(defaultValue = "") String province, Model model) {
-        CurrentUser user = access.requirePermission(Permission.BILL_READ);
-        // The rate book of the user's province: a province's staff see theirs, a board its market's province.
-        List<String> provinces = markets.inScope(user.scope()).stream()
-                .map(l -> markets.get(l.code()).provinceCode()).distinct().toList();
-        String p = !province.isBlank() && provinces.contains(province) ? province
-                : provinces.isEmpty() ? "" : provinces.getFirst();
-        model.addAttribute("province", p);
-        model.addAttribute("provinces", provinces);
-        model.addAttribute("rates", rates.ofProvince(p));
-        return "billing/rates";
     }
 }

@@ -27,35 +27,48 @@ public class FeeRates {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final vn.cho40.audit.AuditLog audit;
 
-    FeeRates(JdbcClient db, Clock clock) {
+    FeeRates(JdbcClient db, Clock clock, vn.cho40.audit.AuditLog audit) {
         this.db = db;
         this.clock = clock;
+        this.audit = audit;
     }
+
+    private static final String SELECT = """
+            SELECT id, province_code, market_id, market_class, charge, position_class, covered, seller, unit,
+                   price_vnd, vat_included, vat_bp, label, legal_basis, legal_basis_date, legal_issuer,
+                   effective_from, effective_to
+            FROM fee_rate""";
 
     /** Every rate of the province (province-wide, per class, and markets' own), whatever its dates. */
     public List<FeeRate> ofProvince(String provinceCode) {
-        return db.sql("""
-                SELECT id, province_code, market_id, market_class, charge, position_class, covered, seller, unit,
-                       price_vnd, vat_included, vat_bp, label, legal_basis, legal_basis_date, legal_issuer,
-                       effective_from, effective_to
-                FROM fee_rate WHERE province_code = ? ORDER BY charge, effective_from""")
-                .param(provinceCode).query((rs, n) -> new FeeRate(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, UUID.class), (Integer) rs.getObject(4), Charge.valueOf(rs.getString(5)),
-                        rs.getString(6), (Boolean) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getLong(10),
-                        rs.getBoolean(11), (Integer) rs.getObject(12), rs.getString(13), rs.getString(14),
-                        rs.getObject(15, LocalDate.class), rs.getString(16), rs.getObject(17, LocalDate.class),
-                        rs.getObject(18, LocalDate.class)))
-                .list();
+        return db.sql(SELECT + " WHERE province_code = ? ORDER BY charge, effective_from").param(provinceCode)
+                .query(FeeRates::map).list();
+    }
+
+    public java.util.Optional<FeeRate> get(UUID id) {
+        return db.sql(SELECT + " WHERE id = ?").param(id).query(FeeRates::map).optional();
     }
 
     /**
-     * Adds a rate after checking it: a legal basis (decision number, date, issuer), a positive price, dates in order,
-     * and no other rate of the same scope in force on any of its days. One transaction; the province is locked while
-     * checking so two boards adding at once cannot both pass.
+     * Ends a rate on its last day (the day before the decision that replaces it takes over): only ever earlier than
+     * it ran before, never before it began. Bills issued under it keep their amounts.
      */
     @Transactional
-    public UUID add(FeeRate r, String by) {
+    public void end(FeeRate r, LocalDate lastDay, String by) {
+        if (lastDay.isBefore(r.effectiveFrom()) || (r.effectiveTo() != null && !lastDay.isBefore(r.effectiveTo()))) {
+            throw new InvalidInputException(Violation.of("lastDay", "billing.rate.endRange",
+                    vn.cho40.shared.VnFormats.date(r.effectiveFrom()),
+                    r.effectiveTo() == null ? "" : vn.cho40.shared.VnFormats.date(r.effectiveTo())));
+        }
+        db.sql("UPDATE fee_rate SET effective_to = ? WHERE id = ?").params(lastDay, r.id()).update();
+        audit.record("FEE_RATE_END", "fee_rate", r.id(), r.marketId(), r.provinceCode(),
+                r.charge() + " " + r.legalBasis() + " → " + vn.cho40.shared.VnFormats.date(lastDay));
+    }
+
+    /** What is wrong with a rate on its own (its legal basis, price and dates), every problem at once. */
+    static List<Violation> problems(FeeRate r) {
         List<Violation> problems = new ArrayList<>();
         if (r.legalBasis() == null || r.legalBasis().strip().length() < 3) {
             problems.add(Violation.of("legalBasis", "billing.rate.noLegalBasis"));
@@ -72,6 +85,25 @@ public class FeeRates {
         if (r.effectiveFrom() == null || (r.effectiveTo() != null && r.effectiveTo().isBefore(r.effectiveFrom()))) {
             problems.add(Violation.of("effectiveTo", "billing.rate.dates"));
         }
+        return problems;
+    }
+
+    private static FeeRate map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new FeeRate(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
+                (Integer) rs.getObject(4), Charge.valueOf(rs.getString(5)), rs.getString(6), (Boolean) rs.getObject(7),
+                rs.getString(8), rs.getString(9), rs.getLong(10), rs.getBoolean(11), (Integer) rs.getObject(12),
+                rs.getString(13), rs.getString(14), rs.getObject(15, LocalDate.class), rs.getString(16),
+                rs.getObject(17, LocalDate.class), rs.getObject(18, LocalDate.class));
+    }
+
+    /**
+     * Adds a rate after checking it: a legal basis (decision number, date, issuer), a positive price, dates in order,
+     * and no other rate of the same scope in force on any of its days. One transaction; the province is locked while
+     * checking so two boards adding at once cannot both pass.
+     */
+    @Transactional
+    public UUID add(FeeRate r, String by) {
+        List<Violation> problems = problems(r);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -93,6 +125,10 @@ public class FeeRates {
                         r.legalBasis().strip(), r.legalBasisDate(), r.legalIssuer().strip(), r.effectiveFrom(),
                         r.effectiveTo(), Timestamp.from(clock.instant()), by)
                 .update();
+        if (!"demo".equals(by)) {
+            audit.record("FEE_RATE_ADD", "fee_rate", id, r.marketId(), r.provinceCode(), r.charge() + " "
+                    + vn.cho40.shared.Money.vnd(r.priceVnd()).format() + " " + r.unit() + " · " + r.legalBasis().strip());
+        }
         return id;
     }
 
