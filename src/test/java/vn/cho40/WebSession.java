@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,14 +56,19 @@ public final class WebSession {
 
     /** Posts a form with the CSRF token of the last page seen (fetching {@code tokenPage} first if none). */
     public Http.Response postForm(String path, Map<String, String> fields, String tokenPage) {
+        return postFormMulti(path, List.copyOf(fields.entrySet()), tokenPage);
+    }
+
+    /** The same with fields that repeat (checkboxes of one name). */
+    public Http.Response postFormMulti(String path, List<Map.Entry<String, String>> fields, String tokenPage) {
         if (csrf == null) {
             get(tokenPage);
         }
-        Map<String, String> all = new LinkedHashMap<>(fields);
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
         if (csrf != null) {
-            all.put("_csrf", csrf);
+            all.add(Map.entry("_csrf", csrf));
         }
-        String body = all.entrySet().stream()
+        String body = all.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

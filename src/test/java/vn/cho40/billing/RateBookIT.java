@@ -3,6 +3,7 @@ package vn.cho40.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,40 @@ class RateBookIT {
         assertThat(province.postForm("/billing/rates", byClass, "/billing/rates").status()).isEqualTo(302);
         assertThat(db.sql("SELECT market_class FROM fee_rate WHERE legal_basis = '1234/QĐ-UBND'").query(Integer.class)
                 .single()).isEqualTo(2);
+    }
+
+    @Autowired
+    BillingRuns runs;
+    @Autowired
+    vn.cho40.market.Markets markets;
+
+    @Test
+    void aBoardKeepsItsStallsFeeFactsAndTheNextRunReadsThem() {
+        WebSession board = new WebSession(port, "bql.daitu", PW);
+        assertThat(board.get("/billing/stalls").body()).contains("id=\"stall-facts\"", "A-2", "(mặc định)");
+        UUID stall = db.sql("SELECT s.id FROM stall s JOIN market m ON m.id = s.market_id WHERE m.code = 'TN-DAITU' AND s.code = 'A-2'")
+                .query(UUID.class).single();
+        String path = "/billing/stalls/" + stall + "?market=TN-DAITU";
+        assertThat(board.postForm(path, Map.of("positionClass", "a b", "seller", "NON_FIXED"), path).body())
+                .contains("Loại vị trí gồm tối đa 10 chữ cái");
+        assertThat(new WebSession(port, "bql.bunglao", PW).get(path).status()).as("another market").isEqualTo(404);
+        assertThat(new WebSession(port, "thungan.daitu", PW).postForm(path, Map.of("seller", "FIXED"), "/billing/stalls")
+                .status()).as("a cashier reads, never edits").isIn(403, 404);
+        Http.Response saved = board.postFormMulti(path, List.of(Map.entry("positionClass", "a1"),
+                Map.entry("covered", "on"), Map.entry("seller", "NON_FIXED"), Map.entry("charges", "RENT"),
+                Map.entry("charges", "WATER")), path);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        assertThat(db.sql("SELECT position_class || ' ' || seller || ' ' || array_to_string(charges, ',') FROM stall_fee_profile WHERE stall_id = ?")
+                .param(stall).query(String.class).single()).isEqualTo("A1 NON_FIXED RENT,WATER");
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'STALL_FEE_PROFILE' AND subject_id = ?")
+                .param(stall.toString()).query(Long.class).single()).isEqualTo(1);
+        // The next run bills water to A-2 (or says which reading it lacks) and no longer bills it cleaning.
+        var preview = runs.preview(markets.get("TN-DAITU"), java.time.YearMonth.now(vn.cho40.shared.VnFormats.VIETNAM));
+        boolean water = preview.bills().stream().filter(b -> b.stallCode().equals("A-2"))
+                .flatMap(b -> b.lines().stream()).anyMatch(l -> l.charge() == Charge.WATER)
+                || preview.unbillable().stream().anyMatch(u -> u.stallCode().equals("A-2") && u.arg().equals("WATER"));
+        assertThat(water).isTrue();
+        assertThat(preview.bills().stream().filter(b -> b.stallCode().equals("A-2")).flatMap(b -> b.lines().stream())
+                .noneMatch(l -> l.charge() == Charge.CLEANING)).isTrue();
     }
 }

@@ -1,0 +1,81 @@
+package vn.cho40.billing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.market.Market;
+import vn.cho40.market.MarketListing;
+import vn.cho40.market.Markets;
+import vn.cho40.platform.FormErrors;
+import vn.cho40.shared.InvalidInputException;
+
+/** The stalls' fee facts: the register a billing run reads (area, position, cover, seller, charges, meters). */
+@Controller
+class StallFactsPages {
+
+    private final StallFeeProfiles profiles;
+    private final Markets markets;
+    private final Access access;
+    private final FormErrors formErrors;
+
+    StallFactsPages(StallFeeProfiles profiles, Markets markets, Access access, FormErrors formErrors) {
+        this.profiles = profiles;
+        this.markets = markets;
+        this.access = access;
+        this.formErrors = formErrors;
+    }
+
+    @GetMapping("/billing/stalls")
+    String list(@RequestParam(defaultValue = "") String market, Model model) {
+        CurrentUser user = access.requirePermission(Permission.BILL_READ);
+        List<MarketListing> choices = markets.inScope(user.scope());
+        String code = !market.isBlank() ? market : choices.isEmpty() ? "" : choices.getFirst().code();
+        model.addAttribute("markets", choices);
+        if (!code.isBlank()) {
+            Market m = markets.forStaff(code, Permission.BILL_READ);
+            model.addAttribute("market", m);
+            model.addAttribute("stalls", profiles.ofMarket(m.id()));
+            model.addAttribute("mayEdit", markets.allows(m, Permission.BILL_ISSUE));
+        }
+        return "billing/stalls";
+    }
+
+    @GetMapping("/billing/stalls/{id}")
+    String edit(@PathVariable UUID id, @RequestParam String market, Model model) {
+        Market m = markets.forStaff(market, Permission.BILL_ISSUE);
+        return form(m, profiles.get(m, id), null, Map.of(), model);
+    }
+
+    @PostMapping("/billing/stalls/{id}")
+    String save(@PathVariable UUID id, @RequestParam String market, @RequestParam(defaultValue = "") String positionClass,
+                @RequestParam(defaultValue = "") String covered, @RequestParam(defaultValue = "") String seller,
+                @RequestParam(name = "charges", required = false) List<String> charges, Model model) {
+        Market m = markets.forStaff(market, Permission.BILL_ISSUE);
+        StallFeeProfiles.Row row = profiles.get(m, id);
+        try {
+            profiles.save(m, id, positionClass, "on".equals(covered), seller, charges, access.require().username());
+            return "redirect:/billing/stalls?market=" + m.code() + "&saved=" + row.stallCode();
+        } catch (InvalidInputException e) {
+            return form(m, row, Map.of("positionClass", positionClass, "seller", seller), formErrors.of(e), model);
+        }
+    }
+
+    private String form(Market m, StallFeeProfiles.Row row, Map<String, String> typed, Map<String, String> errors,
+                        Model model) {
+        model.addAttribute("market", m);
+        model.addAttribute("stall", row);
+        model.addAttribute("typed", typed == null ? Map.of() : typed);
+        model.addAttribute("errors", errors);
+        model.addAttribute("tickable", StallFeeProfiles.TICKABLE);
+        return "billing/stall";
+    }
+}
