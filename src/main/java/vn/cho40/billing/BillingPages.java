@@ -35,8 +35,11 @@ class BillingPages {
     private final Markets markets;
     private final Access access;
     private final FormErrors formErrors;
+    private final BillWaivers waivers;
 
-    BillingPages(Bills bills, BillingRuns runs, FeeRates rates, Markets markets, Access access, FormErrors formErrors) {
+    BillingPages(Bills bills, BillingRuns runs, FeeRates rates, Markets markets, Access access, FormErrors formErrors,
+                 BillWaivers waivers) {
+        this.waivers = waivers;
         this.bills = bills;
         this.runs = runs;
         this.rates = rates;
@@ -95,10 +98,31 @@ class BillingPages {
         model.addAttribute("bill", b);
         model.addAttribute("lines", bills.lines(id));
         model.addAttribute("payments", bills.payments(id));
+        model.addAttribute("waivers", waivers.ofBill(id));
+        model.addAttribute("reasonKinds", BillWaivers.ReasonKind.values());
+        model.addAttribute("mayRequestWaiver", markets.allows(m, Permission.CASH_COLLECT)
+                || markets.allows(m, Permission.BILL_ISSUE));
         if (b.qrPayload() != null) {
             model.addAttribute("png", java.util.Base64.getEncoder().encodeToString(
                     vn.cho40.vietqr.QrImages.png(b.qrPayload(), 360)));
         }
         return "billing/bill";
+    }
+
+    /** The printable notice of every unpaid bill of the bill's stall, with the oldest one's QR. */
+    @GetMapping(value = "/billing/bills/{id}/notice.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> notice(@PathVariable UUID id) {
+        Bills.View b = bills.get(id).orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
+        Market m = markets.findById(b.marketId()).orElseThrow();
+        markets.forStaff(m.code(), Permission.BILL_READ);
+        List<Bills.View> open = bills.openOfStall(m.id(), b.stallCode()).stream()
+                .filter(x -> x.traderId().equals(b.traderId())).toList();
+        byte[] qr = open.isEmpty() || open.getFirst().qrPayload() == null ? null
+                : vn.cho40.vietqr.QrImages.png(open.getFirst().qrPayload(), 360);
+        byte[] pdf = ArrearsNotice.pdf(new ArrearsNotice.Heading(m.name(), m.address(), b.traderName(), b.stallCode()),
+                open, LocalDate.now(vn.cho40.shared.VnFormats.VIETNAM), qr);
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"giay-bao-no-" + b.stallCode() + ".pdf\"")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF).body(pdf);
     }
 }

@@ -51,7 +51,8 @@ public class Bills {
         this.db = db;
     }
 
-    private static final String SELECT = """
+    /** The columns {@link #map} reads, for the billing module's other queries of bills. */
+    static final String SELECT_VIEW = """
             SELECT b.id, b.market_id, b.number, b.kind, s.code, b.trader_id, t.full_name, b.period_start, b.due_on,
                    b.total_vnd, b.paid_vnd, b.waived_vnd, b.status, b.payment_code, m.collection_bank_bin,
                    m.collection_account_no
@@ -59,32 +60,32 @@ public class Bills {
             JOIN market m ON m.id = b.market_id""";
 
     public List<View> ofMarket(UUID marketId, YearMonth period, String status) {
-        return db.sql(SELECT + " WHERE b.market_id = ? AND b.period_start = ? AND (? = '' OR b.status = ?) "
+        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start = ? AND (? = '' OR b.status = ?) "
                         + "ORDER BY s.code, b.number")
                 .params(marketId, period.atDay(1), status, status).query(Bills::map).list();
     }
 
     /** A stall's unpaid bills, oldest due first (the cash desk). */
     public List<View> openOfStall(UUID marketId, String stallCode) {
-        return db.sql(SELECT + " WHERE b.market_id = ? AND s.code = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
+        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND s.code = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
                 + "ORDER BY b.due_on, b.number").params(marketId, stallCode).query(Bills::map).list();
     }
 
     /** Every unpaid bill of a market, oldest due first (arrears). */
     public List<View> openOfMarket(UUID marketId) {
-        return db.sql(SELECT + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, s.code")
+        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, s.code")
                 .param(marketId).query(Bills::map).list();
     }
 
     public Optional<View> get(UUID id) {
-        return db.sql(SELECT + " WHERE b.id = ?").param(id).query(Bills::map).optional();
+        return db.sql(SELECT_VIEW + " WHERE b.id = ?").param(id).query(Bills::map).optional();
     }
 
     /** A trader's bills: open ones first (oldest due first), then the last paid ones. */
     public List<View> ofTrader(UUID traderId, int paidToo) {
-        List<View> open = db.sql(SELECT + " WHERE b.trader_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
+        List<View> open = db.sql(SELECT_VIEW + " WHERE b.trader_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
                 + "ORDER BY b.due_on, b.number").param(traderId).query(Bills::map).list();
-        List<View> paid = db.sql(SELECT + " WHERE b.trader_id = ? AND b.status NOT IN ('OPEN', 'PARTLY_PAID') "
+        List<View> paid = db.sql(SELECT_VIEW + " WHERE b.trader_id = ? AND b.status NOT IN ('OPEN', 'PARTLY_PAID') "
                 + "ORDER BY b.period_start DESC, b.number DESC LIMIT ?").params(traderId, paidToo).query(Bills::map).list();
         List<View> all = new java.util.ArrayList<>(open);
         all.addAll(paid);

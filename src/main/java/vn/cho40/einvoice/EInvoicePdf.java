@@ -2,7 +2,6 @@ package vn.cho40.einvoice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,10 +49,8 @@ final class EInvoicePdf {
             Document doc = new Document(PageSize.A4, 40, 40, 36, 36);
             PdfWriter.getInstance(doc, out);
             doc.open();
-            BaseFont regular = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    font("/fonts/DejaVuSans.ttf"), null);
-            BaseFont boldFont = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    true, font("/fonts/DejaVuSans-Bold.ttf"), null);
+            BaseFont regular = vn.cho40.shared.PdfFonts.regular();
+            BaseFont boldFont = vn.cho40.shared.PdfFonts.bold();
             Font text = new Font(regular, 9);
             Font bold = new Font(boldFont, 9);
             Paragraph title = new Paragraph(t(common, "THDon").toUpperCase(java.util.Locale.ROOT), new Font(boldFont, 15));
@@ -176,12 +173,4 @@ final class EInvoicePdf {
         return out;
     }
 
-    private static byte[] font(String path) throws IOException {
-        try (InputStream in = EInvoicePdf.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("missing font " + path);
-            }
-            return in.readAllBytes();
-        }
-    }
 }

@@ -1,9 +1,6 @@
 package vn.cho40.payroll;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +37,9 @@ class PayrollDocuments {
         Document doc = new Document(PageSize.A5, 28, 28, 28, 28);
         PdfWriter.getInstance(doc, out);
         doc.open();
-        try {
-            BaseFont regular = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    font("/fonts/DejaVuSans.ttf"), null);
-            BaseFont boldFont = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    true, font("/fonts/DejaVuSans-Bold.ttf"), null);
+        {
+            BaseFont regular = vn.cho40.shared.PdfFonts.regular();
+            BaseFont boldFont = vn.cho40.shared.PdfFonts.bold();
             Font text = new Font(regular, 9);
             Font bold = new Font(boldFont, 9);
             doc.add(new Paragraph(market.name(), bold));
@@ -66,8 +61,6 @@ class PayrollDocuments {
             doc.add(table);
             doc.add(new Paragraph(t(locale, "payroll.payslip.transfer", line.transferRef(), "•••• " + line.accountLast4()),
                     text));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         doc.close();
         return out.toByteArray();
@@ -144,9 +137,4 @@ class PayrollDocuments {
         return c;
     }
 
-    private static byte[] font(String path) throws IOException {
-        try (InputStream in = PayrollDocuments.class.getResourceAsStream(path)) {
-            return Objects.requireNonNull(in, path).readAllBytes();
-        }
-    }
 }

@@ -2,7 +2,6 @@ package vn.cho40.rollout;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.openpdf.text.Document;
@@ -28,10 +27,8 @@ final class ReportPdf {
             Document doc = new Document(PageSize.A4, 42, 36, 36, 36);
             PdfWriter.getInstance(doc, out);
             doc.open();
-            BaseFont regular = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    font("/fonts/DejaVuSans.ttf"), null);
-            BaseFont boldBase = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    true, font("/fonts/DejaVuSans-Bold.ttf"), null);
+            BaseFont regular = vn.cho40.shared.PdfFonts.regular();
+            BaseFont boldBase = vn.cho40.shared.PdfFonts.bold();
             Font text = new Font(regular, 9);
             Font bold = new Font(boldBase, 9);
             PdfPTable head = new PdfPTable(2);
@@ -141,12 +138,4 @@ final class ReportPdf {
         return c;
     }
 
-    private static byte[] font(String path) throws IOException {
-        try (InputStream in = ReportPdf.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("missing font " + path);
-            }
-            return in.readAllBytes();
-        }
-    }
 }

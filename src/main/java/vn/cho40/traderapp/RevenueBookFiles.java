@@ -2,7 +2,6 @@ package vn.cho40.traderapp;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -139,10 +138,8 @@ public final class RevenueBookFiles {
             Document doc = new Document(PageSize.A4, 36, 36, 36, 36);
             PdfWriter.getInstance(doc, out);
             doc.open();
-            BaseFont regular = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    font("/fonts/DejaVuSans.ttf"), null);
-            BaseFont boldFont = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-                    true, font("/fonts/DejaVuSans-Bold.ttf"), null);
+            BaseFont regular = vn.cho40.shared.PdfFonts.regular();
+            BaseFont boldFont = vn.cho40.shared.PdfFonts.bold();
             Font text = new Font(regular, 9);
             Font bold = new Font(boldFont, 9);
             Paragraph title = new Paragraph(TITLE, new Font(boldFont, 14));
@@ -196,13 +193,5 @@ public final class RevenueBookFiles {
         c.setHorizontalAlignment(align);
         c.setPadding(3);
         return c;
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = RevenueBookFiles.class.getResourceAsStream(resource)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

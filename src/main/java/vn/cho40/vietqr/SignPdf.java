@@ -2,7 +2,6 @@ package vn.cho40.vietqr;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.openpdf.text.Document;
@@ -29,8 +28,6 @@ public final class SignPdf {
                        String verificationCode, String verifyUrl) {
     }
 
-    private static final byte[] REGULAR = font("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = font("/fonts/DejaVuSans-Bold.ttf");
 
     private SignPdf() {
     }
@@ -45,10 +42,8 @@ public final class SignPdf {
             Document doc = new Document(page, 24 * scale, 24 * scale, 20 * scale, 20 * scale);
             PdfWriter.getInstance(doc, out);
             doc.open();
-            BaseFont regular = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    REGULAR, null);
-            BaseFont bold = BaseFont.createFont("DejaVuSans-Bold.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true,
-                    BOLD, null);
+            BaseFont regular = vn.cho40.shared.PdfFonts.regular();
+            BaseFont bold = vn.cho40.shared.PdfFonts.bold();
             boolean first = true;
             for (Sign s : signs) {
                 if (!first) {
@@ -87,13 +82,5 @@ public final class SignPdf {
         Paragraph p = new Paragraph(content, font);
         p.setAlignment(Element.ALIGN_CENTER);
         return p;
-    }
-
-    private static byte[] font(String resource) {
-        try (InputStream in = SignPdf.class.getResourceAsStream(resource)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

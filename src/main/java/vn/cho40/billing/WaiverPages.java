@@ -1,0 +1,91 @@
+package vn.cho40.billing;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.cho40.identity.Access;
+import vn.cho40.identity.CurrentUser;
+import vn.cho40.identity.Permission;
+import vn.cho40.market.Market;
+import vn.cho40.market.MarketListing;
+import vn.cho40.market.Markets;
+import vn.cho40.platform.FormErrors;
+import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.NotFoundException;
+
+/** Waivers: asked for on a bill by the cashier or the manager, decided on the market's list by the manager. */
+@Controller
+class WaiverPages {
+
+    private final BillWaivers waivers;
+    private final Bills bills;
+    private final Markets markets;
+    private final Access access;
+    private final FormErrors formErrors;
+
+    WaiverPages(BillWaivers waivers, Bills bills, Markets markets, Access access, FormErrors formErrors) {
+        this.waivers = waivers;
+        this.bills = bills;
+        this.markets = markets;
+        this.access = access;
+        this.formErrors = formErrors;
+    }
+
+    @PostMapping("/billing/bills/{id}/waivers")
+    String request(@PathVariable UUID id, @RequestParam(defaultValue = "") String amount,
+                   @RequestParam(defaultValue = "") String reasonKind, @RequestParam(defaultValue = "") String reason,
+                   RedirectAttributes redirect) {
+        CurrentUser user = access.requirePermission(Permission.BILL_READ);
+        Bills.View b = bills.get(id).orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
+        Market m = markets.findById(b.marketId()).orElseThrow();
+        markets.forStaff(m.code(), Permission.BILL_READ);
+        if (!markets.allows(m, Permission.CASH_COLLECT) && !markets.allows(m, Permission.BILL_ISSUE)) {
+            throw new NotFoundException("billing.bill.notFound", id);
+        }
+        try {
+            waivers.request(m, id, amount, reasonKind, reason, user.username());
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("waiverRefused", String.join(" ", formErrors.of(e).values()));
+        }
+        return "redirect:/billing/bills/" + id;
+    }
+
+    @GetMapping("/billing/waivers")
+    String list(@RequestParam(defaultValue = "") String market, Model model) {
+        CurrentUser user = access.requirePermission(Permission.BILL_READ);
+        List<MarketListing> choices = markets.inScope(user.scope());
+        String code = !market.isBlank() ? market : choices.isEmpty() ? "" : choices.getFirst().code();
+        model.addAttribute("markets", choices);
+        if (!code.isBlank()) {
+            Market m = markets.forStaff(code, Permission.BILL_READ);
+            model.addAttribute("market", m);
+            model.addAttribute("waivers", waivers.ofMarket(m.id()));
+            model.addAttribute("mayDecide", markets.allows(m, Permission.BILL_ISSUE));
+            model.addAttribute("me", user.username());
+        }
+        return "billing/waivers";
+    }
+
+    @PostMapping("/billing/waivers/{id}/{decision}")
+    String decide(@PathVariable UUID id, @PathVariable String decision, @RequestParam String market,
+                  RedirectAttributes redirect) {
+        Market m = markets.forStaff(market, Permission.BILL_ISSUE);
+        String by = access.require().username();
+        try {
+            switch (decision) {
+                case "approve" -> waivers.approve(m, id, by);
+                case "refuse" -> waivers.refuse(m, id, by);
+                default -> throw new NotFoundException("billing.waiver.notFound", id);
+            }
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
+        }
+        return "redirect:/billing/waivers?market=" + m.code();
+    }
+}

@@ -1,0 +1,97 @@
+package vn.cho40.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cho40.Http;
+import vn.cho40.IntegrationTest;
+import vn.cho40.WebSession;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.ledger.Ledger;
+
+/**
+ * A waiver asked for by the cashier and approved by the manager lowers what the bill asks for and moves that debt to
+ * the board's allowances (the books still balance); nobody decides their own request; another market's board cannot
+ * decide; the arrears notice prints every unpaid bill of the stall with the total in words.
+ */
+@IntegrationTest
+class WaiversIT {
+
+    private static final String PW = DemoProvince.DEMO_PASSWORD;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    vn.cho40.payment.PaymentMatcher matcher;
+
+    @Test
+    void aCashiersRequestApprovedByTheManagerLowersTheBillAndBalancesTheBooks() throws Exception {
+        // The demo's fee payments are matched after start-up: let them settle before picking an unpaid bill.
+        vn.cho40.payment.MatchAll.now(matcher, db);
+        record Open(UUID id, UUID market, long due, String number) {
+        }
+        Open bill = db.sql("""
+                SELECT b.id, b.market_id, b.total_vnd - b.paid_vnd - b.waived_vnd, b.number FROM bill b
+                JOIN market m ON m.id = b.market_id WHERE m.code = 'TN-DAITU' AND b.status = 'OPEN'
+                  AND b.total_vnd - b.paid_vnd - b.waived_vnd > 20000 ORDER BY b.due_on, b.number LIMIT 1""")
+                .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
+                        rs.getString(4))).single();
+        String page = "/billing/bills/" + bill.id();
+        WebSession cashier = new WebSession(port, "thungan.daitu", PW);
+        assertThat(cashier.get(page).body()).contains("id=\"waiver-form\"");
+        cashier.postForm(page + "/waivers", Map.of("amount", String.valueOf(bill.due() + 1), "reasonKind", "HARDSHIP",
+                "reason", "Gia đình có người ốm nặng"), page);
+        assertThat(cashier.get(page).body()).as("more than is due").contains("không quá số còn phải trả");
+        Http.Response asked = cashier.postForm(page + "/waivers", Map.of("amount", "10.000", "reasonKind", "HARDSHIP",
+                "reason", "Gia đình có người ốm nặng"), page);
+        assertThat(asked.status()).isEqualTo(302);
+        UUID waiver = db.sql("SELECT id FROM bill_waiver WHERE bill_id = ? AND status = 'REQUESTED'").param(bill.id())
+                .query(UUID.class).single();
+        assertThat(cashier.postForm("/billing/waivers/" + waiver + "/approve?market=TN-DAITU", Map.of(), "/billing/waivers")
+                .status()).as("the cashier does not decide").isIn(403, 404);
+        assertThat(new WebSession(port, "bql.bunglao", PW).postForm("/billing/waivers/" + waiver
+                + "/approve?market=TN-DAITU", Map.of(), "/billing/waivers").status()).isIn(403, 404);
+
+        WebSession manager = new WebSession(port, "bql.daitu", PW);
+        assertThat(manager.get("/billing/waivers?market=TN-DAITU").body()).contains(bill.number(), "Chờ duyệt");
+        assertThat(manager.postForm("/billing/waivers/" + waiver + "/approve?market=TN-DAITU", Map.of(),
+                "/billing/waivers?market=TN-DAITU").status()).isEqualTo(302);
+        assertThat(db.sql("SELECT total_vnd - paid_vnd - waived_vnd FROM bill WHERE id = ?").param(bill.id())
+                .query(Long.class).single()).isEqualTo(bill.due() - 10_000);
+        assertThat(db.sql("SELECT coalesce(sum(e.amount_vnd), 0) FROM ledger_entry e JOIN ledger_transaction t "
+                + "ON t.id = e.transaction_id WHERE t.reference = ? AND e.account LIKE 'waiver:%'")
+                .param("waiver:" + waiver).query(Long.class).single()).isEqualTo(10_000);
+        assertThat(ledger.trialBalance(bill.market()).stream().mapToLong(Ledger.AccountBalance::balanceVnd).sum())
+                .isZero();
+        assertThat(manager.get(page).body()).contains("Được miễn giảm", "Đã duyệt");
+
+        // The manager's own request waits for someone else.
+        manager.postForm(page + "/waivers", Map.of("amount", "5000", "reasonKind", "CLOSED_FOR_REPAIRS",
+                "reason", "Dãy A sửa mái hai ngày"), page);
+        UUID own = db.sql("SELECT id FROM bill_waiver WHERE bill_id = ? AND status = 'REQUESTED'").param(bill.id())
+                .query(UUID.class).single();
+        manager.postForm("/billing/waivers/" + own + "/approve?market=TN-DAITU", Map.of(), "/billing/waivers?market=TN-DAITU");
+        assertThat(manager.get("/billing/waivers?market=TN-DAITU").body()).contains("Không tự duyệt");
+        assertThat(db.sql("SELECT status FROM bill_waiver WHERE id = ?").param(own).query(String.class).single())
+                .isEqualTo("REQUESTED");
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action IN ('BILL_WAIVER_REQUEST', 'BILL_WAIVER_APPROVE') "
+                + "AND subject_id = ?").param(bill.id().toString()).query(Long.class).single()).isEqualTo(3);
+
+        byte[] pdf = manager.getBytes(page + "/notice.pdf");
+        try (var doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("GIẤY BÁO NỢ PHÍ CHỢ", bill.number(), "Bằng chữ", "đồng");
+        }
+    }
+}
