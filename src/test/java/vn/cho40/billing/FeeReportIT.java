@@ -1,0 +1,72 @@
+package vn.cho40.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.YearMonth;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cho40.IntegrationTest;
+import vn.cho40.WebSession;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.shared.VnFormats;
+
+/**
+ * The fee report agrees with the bills and payments it sums (recounted here in plain SQL), opens from the province on
+ * a market and from the market on its stalls, is scoped, and exports the same figures to XLSX and PDF.
+ */
+@IntegrationTest
+class FeeReportIT {
+
+    private static final String PW = DemoProvince.DEMO_PASSWORD;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    vn.cho40.payment.PaymentMatcher matcher;
+
+    @Test
+    void theReportSumsTheMonthsBillsAndDrillsDownToAStall() throws Exception {
+        vn.cho40.payment.MatchAll.now(matcher, db);
+        YearMonth month = YearMonth.now(VnFormats.VIETNAM).minusMonths(2);
+        long billed = db.sql("""
+                SELECT sum(b.total_vnd) FROM bill b JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.period_start = ?""").param(month.atDay(1)).query(Long.class).single();
+        long transfer = db.sql("""
+                SELECT coalesce(sum(p.amount_vnd), 0) FROM bill_payment p JOIN bill b ON b.id = p.bill_id
+                JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.period_start = ? AND p.method = 'TRANSFER'""").param(month.atDay(1))
+                .query(Long.class).single();
+        assertThat(billed).isPositive();
+        assertThat(transfer).as("the demo paid most of that month by transfer").isPositive();
+
+        WebSession province = new WebSession(port, "tinh.thainguyen", PW);
+        String all = province.get("/billing/report?month=" + month).body();
+        assertThat(all).contains("Chợ trung tâm Đại Từ", "/billing/report?market=TN-DAITU").doesNotContain("Bung Lao");
+        String market = province.get("/billing/report?market=TN-DAITU&month=" + month).body();
+        assertThat(market).contains("id=\"fee-report\"", "A-1", "/billing/bills/");
+        assertThat(market).contains("id=\"report-billed\">" + vn.cho40.shared.Money.vnd(billed).format())
+                .contains("id=\"report-transfer\">" + vn.cho40.shared.Money.vnd(transfer).format());
+        assertThat(new WebSession(port, "bql.bunglao", PW).get("/billing/report?market=TN-DAITU&month=" + month)
+                .status()).as("another market's board").isIn(403, 404);
+
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
+                province.getBytes("/billing/report.xlsx?market=TN-DAITU&month=" + month)))) {
+            var sheet = book.getSheetAt(0);
+            var last = sheet.getRow(sheet.getLastRowNum());
+            assertThat(last.getCell(1).getStringCellValue()).isEqualTo("Cộng");
+            assertThat((long) last.getCell(3).getNumericCellValue()).isEqualTo(billed);
+            assertThat((long) last.getCell(5).getNumericCellValue()).isEqualTo(transfer);
+        }
+        try (var doc = Loader.loadPDF(province.getBytes("/billing/report.pdf?market=TN-DAITU&month=" + month))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("BÁO CÁO THU PHÍ CHỢ THÁNG "
+                    + month.getMonthValue() + "/" + month.getYear(), VnFormats.groupThousands(billed));
+        }
+    }
+}
