@@ -18,6 +18,7 @@ class BillingMenu implements MenuContributor {
                 MenuEntry.staff("/billing/arrears", "nav.arrears", Permission.BILL_READ, 87),
                 MenuEntry.staff("/billing/stalls", "nav.stallFacts", Permission.BILL_READ, 88),
                 MenuEntry.staff("/billing/waivers", "nav.waivers", Permission.BILL_READ, 89),
-                MenuEntry.staff("/billing/report", "nav.feeReport", Permission.BILL_READ, 90));
+                MenuEntry.staff("/billing/report", "nav.feeReport", Permission.BILL_READ, 90),
+                MenuEntry.staff("/billing/settings", "nav.billingSettings", Permission.BILL_READ, 91));
     }
 }

@@ -25,8 +25,11 @@ class TraderBillsPage {
     private final Bills bills;
     private final vn.cho40.einvoice.EInvoices einvoices;
     private final Access access;
+    private final vn.cho40.billing.BillReminders reminders;
 
-    TraderBillsPage(Bills bills, vn.cho40.einvoice.EInvoices einvoices, Access access) {
+    TraderBillsPage(Bills bills, vn.cho40.einvoice.EInvoices einvoices, Access access,
+                    vn.cho40.billing.BillReminders reminders) {
+        this.reminders = reminders;
         this.bills = bills;
         this.einvoices = einvoices;
         this.access = access;
@@ -39,6 +42,7 @@ class TraderBillsPage {
         model.addAttribute("open", all.stream().filter(Bills.View::open).toList());
         model.addAttribute("paid", all.stream().filter(b -> !b.open()).toList());
         model.addAttribute("credit", bills.creditOf(me.traderId()));
+        model.addAttribute("reminded", reminders.remindedRecently(me.traderId()));
         model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         return "trader/bills";
     }

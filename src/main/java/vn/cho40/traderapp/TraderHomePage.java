@@ -40,9 +40,11 @@ class TraderHomePage {
     private final Access access;
     private final FormErrors errors;
     private final vn.cho40.vietqr.StallCodes codes;
+    private final vn.cho40.billing.Bills bills;
 
     TraderHomePage(Traders traders, RevenueBook book, Markets markets, Access access, FormErrors errors,
-                   vn.cho40.vietqr.StallCodes codes) {
+                   vn.cho40.vietqr.StallCodes codes, vn.cho40.billing.Bills bills) {
+        this.bills = bills;
         this.codes = codes;
         this.traders = traders;
         this.book = book;
@@ -64,6 +66,13 @@ class TraderHomePage {
         model.addAttribute("accounts", traders.accounts(me.traderId()));
         model.addAttribute("banks", BankDirectory.shipped().shortNames());
         model.addAttribute("takings", book.takings(me.traderId()));
+        // Bills to pay, said on the home screen: how many are open and how many of them are overdue.
+        java.time.LocalDate today = java.time.LocalDate.now(vn.cho40.shared.VnFormats.VIETNAM);
+        List<vn.cho40.billing.Bills.View> open = bills.ofTrader(me.traderId(), 0).stream()
+                .filter(vn.cho40.billing.Bills.View::open).toList();
+        model.addAttribute("openBills", open.size());
+        model.addAttribute("overdueBills", open.stream().filter(b -> b.overdue(today)).count());
+        model.addAttribute("dueTotal", open.stream().mapToLong(vn.cho40.billing.Bills.View::dueVnd).sum());
         return "trader/home";
     }
 

@@ -25,6 +25,9 @@ class TraderBillsBrowserIT extends BrowserTest {
         testClock.advance(java.time.Duration.ofMinutes(16));
         // The demo leaves the demo trader's last bill unpaid (BillingDemo).
         logInAsTrader(demo.demoTraderPhone());
+        browser.get(url("/trader"));
+        assertThat(browser.findElement(By.id("bills-notice")).getText()).as("the home screen says bills are due")
+                .contains("hóa đơn phí chợ cần trả");
         browser.get(url("/trader/bills"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hóa đơn cần trả");
         var open = browser.findElements(By.cssSelector("#open-bills a"));
@@ -39,6 +42,8 @@ class TraderBillsBrowserIT extends BrowserTest {
         assertThat(shown.doubleValue()).as("the code fills the phone's width").isGreaterThan(250);
         assertThat(browser.findElement(By.id("bill-due")).getText()).isEqualTo(amount);
         assertThat(browser.getPageSource()).contains("C40");
+        assertThat(browser.findElement(By.id("save-qr")).getDomAttribute("href")).startsWith("data:image/png;base64,");
+        assertThat(browser.findElement(By.id("copy-code")).getDomAttribute("data-code")).startsWith("C");
         Long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth");
         assertThat(scrollWidth).isLessThanOrEqualTo(360);
