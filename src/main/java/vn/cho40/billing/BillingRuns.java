@@ -27,7 +27,6 @@ import vn.cho40.metering.MeterKind;
 import vn.cho40.metering.MeterUsage;
 import vn.cho40.shared.Ids;
 import vn.cho40.shared.InvalidInputException;
-import vn.cho40.shared.PaymentCode;
 import vn.cho40.shared.Violation;
 
 /**
@@ -76,8 +75,11 @@ public class BillingRuns {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final vn.cho40.payment.FreshPaymentCodes freshCodes;
+
     BillingRuns(JdbcClient db, JdbcTemplate jdbc, FeeRates rates, MeterUsage meters, Ledger ledger, AuditLog audit,
-                Clock clock) {
+                Clock clock, vn.cho40.payment.FreshPaymentCodes freshCodes) {
+        this.freshCodes = freshCodes;
         this.db = db;
         this.jdbc = jdbc;
         this.rates = rates;
@@ -261,12 +263,13 @@ public class BillingRuns {
         List<Object[]> lines = new ArrayList<>();
         List<Ledger.Posting> postings = new ArrayList<>();
         Map<UUID, UUID> billOfTrader = new LinkedHashMap<>();
+        java.util.Iterator<String> codes = freshCodes.generate(p.bills().size()).iterator();
         for (DraftBill b : p.bills()) {
             UUID id = Ids.newId(clock);
             number++;
             bills.add(new Object[] {id, market.id(), runId, billNumber(market.code(), year, number), b.stallId(),
                     b.traderId(), b.leaseId(), period.atDay(1), period.atEndOfMonth(), today, p.dueOn(), b.totalVnd(),
-                    PaymentCode.generate(), now, by});
+                    codes.next(), now, by});
             int n = 0;
             List<Ledger.Line> entries = new ArrayList<>();
             entries.add(new Ledger.Line(Accounts.receivable(b.traderId()), b.totalVnd()));

@@ -44,10 +44,13 @@ public class StallCodes {
     private final SecureRandom random = new SecureRandom();
     private final long maxAmountVnd;
 
+    private final vn.cho40.payment.FreshPaymentCodes freshCodes;
+
     StallCodes(JdbcClient db, StallAccounts accounts, FieldCipher cipher, Markets markets, Stalls stalls,
                AuditLog audit, Clock clock,
                @org.springframework.beans.factory.annotation.Value("${cho40.payments.max-amount-vnd}")
-               long maxAmountVnd) {
+               long maxAmountVnd, vn.cho40.payment.FreshPaymentCodes freshCodes) {
+        this.freshCodes = freshCodes;
         this.maxAmountVnd = maxAmountVnd;
         this.db = db;
         this.accounts = accounts;
@@ -131,7 +134,7 @@ public class StallCodes {
         }
         StallAccounts.PayTo payTo = accounts.defaultFor(stall.id()).orElseThrow(() ->
                 new VietQrException("stall", "stall " + stall.code() + " has no receiving account"));
-        String reference = vn.cho40.shared.PaymentCode.generate();
+        String reference = freshCodes.one();
         String payload = VietQr.encode(VietQrPayload.dynamicCode(payTo.bin(), payTo.accountNumber(), amountVnd,
                 purpose == null || purpose.isBlank() ? reference : purpose, reference));
         UUID id = insert(market.id(), stall.id(), payTo, "DYNAMIC", payload, amountVnd, reference);

@@ -32,4 +32,24 @@ class StallPaymentCodes implements PaymentCodes {
                         (Long) rs.getObject(7), rs.getBoolean(8)))
                 .optional();
     }
+
+    /** In one query: the matcher asks for every code of a batch, and new codes are checked against all of these. */
+    @Override
+    public java.util.Map<String, Target> findAll(java.util.Collection<String> codes) {
+        java.util.Map<String, Target> found = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        db.sql("""
+                SELECT DISTINCT ON (q.reference) q.reference, q.market_id, q.stall_id, a.trader_id, a.id, a.number_hash,
+                       a.bin, q.amount_vnd, q.revoked_at IS NOT NULL
+                FROM stall_qr_code q JOIN receiving_account a ON a.id = q.account_id
+                WHERE q.reference = ANY(?) ORDER BY q.reference, q.created_at DESC""")
+                .param(codes.toArray(String[]::new))
+                .query((rs, n) -> found.put(rs.getString(1), new Target(rs.getString(1), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class), rs.getObject(5, UUID.class),
+                        rs.getBytes(6), rs.getString(7), (Long) rs.getObject(8), rs.getBoolean(9))))
+                .list();
+        return found;
+    }
 }
