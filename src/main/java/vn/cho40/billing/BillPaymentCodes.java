@@ -53,7 +53,7 @@ class BillPaymentCodes implements PaymentCodes {
         }
         db.sql("""
                 SELECT b.payment_code, b.market_id, b.stall_id, b.trader_id, m.collection_account_hash,
-                       m.collection_bank_bin, b.total_vnd - b.paid_vnd - b.waived_vnd, b.status
+                       m.collection_bank_bin, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd, b.status
                 FROM bill b JOIN market m ON m.id = b.market_id WHERE b.payment_code = ANY(?)""")
                 .param(codes.toArray(String[]::new))
                 .query((rs, n) -> new Target(rs.getString(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
@@ -69,7 +69,7 @@ class BillPaymentCodes implements PaymentCodes {
     @Override
     public void settle(Settlement s) {
         List<Open> bills = db.sql("""
-                SELECT id, trader_id, total_vnd - paid_vnd - waived_vnd FROM bill
+                SELECT id, trader_id, total_vnd - paid_vnd - waived_vnd - credited_vnd FROM bill
                 WHERE payment_code = ANY(?) AND market_id = ? AND status IN ('OPEN', 'PARTLY_PAID')
                 ORDER BY due_on, number FOR UPDATE""")
                 .params(s.codes().toArray(String[]::new), s.marketId())
@@ -94,7 +94,7 @@ class BillPaymentCodes implements PaymentCodes {
                                               recorded_by) VALUES (?, ?, ?, 'TRANSFER', ?, ?, ?, 'system')
                     ON CONFLICT (bill_id, payment_event_id) DO NOTHING""",
                     Ids.newId(clock), s.marketId(), b.id(), pay, s.paymentEventId(), at);
-            jdbc.update("UPDATE bill SET paid_vnd = paid_vnd + ?, status = CASE WHEN paid_vnd + ? + waived_vnd >= "
+            jdbc.update("UPDATE bill SET paid_vnd = paid_vnd + ?, status = CASE WHEN paid_vnd + ? + waived_vnd + credited_vnd >= "
                     + "total_vnd THEN 'PAID' ELSE 'PARTLY_PAID' END WHERE id = ?", pay, pay, b.id());
             lines.add(new Ledger.Line(Accounts.receivable(b.traderId()), -pay));
             if (pay == b.due()) {

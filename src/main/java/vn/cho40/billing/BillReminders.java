@@ -123,7 +123,7 @@ public class BillReminders {
         }
         List<Due> due = db.sql("""
                 SELECT b.id, b.market_id, b.trader_id, (?::date - b.due_on), coalesce(s.reminders_by_sms, false),
-                       b.number, m.name, b.total_vnd - b.paid_vnd - b.waived_vnd, b.due_on
+                       b.number, m.name, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd, b.due_on
                 FROM bill b JOIN market m ON m.id = b.market_id LEFT JOIN billing_setting s ON s.market_id = b.market_id
                 WHERE b.status IN ('OPEN', 'PARTLY_PAID') AND b.kind <> 'CREDIT_NOTE'
                   AND (?::date - b.due_on) = ANY(coalesce(s.reminder_days, ?::integer[]))""")

@@ -86,7 +86,7 @@ public class BillWaivers {
     public Waiver approve(Market m, UUID id, String by) {
         Waiver w = pending(m, id, by);
         long[] bill = db.sql("""
-                SELECT total_vnd - paid_vnd - waived_vnd, paid_vnd FROM bill WHERE id = ? AND market_id = ?
+                SELECT total_vnd - paid_vnd - waived_vnd - credited_vnd, paid_vnd FROM bill WHERE id = ? AND market_id = ?
                   AND status IN ('OPEN', 'PARTLY_PAID') FOR UPDATE""").params(w.billId(), m.id())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional()
                 .orElseThrow(() -> new InvalidInputException(Violation.of("id", "billing.waiver.billClosed")));
@@ -95,7 +95,7 @@ public class BillWaivers {
                     Money.vnd(bill[0]).format()));
         }
         db.sql("""
-                UPDATE bill SET waived_vnd = waived_vnd + ?, status = CASE WHEN paid_vnd + waived_vnd + ? >= total_vnd
+                UPDATE bill SET waived_vnd = waived_vnd + ?, status = CASE WHEN paid_vnd + waived_vnd + credited_vnd + ? >= total_vnd
                     THEN (CASE WHEN paid_vnd = 0 THEN 'WAIVED' ELSE 'PAID' END) ELSE status END WHERE id = ?""")
                 .params(w.amountVnd(), w.amountVnd(), w.billId()).update();
         UUID trader = db.sql("SELECT trader_id FROM bill WHERE id = ?").param(w.billId()).query(UUID.class).single();

@@ -36,10 +36,12 @@ class BillingPages {
     private final Access access;
     private final FormErrors formErrors;
     private final BillWaivers waivers;
+    private final BillCorrections corrections;
 
     BillingPages(Bills bills, BillingRuns runs, FeeRates rates, Markets markets, Access access, FormErrors formErrors,
-                 BillWaivers waivers) {
+                 BillWaivers waivers, BillCorrections corrections) {
         this.waivers = waivers;
+        this.corrections = corrections;
         this.bills = bills;
         this.runs = runs;
         this.rates = rates;
@@ -99,6 +101,9 @@ class BillingPages {
         model.addAttribute("lines", bills.lines(id));
         model.addAttribute("payments", bills.payments(id));
         model.addAttribute("waivers", waivers.ofBill(id));
+        model.addAttribute("corrections", corrections.of(id));
+        model.addAttribute("mayCorrect", markets.allows(m, Permission.BILL_ISSUE) && !"CREDIT_NOTE".equals(b.kind()));
+        model.addAttribute("charges", Charge.values());
         model.addAttribute("reasonKinds", BillWaivers.ReasonKind.values());
         model.addAttribute("mayRequestWaiver", markets.allows(m, Permission.CASH_COLLECT)
                 || markets.allows(m, Permission.BILL_ISSUE));

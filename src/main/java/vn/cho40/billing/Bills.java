@@ -20,13 +20,14 @@ public class Bills {
 
     public record View(UUID id, UUID marketId, String number, String kind, String stallCode, UUID traderId,
                        String traderName, LocalDate periodStart, LocalDate dueOn, long totalVnd, long paidVnd,
-                       long waivedVnd, String status, String paymentCode, String qrPayload) {
+                       long waivedVnd, String status, String paymentCode, String qrPayload, long creditedVnd,
+                       UUID corrects) {
         public String period() {
             return YearMonth.from(periodStart).toString();
         }
 
         public long dueVnd() {
-            return Math.max(0, totalVnd - paidVnd - waivedVnd);
+            return Math.max(0, totalVnd - paidVnd - waivedVnd - creditedVnd);
         }
 
         public boolean open() {
@@ -55,7 +56,7 @@ public class Bills {
     static final String SELECT_VIEW = """
             SELECT b.id, b.market_id, b.number, b.kind, s.code, b.trader_id, t.full_name, b.period_start, b.due_on,
                    b.total_vnd, b.paid_vnd, b.waived_vnd, b.status, b.payment_code, m.collection_bank_bin,
-                   m.collection_account_no
+                   m.collection_account_no, b.credited_vnd, b.corrects
             FROM bill b JOIN stall s ON s.id = b.stall_id JOIN trader t ON t.id = b.trader_id
             JOIN market m ON m.id = b.market_id""";
 
@@ -125,11 +126,13 @@ public class Bills {
         String code = rs.getString(14);
         String bin = rs.getString(15);
         String account = rs.getString(16);
-        long due = Math.max(0, total - paid - waived);
+        long credited = rs.getLong(17);
+        long due = Math.max(0, total - paid - waived - credited);
         String qr = code == null || bin == null || account == null || due == 0 ? null
                 : VietQr.encode(VietQrPayload.dynamicCode(bin, account, due, code, code));
         return new View(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getObject(8, LocalDate.class),
-                rs.getObject(9, LocalDate.class), total, paid, waived, status, code, qr);
+                rs.getObject(9, LocalDate.class), total, paid, waived, status, code, qr, credited,
+                rs.getObject(18, UUID.class));
     }
 }

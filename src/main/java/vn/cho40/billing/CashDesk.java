@@ -73,7 +73,7 @@ public class CashDesk {
     @Transactional
     public Receipt pay(Market m, UUID billId, long amountVnd, String payerName, String cashier) {
         var bill = db.sql("""
-                SELECT b.id, b.trader_id, b.total_vnd - b.paid_vnd - b.waived_vnd, b.status, b.number
+                SELECT b.id, b.trader_id, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd, b.status, b.number
                 FROM bill b WHERE b.id = ? AND b.market_id = ? FOR UPDATE""").params(billId, m.id())
                 .query((rs, n) -> new Object[] {rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4),
                         rs.getString(5)})
@@ -115,7 +115,7 @@ public class CashDesk {
                                           payer_name, paid_at, recorded_by)
                 VALUES (?, ?, ?, 'CASH', ?, ?, ?, ?, ?, ?)""")
                 .params(id, m.id(), billId, amountVnd, session[0], receipt, payer, now, cashier).update();
-        db.sql("UPDATE bill SET paid_vnd = paid_vnd + ?, status = CASE WHEN paid_vnd + ? + waived_vnd >= total_vnd "
+        db.sql("UPDATE bill SET paid_vnd = paid_vnd + ?, status = CASE WHEN paid_vnd + ? + waived_vnd + credited_vnd >= total_vnd "
                 + "THEN 'PAID' ELSE 'PARTLY_PAID' END WHERE id = ?").params(amountVnd, amountVnd, billId).update();
         UUID trader = (UUID) bill[0];
         ledger.post(new Ledger.Posting(m.id(), null, "bill-cash:" + id, null, "Thu tiền mặt " + receipt,
@@ -131,7 +131,7 @@ public class CashDesk {
     public Optional<Receipt> receipt(UUID paymentId) {
         return db.sql("""
                 SELECT p.id, p.receipt_number, b.number, s.code, t.full_name, p.payer_name, p.amount_vnd, p.paid_at,
-                       p.recorded_by, b.total_vnd - b.paid_vnd - b.waived_vnd
+                       p.recorded_by, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd
                 FROM bill_payment p JOIN bill b ON b.id = p.bill_id JOIN stall s ON s.id = b.stall_id
                 JOIN trader t ON t.id = b.trader_id WHERE p.id = ? AND p.method = 'CASH'""").param(paymentId)
                 .query((rs, n) -> new Receipt(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),

@@ -73,7 +73,7 @@ public class FeeReports {
         return db.sql("SELECT " + key + ", " + label + """
                 , count(*), sum(b.total_vnd), sum(b.waived_vnd), coalesce(sum(p.transfer_vnd), 0),
                   coalesce(sum(p.cash_vnd), 0), coalesce(sum(p.credit_vnd), 0),
-                  sum(greatest(0, b.total_vnd - b.paid_vnd - b.waived_vnd)) FILTER (WHERE b.status IN ('OPEN', 'PARTLY_PAID')),
+                  sum(greatest(0, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd)) FILTER (WHERE b.status IN ('OPEN', 'PARTLY_PAID')),
                   coalesce(sum(p.transfers), 0), coalesce(sum(p.cashes), 0), (array_agg(b.id ORDER BY b.number))[1]
                 FROM bill b JOIN market m ON m.id = b.market_id JOIN stall s ON s.id = b.stall_id
                 JOIN trader t ON t.id = b.trader_id

@@ -94,4 +94,64 @@ class WaiversIT {
             assertThat(text).contains("GIẤY BÁO NỢ PHÍ CHỢ", bill.number(), "Bằng chữ", "đồng");
         }
     }
+
+    @Autowired
+    Bills bills;
+
+    @Test
+    void aBillIsCorrectedByCreditNotesAndAdjustingBillsNeverEdited() throws Exception {
+        vn.cho40.payment.MatchAll.now(matcher, db);
+        record Row(UUID id, UUID market, UUID trader, long due) {
+        }
+        Row open = db.sql("""
+                SELECT b.id, b.market_id, b.trader_id, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd FROM bill b
+                JOIN market m ON m.id = b.market_id WHERE m.code = 'TN-DAITU' AND b.status = 'OPEN' AND b.kind = 'BILL'
+                  AND b.total_vnd - b.paid_vnd > 60000 ORDER BY b.due_on DESC, b.number LIMIT 1""")
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getLong(4))).single();
+        Row paid = db.sql("""
+                SELECT b.id, b.market_id, b.trader_id, 0 FROM bill b JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.status = 'PAID' AND b.kind = 'BILL' ORDER BY b.number LIMIT 1""")
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), 0)).single();
+        String page = "/billing/bills/" + open.id();
+        assertThat(new WebSession(port, "thungan.daitu", PW).postForm(page + "/credit-note", Map.of("amount", "20000",
+                "reason", "Sai diện tích"), page).status()).as("only the manager corrects").isIn(403, 404);
+        WebSession manager = new WebSession(port, "bql.daitu", PW);
+        long totalBefore = db.sql("SELECT total_vnd FROM bill WHERE id = ?").param(open.id()).query(Long.class).single();
+        manager.postForm(page + "/credit-note", Map.of("amount", "999999999", "reason", "Sai diện tích"), page);
+        assertThat(manager.get(page).body()).contains("Số tiền phải lớn hơn 0 và không quá");
+        Http.Response note = manager.postForm(page + "/credit-note", Map.of("amount", "20.000",
+                "reason", "Sai diện tích quầy: 6 m² chứ không phải 8 m²"), page);
+        assertThat(note.status()).isEqualTo(302);
+        Bills.View original = bills.get(open.id()).orElseThrow();
+        assertThat(original.totalVnd()).as("the bill itself is never edited").isEqualTo(totalBefore);
+        assertThat(original.dueVnd()).isEqualTo(open.due() - 20_000);
+        Bills.View credit = bills.get(UUID.fromString(note.location().substring(note.location().lastIndexOf('/') + 1)))
+                .orElseThrow();
+        assertThat(credit.kind()).isEqualTo("CREDIT_NOTE");
+        assertThat(credit.totalVnd()).isEqualTo(-20_000);
+        assertThat(credit.corrects()).isEqualTo(open.id());
+        assertThat(manager.get(page).body()).contains(credit.number(), "Điều chỉnh giảm");
+
+        long creditBefore = bills.creditOf(paid.trader());
+        assertThat(manager.postForm("/billing/bills/" + paid.id() + "/credit-note", Map.of("amount", "15000",
+                "reason", "Chợ mất điện ba ngày"), "/billing/bills/" + paid.id()).status()).isEqualTo(302);
+        assertThat(bills.creditOf(paid.trader()) - creditBefore).as("a paid bill's correction is owed back as credit")
+                .isEqualTo(15_000);
+
+        Http.Response more = manager.postForm(page + "/adjustment", Map.of("charge", "CLEANING", "amount", "30.000",
+                "reason", "Thu gom rác thêm tháng lễ"), page);
+        assertThat(more.status()).isEqualTo(302);
+        Bills.View adjusting = bills.get(UUID.fromString(more.location().substring(more.location().lastIndexOf('/') + 1)))
+                .orElseThrow();
+        assertThat(adjusting.kind()).isEqualTo("ADJUSTMENT");
+        assertThat(adjusting.totalVnd()).isEqualTo(30_000);
+        assertThat(adjusting.qrPayload()).as("its own code and QR").isNotNull();
+        assertThat(adjusting.paymentCode()).isNotEqualTo(original.paymentCode());
+        assertThat(ledger.trialBalance(open.market()).stream().mapToLong(Ledger.AccountBalance::balanceVnd).sum())
+                .isZero();
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action IN ('BILL_CREDIT_NOTE', 'BILL_ADJUSTMENT') "
+                + "AND subject_id = ?").param(open.id().toString()).query(Long.class).single()).isEqualTo(2);
+    }
 }
