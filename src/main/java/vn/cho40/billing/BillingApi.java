@@ -102,12 +102,8 @@ class BillingApi {
         // Who may see this market is answered before what is wrong with the request.
         markets.forStaff(code, Permission.BILL_READ);
         RunRequest r = body == null ? new RunRequest(null, null) : body;
-        YearMonth period;
-        try {
-            period = YearMonth.parse(r.period() == null ? "" : r.period());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(Violation.of("period", "billing.run.period", String.valueOf(r.period())));
-        }
+        BillingPeriod period = BillingPeriod.parse(r.period()).orElseThrow(() ->
+                new InvalidInputException(Violation.of("period", "billing.run.period", String.valueOf(r.period()))));
         boolean dry = Boolean.TRUE.equals(r.dryRun());
         Market m = markets.forStaff(code, dry ? Permission.BILL_READ : Permission.BILL_ISSUE);
         BillingRuns.Preview p = runs.preview(m, period);

@@ -79,16 +79,22 @@ class BillingPages {
         return "billing/month";
     }
 
+    /** Issues a month ("2026-11"), a quarter ("2026-Q4") or a day of tickets for non-fixed sellers ("2026-11-15"). */
     @PostMapping("/billing/runs")
-    String issue(@RequestParam String market, @RequestParam YearMonth period, RedirectAttributes redirect) {
+    String issue(@RequestParam String market, @RequestParam String period, RedirectAttributes redirect) {
         Market m = markets.forStaff(market, Permission.BILL_ISSUE);
+        java.util.Optional<BillingPeriod> billing = BillingPeriod.parse(period);
+        if (billing.isEmpty()) {
+            redirect.addFlashAttribute("refused", formErrors.text("billing.run.period", period));
+            return "redirect:/billing?market=" + m.code();
+        }
         try {
-            BillingRuns.Issued done = runs.issue(m, period, access.require().username());
+            BillingRuns.Issued done = runs.issue(m, billing.get(), access.require().username());
             redirect.addFlashAttribute("issued", done);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
         }
-        return "redirect:/billing?market=" + m.code() + "&period=" + period;
+        return "redirect:/billing?market=" + m.code() + "&period=" + YearMonth.from(billing.get().first());
     }
 
     @GetMapping("/billing/bills/{id}")

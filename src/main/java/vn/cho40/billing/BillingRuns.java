@@ -57,8 +57,13 @@ public class BillingRuns {
     public record Unbillable(String stallCode, String reasonKey, String arg) {
     }
 
+    /**
+     * A run's preview: {@code period} the month it starts in (a month's run: its month), {@code billing} what it
+     * covers, {@code overlaps} whether a run of another kind (a month inside this quarter, say) was issued already.
+     */
     public record Preview(String marketCode, YearMonth period, LocalDate dueOn, boolean alreadyIssued,
-                          List<DraftBill> bills, List<Unbillable> unbillable, Map<Charge, Long> totals) {
+                          List<DraftBill> bills, List<Unbillable> unbillable, Map<Charge, Long> totals,
+                          BillingPeriod billing, boolean overlaps) {
         public long totalVnd() {
             return totals.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -90,15 +95,26 @@ public class BillingRuns {
     }
 
     public Preview preview(Market market, YearMonth period) {
+        return preview(market, BillingPeriod.month(period));
+    }
+
+    public Preview preview(Market market, BillingPeriod period) {
         return preview(market, period, LocalDate.now(clock.withZone(VN)));
     }
 
-    private Preview preview(Market market, YearMonth period, LocalDate issuedOn) {
-        LocalDate first = period.atDay(1);
-        LocalDate last = period.atEndOfMonth();
+    private Preview preview(Market market, BillingPeriod billing, LocalDate issuedOn) {
+        LocalDate first = billing.first();
+        LocalDate last = billing.last();
+        YearMonth period = YearMonth.from(first);
+        boolean day = billing.kind() == BillingPeriod.Kind.DAY;
         boolean issued = db.sql("""
-                SELECT EXISTS (SELECT 1 FROM billing_run WHERE market_id = ? AND period_kind = 'MONTH'
-                  AND period_start = ?)""").params(market.id(), first).query(Boolean.class).single();
+                SELECT EXISTS (SELECT 1 FROM billing_run WHERE market_id = ? AND period_kind = ?
+                  AND period_start = ?)""").params(market.id(), billing.kind().name(), first).query(Boolean.class).single();
+        // A quarter and a month inside it would bill the same days twice; day tickets are other charges.
+        boolean overlaps = !day && db.sql("""
+                SELECT EXISTS (SELECT 1 FROM billing_run WHERE market_id = ? AND period_kind <> ? AND period_kind <> 'DAY'
+                  AND period_start <= ? AND period_end >= ?)""").params(market.id(), billing.kind().name(), last, first)
+                .query(Boolean.class).single();
         List<FeeRate> book = rates.ofProvince(market.provinceCode());
         Map<UUID, MeterUsage.StallUsage> power = meters.inPeriod(market.id(), MeterKind.ELECTRICITY, first, last);
         Map<UUID, MeterUsage.StallUsage> water = meters.inPeriod(market.id(), MeterKind.WATER, first, last);
@@ -128,8 +144,14 @@ public class BillingRuns {
         Map<Charge, Long> totals = new EnumMap<>(Charge.class);
         int daysInPeriod = LineMath.days(first, last);
         for (Held h : held) {
+            boolean nonFixed = "NON_FIXED".equals(h.seller());
+            if (day && !nonFixed) {
+                continue; // day tickets are for non-fixed sellers only
+            }
             if (h.leaseId() == null) {
-                unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noLease", ""));
+                if (!day) {
+                    unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noLease", ""));
+                }
                 continue;
             }
             Set<Charge> charges = new java.util.LinkedHashSet<>();
@@ -139,7 +161,7 @@ public class BillingRuns {
                 charges.add(Charge.RENT);
                 charges.add(Charge.CLEANING);
             }
-            if (metered.contains(h.stallId())) {
+            if (metered.contains(h.stallId()) && !day) {
                 charges.add(Charge.ELECTRICITY);
             }
             StallFacts facts = new StallFacts(h.stallId(), h.stallCode(), market.id(), market.provinceCode(),
@@ -150,10 +172,17 @@ public class BillingRuns {
             for (Charge c : charges) {
                 var rate = RateBook.select(book, facts, c, first);
                 if (rate.isEmpty()) {
-                    unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noRate", c.name()));
+                    if (!day) {
+                        unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noRate", c.name()));
+                    }
                     continue;
                 }
-                DraftLine line = line(rate.get(), facts, daysHeld, daysInPeriod,
+                // A non-fixed seller's per-session and per-day charges are paid by day tickets, and only those are.
+                boolean perDay = rate.get().unit().equals("SESSION") || rate.get().unit().equals("M2_DAY");
+                if (day != (nonFixed && perDay)) {
+                    continue;
+                }
+                DraftLine line = line(rate.get(), facts, daysHeld, daysInPeriod, Math.max(1, billing.months()),
                         c == Charge.ELECTRICITY ? power.get(h.stallId()) : c == Charge.WATER ? water.get(h.stallId()) : null);
                 if (line == null) {
                     unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noReading", c.name()));
@@ -168,11 +197,18 @@ public class BillingRuns {
                 bills.add(new DraftBill(h.stallId(), h.stallCode(), h.traderId(), h.traderName(), h.leaseId(), lines));
             }
         }
-        return new Preview(market.code(), period, dueOn(market.id(), period, issuedOn), issued, bills, unbillable, totals);
+        return new Preview(market.code(), period, dueOn(market.id(), billing, issuedOn), issued, bills, unbillable, totals,
+                billing, overlaps);
     }
 
-    /** The line a rate makes for a stall; null when a metered charge has no reading closing the period. */
+    /** The line a rate makes for a stall over one month; null when a metered charge has no closing reading. */
     static DraftLine line(FeeRate r, StallFacts s, int daysHeld, int daysInPeriod, MeterUsage.StallUsage usage) {
+        return line(r, s, daysHeld, daysInPeriod, 1, usage);
+    }
+
+    /** The same over a period of {@code months} months: a monthly price counts once per month of it. */
+    static DraftLine line(FeeRate r, StallFacts s, int daysHeld, int daysInPeriod, int months,
+                          MeterUsage.StallUsage usage) {
         long qty;
         long amount;
         Long from = null;
@@ -182,7 +218,7 @@ public class BillingRuns {
         switch (r.unit()) {
             case "M2_MONTH" -> {
                 qty = LineMath.milli(s.areaM2());
-                amount = LineMath.amount(r.priceVnd(), qty, daysHeld, daysInPeriod);
+                amount = LineMath.amount(r.priceVnd() * months, qty, daysHeld, daysInPeriod);
             }
             case "M2_DAY" -> {
                 qty = LineMath.milli(s.areaM2());
@@ -191,7 +227,7 @@ public class BillingRuns {
             }
             case "STALL_MONTH", "SESSION" -> {
                 qty = 1000;
-                amount = LineMath.amount(r.priceVnd(), qty, daysHeld, daysInPeriod);
+                amount = LineMath.amount(r.priceVnd() * months, qty, daysHeld, daysInPeriod);
             }
             case "KWH", "M3" -> {
                 if (usage == null) {
@@ -213,11 +249,17 @@ public class BillingRuns {
                 billed, period);
     }
 
-    /** The board's due day of the month after the period, and never less than a week after the bill is issued. */
-    private LocalDate dueOn(UUID marketId, YearMonth period, LocalDate issuedOn) {
+    /**
+     * The board's due day of the month after the period, and never less than a week after the bill is issued; a day
+     * ticket is due the day it is issued.
+     */
+    private LocalDate dueOn(UUID marketId, BillingPeriod period, LocalDate issuedOn) {
+        if (period.kind() == BillingPeriod.Kind.DAY) {
+            return issuedOn.isAfter(period.first()) ? issuedOn : period.first();
+        }
         int dueDay = db.sql("SELECT due_day FROM billing_setting WHERE market_id = ?").param(marketId)
                 .query(Integer.class).optional().orElse(10);
-        LocalDate due = period.plusMonths(1).atDay(dueDay);
+        LocalDate due = YearMonth.from(period.last()).plusMonths(1).atDay(dueDay);
         return due.isBefore(issuedOn.plusDays(7)) ? issuedOn.plusDays(7) : due;
     }
 
@@ -227,32 +269,44 @@ public class BillingRuns {
      */
     @Transactional
     public Issued issue(Market market, YearMonth period, String by) {
+        return issue(market, BillingPeriod.month(period), by, LocalDate.now(clock.withZone(VN)));
+    }
+
+    @Transactional
+    public Issued issue(Market market, BillingPeriod period, String by) {
         return issue(market, period, by, LocalDate.now(clock.withZone(VN)));
     }
 
     /** As {@link #issue(Market, YearMonth, String)}, dated as issued on a given day (the demo's past months). */
     @Transactional
     Issued issue(Market market, YearMonth period, String by, LocalDate today) {
+        return issue(market, BillingPeriod.month(period), by, today);
+    }
+
+    private Issued issue(Market market, BillingPeriod billing, String by, LocalDate today) {
         if (market.collectionAccountNo() == null || market.collectionBankBin() == null) {
             throw new InvalidInputException(Violation.of("market", "billing.run.noCollectionAccount", market.name()));
         }
         // One run per market at a time: a second click waits here, then finds the month issued.
         db.sql("SELECT id FROM market WHERE id = ? FOR UPDATE").param(market.id()).query(UUID.class).single();
-        Preview p = preview(market, period, today);
+        Preview p = preview(market, billing, today);
+        YearMonth period = p.period();
         if (p.alreadyIssued()) {
-            throw new InvalidInputException(Violation.of("period", "billing.run.alreadyIssued",
-                    period.getMonthValue() + "/" + period.getYear()));
+            throw new InvalidInputException(Violation.of("period", "billing.run.alreadyIssued", billing.label()));
+        }
+        if (p.overlaps()) {
+            throw new InvalidInputException(Violation.of("period", "billing.run.overlap", billing.label()));
         }
         if (p.bills().isEmpty()) {
-            throw new InvalidInputException(Violation.of("period", "billing.run.nothing",
-                    period.getMonthValue() + "/" + period.getYear()));
+            throw new InvalidInputException(Violation.of("period", "billing.run.nothing", billing.label()));
         }
         Timestamp now = Timestamp.from(clock.instant());
         UUID runId = Ids.newId(clock);
         jdbc.update("""
                 INSERT INTO billing_run (id, market_id, period_kind, period_start, period_end, bill_count, total_vnd,
-                                         issued_at, issued_by) VALUES (?, ?, 'MONTH', ?, ?, ?, ?, ?, ?)""",
-                runId, market.id(), period.atDay(1), period.atEndOfMonth(), p.bills().size(), p.totalVnd(), now, by);
+                                         issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                runId, market.id(), billing.kind().name(), billing.first(), billing.last(), p.bills().size(), p.totalVnd(),
+                now, by);
         int year = period.getYear();
         int lastNumber = db.sql("""
                 INSERT INTO bill_number_sequence (market_id, year, last) VALUES (?, ?, ?)
@@ -268,7 +322,7 @@ public class BillingRuns {
             UUID id = Ids.newId(clock);
             number++;
             bills.add(new Object[] {id, market.id(), runId, billNumber(market.code(), year, number), b.stallId(),
-                    b.traderId(), b.leaseId(), period.atDay(1), period.atEndOfMonth(), today, p.dueOn(), b.totalVnd(),
+                    b.traderId(), b.leaseId(), billing.first(), billing.last(), today, p.dueOn(), b.totalVnd(),
                     codes.next(), now, by});
             int n = 0;
             List<Ledger.Line> entries = new ArrayList<>();
@@ -280,7 +334,7 @@ public class BillingRuns {
                 entries.add(new Ledger.Line(Accounts.revenue(l.charge().name()), -l.amountVnd()));
             }
             postings.add(new Ledger.Posting(market.id(), null, "bill:" + id, null,
-                    "Hóa đơn " + b.stallCode() + " " + period, entries));
+                    "Hóa đơn " + b.stallCode() + " " + billing, entries));
             billOfTrader.putIfAbsent(b.traderId(), id);
         }
         jdbc.batchUpdate("""

@@ -96,4 +96,18 @@ class BillingRulesTest {
     void billNumbersRunPerMarketAndYear() {
         assertThat(BillingRuns.billNumber("TN-DAITU", 2026, 42)).isEqualTo("TN-DAITU-2026-000042");
     }
+
+    @Test
+    void aPeriodIsAMonthAQuarterOrADay() {
+        assertThat(BillingPeriod.parse("2026-11").orElseThrow()).isEqualTo(BillingPeriod.month(java.time.YearMonth.of(2026, 11)));
+        BillingPeriod q = BillingPeriod.parse("2026-q4").orElseThrow();
+        assertThat(q.first()).isEqualTo(java.time.LocalDate.of(2026, 10, 1));
+        assertThat(q.last()).isEqualTo(java.time.LocalDate.of(2026, 12, 31));
+        assertThat(q.months()).isEqualTo(3);
+        assertThat(q.label()).isEqualTo("quý 4/2026");
+        assertThat(q.toString()).isEqualTo("2026-Q4");
+        assertThat(BillingPeriod.parse("15/11/2026").orElseThrow()).isEqualTo(BillingPeriod.day(java.time.LocalDate.of(2026, 11, 15)));
+        assertThat(BillingPeriod.parse("2026-13")).isEmpty();
+        assertThat(BillingPeriod.parse("Q5-2026")).isEmpty();
+    }
 }

@@ -1,0 +1,73 @@
+package vn.cho40.billing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one billing run covers: a month (the default), a quarter (where a board bills so: monthly prices × 3), or
+ * one day of tickets for non-fixed sellers (their per-session and per-m²-per-day charges). Pure.
+ */
+public record BillingPeriod(Kind kind, LocalDate first, LocalDate last) {
+
+    public enum Kind { MONTH, QUARTER, DAY }
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?[Qq]([1-4])");
+
+    public static BillingPeriod month(YearMonth m) {
+        return new BillingPeriod(Kind.MONTH, m.atDay(1), m.atEndOfMonth());
+    }
+
+    public static BillingPeriod quarter(int year, int q) {
+        YearMonth start = YearMonth.of(year, 3 * (q - 1) + 1);
+        return new BillingPeriod(Kind.QUARTER, start.atDay(1), start.plusMonths(2).atEndOfMonth());
+    }
+
+    public static BillingPeriod day(LocalDate d) {
+        return new BillingPeriod(Kind.DAY, d, d);
+    }
+
+    /** "2026-11" (a month), "2026-Q4" (a quarter) or "2026-11-15" / "15/11/2026" (a day of tickets). */
+    public static Optional<BillingPeriod> parse(String text) {
+        String t = text == null ? "" : text.strip();
+        Matcher q = QUARTER.matcher(t);
+        if (q.matches()) {
+            return Optional.of(quarter(Integer.parseInt(q.group(1)), Integer.parseInt(q.group(2))));
+        }
+        try {
+            return Optional.of(month(YearMonth.parse(t)));
+        } catch (java.time.format.DateTimeParseException notAMonth) {
+            return vn.cho40.shared.VnFormats.parseDate(t).map(BillingPeriod::day);
+        }
+    }
+
+    /** Months of monthly prices the period bills: 1, 3, or 0 for a day (which bills per-day prices only). */
+    public int months() {
+        return switch (kind) {
+            case MONTH -> 1;
+            case QUARTER -> 3;
+            case DAY -> 0;
+        };
+    }
+
+    /** As people read it: "11/2026", "quý 4/2026", "15/11/2026". */
+    public String label() {
+        return switch (kind) {
+            case MONTH -> first.getMonthValue() + "/" + first.getYear();
+            case QUARTER -> "quý " + ((first.getMonthValue() - 1) / 3 + 1) + "/" + first.getYear();
+            case DAY -> vn.cho40.shared.VnFormats.date(first);
+        };
+    }
+
+    /** As the API and forms write it. */
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case MONTH -> YearMonth.from(first).toString();
+            case QUARTER -> first.getYear() + "-Q" + ((first.getMonthValue() - 1) / 3 + 1);
+            case DAY -> first.toString();
+        };
+    }
+}
