@@ -7,6 +7,15 @@ local counter = 0
 local threads = {}
 local accounts = {}
 for line in io.lines(os.getenv("ACCOUNTS")) do accounts[#accounts + 1] = line end
+-- BILLS (optional): "account,code,amount" lines, each an open bill paid once into its board's collection account; every
+-- third request then pays the next one (the settling path: code → bill → ledger), the others stay sales.
+local bills = {}
+if os.getenv("BILLS") and os.getenv("BILLS") ~= "" then
+  for line in io.lines(os.getenv("BILLS")) do
+    local a, c, m = line:match("([^,]+),([^,]+),([^,]+)")
+    bills[#bills + 1] = {account = a, code = c, amount = tonumber(m)}
+  end
+end
 local key = os.getenv("SEPAY_KEY")
 local path = os.getenv("WEBHOOK_PATH") or "/webhooks/sepay"
 local run = os.getenv("RUN_ID") or tostring(os.time())
@@ -25,14 +34,28 @@ function amount_of(n, t)
   return 5000 + ((n * 7919 + t * 104729) % 496) * 1000
 end
 
+-- Every third request pays the next bill of the list (bench/webhooks.sh runs wrk with one thread), so no bill is
+-- paid twice in a run.
+local function bill_of(n, t)
+  local k = math.floor(n / 3)
+  if #bills == 0 or n % 3 ~= 0 or k > #bills then return nil end
+  return bills[k]
+end
+
 function request()
   counter = counter + 1
   local id = base + tid * 100000000 + counter
   local account = accounts[((counter + tid) % #accounts) + 1]
+  local content = string.format("mua rau %d", id)
+  local amount = amount_of(counter, tid)
+  local b = bill_of(counter, tid)
+  if b then
+    account, content, amount = b.account, b.code .. " nop phi cho", b.amount
+  end
   local body = string.format('{"id":%d,"gateway":"","transactionDate":"%s","accountNumber":"%s",' ..
-    '"code":null,"content":"mua rau %d","transferType":"in","transferAmount":%d,"accumulated":0,' ..
+    '"code":null,"content":"%s","transferType":"in","transferAmount":%d,"accumulated":0,' ..
     '"subAccount":null,"referenceCode":"W%s-%d","description":""}',
-    id, os.date("!%Y-%m-%d %H:%M:%S", os.time() + 7 * 3600), account, id, amount_of(counter, tid), run, id)
+    id, os.date("!%Y-%m-%d %H:%M:%S", os.time() + 7 * 3600), account, content, amount, run, id)
   return wrk.format("POST", path, {["Content-Type"] = "application/json", ["Authorization"] = "Apikey " .. key}, body)
 end
 

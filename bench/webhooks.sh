@@ -9,6 +9,8 @@
 # Usage: bench/webhooks.sh [seconds] [connections]. Accepted webhooks give their rate-limit token back, so only the
 # burst (requests in flight from 127.0.0.1) could hold the load back: it is raised above the connection count.
 # CHO40_MATCHER_THREADS=0 switches matching off, to measure the webhook path alone against the baseline.
+# BILLS=1: a third of the measured webhooks pay open bills into the boards' collection accounts (each bill once,
+# its code in the transfer text): bills for future quarters are issued first so there are enough of them.
 set -euo pipefail
 exec 3>&2   # load's failure message, also from inside the timed block whose stderr is wrk's CPU time
 cd "$(dirname "$0")/.."
@@ -37,9 +39,28 @@ done
 until [ -s "$work/demo-traders.csv" ]; do sleep 0.2; done
 awk -F, '$1 == "TN-DAITU" {print $4}' "$work/demo-traders.csv" >"$work/accounts.txt"
 server=$(pgrep -f "cho40.jar demo --cho40.bench" | head -n 1)
+: >"$work/bills.txt"
+if [[ "${BILLS:-0}" == 1 ]]; then
+  # Wait for the demo's own fee payments to settle, then bill every market for the next quarters through the API.
+  until [[ "$($pg -d $db -c "SELECT count(*) FROM billing_run")" -gt 0 &&
+           "$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'")" == 0 ]]; do sleep 1; done
+  year=$(date +%Y)
+  for m in $($pg -d $db -c "SELECT code FROM market WHERE collection_account_no IS NOT NULL ORDER BY code"); do
+    for q in 1 2 3 4; do for y in $((year + 1)) $((year + 2)) $((year + 3)) $((year + 4)) $((year + 5)) $((year + 6)); do
+      curl -s -o /dev/null -u admin:bench-password-1 -H 'Content-Type: application/json' \
+        -d "{\"period\":\"$y-Q$q\"}" "http://localhost:$port/api/v1/markets/$m/billing-runs"
+    done; done
+  done
+  $pg -d $db -F , -c "SELECT m.collection_account_no, b.payment_code, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd
+    FROM bill b JOIN market m ON m.id = b.market_id WHERE b.status = 'OPEN' AND b.period_start > now() + interval '1 month'
+    ORDER BY b.id" >"$work/bills.txt"
+  echo "bills     open_for_the_run=$(wc -l <"$work/bills.txt")"
+fi
 
 load() { # path seconds run-id: prints the run's line; fails the benchmark when any request was not answered 2xx
-  SEPAY_KEY=$key ACCOUNTS="$work/accounts.txt" WEBHOOK_PATH=$1 RUN_ID=$3 \
+  local bills=""
+  [[ "$3" == hooks ]] && bills="$work/bills.txt"   # bills are paid in the measured run only, each once
+  SEPAY_KEY=$key ACCOUNTS="$work/accounts.txt" BILLS="$bills" WEBHOOK_PATH=$1 RUN_ID=$3 \
     wrk -t1 -c"$conns" -d"$2"s --latency -s bench/webhooks.lua "http://localhost:$port" >"$work/$3.txt"
   # The rate is of 2xx answers only (webhooks.lua's done()), not wrk's Requests/sec, which counts refusals too.
   local counts
@@ -94,5 +115,11 @@ else
          ' posted_exactly_once=' || (count(DISTINCT t.payment_event_id) = count(*))
   FROM payment_event e JOIN ledger_transaction t ON t.payment_event_id = e.id
   WHERE e.bank_reference LIKE 'Whooks-%' AND e.created_at >= '$start'"
+  if [[ "${BILLS:-0}" == 1 ]]; then
+    $pg -d $db -F ' ' -c "
+    SELECT 'bills     settled=' || count(*) FILTER (WHERE e.status = 'SETTLED') || ' of_payments=' || count(*) ||
+           ' exceptions=' || count(*) FILTER (WHERE e.status = 'EXCEPTION')
+    FROM payment_event e WHERE e.bank_reference LIKE 'Whooks-%' AND e.created_at >= '$start'"
+  fi
 fi
 echo "server    peak_rss_mib=$(( $(sort -n "$work/rss" | tail -1) / 1024 ))"

@@ -50,16 +50,16 @@ class StallFactsPages {
     }
 
     @GetMapping("/billing/stalls/{id}")
-    String edit(@PathVariable UUID id, @RequestParam String market, Model model) {
-        Market m = markets.forStaff(market, Permission.BILL_ISSUE);
+    String edit(@PathVariable UUID id, Model model) {
+        Market m = marketOf(id);
         return form(m, profiles.get(m, id), null, Map.of(), model);
     }
 
     @PostMapping("/billing/stalls/{id}")
-    String save(@PathVariable UUID id, @RequestParam String market, @RequestParam(defaultValue = "") String positionClass,
+    String save(@PathVariable UUID id, @RequestParam(defaultValue = "") String positionClass,
                 @RequestParam(defaultValue = "") String covered, @RequestParam(defaultValue = "") String seller,
                 @RequestParam(name = "charges", required = false) List<String> charges, Model model) {
-        Market m = markets.forStaff(market, Permission.BILL_ISSUE);
+        Market m = marketOf(id);
         StallFeeProfiles.Row row = profiles.get(m, id);
         try {
             profiles.save(m, id, positionClass, "on".equals(covered), seller, charges, access.require().username());
@@ -67,6 +67,14 @@ class StallFactsPages {
         } catch (InvalidInputException e) {
             return form(m, row, Map.of("positionClass", positionClass, "seller", seller), formErrors.of(e), model);
         }
+    }
+
+    /** The stall's market, for a manager of it; another market's stall does not exist here. */
+    private Market marketOf(UUID stallId) {
+        access.requirePermission(Permission.BILL_ISSUE);
+        UUID marketId = profiles.marketOf(stallId)
+                .orElseThrow(() -> new vn.cho40.shared.NotFoundException("billing.stall.notFound", stallId));
+        return markets.forStaff(markets.findById(marketId).orElseThrow().code(), Permission.BILL_ISSUE);
     }
 
     private String form(Market m, StallFeeProfiles.Row row, Map<String, String> typed, Map<String, String> errors,

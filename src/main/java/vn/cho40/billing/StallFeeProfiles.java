@@ -59,6 +59,11 @@ public class StallFeeProfiles {
                 .list();
     }
 
+    /** The market a stall belongs to, to check who may see it before anything else. */
+    public java.util.Optional<UUID> marketOf(UUID stallId) {
+        return db.sql("SELECT market_id FROM stall WHERE id = ?").param(stallId).query(UUID.class).optional();
+    }
+
     public Row get(Market market, UUID stallId) {
         return db.sql(SELECT + " WHERE s.market_id = ? AND s.id = ?").params(market.id(), stallId)
                 .query(StallFeeProfiles::map).optional()

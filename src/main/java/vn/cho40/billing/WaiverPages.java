@@ -72,16 +72,24 @@ class WaiverPages {
         return "billing/waivers";
     }
 
-    @PostMapping("/billing/waivers/{id}/{decision}")
-    String decide(@PathVariable UUID id, @PathVariable String decision, @RequestParam String market,
-                  RedirectAttributes redirect) {
+    @PostMapping("/billing/waivers/{id}/approve")
+    String approve(@PathVariable UUID id, @RequestParam String market, RedirectAttributes redirect) {
+        return decide(id, market, true, redirect);
+    }
+
+    @PostMapping("/billing/waivers/{id}/refuse")
+    String refuse(@PathVariable UUID id, @RequestParam String market, RedirectAttributes redirect) {
+        return decide(id, market, false, redirect);
+    }
+
+    private String decide(UUID id, String market, boolean approve, RedirectAttributes redirect) {
         Market m = markets.forStaff(market, Permission.BILL_ISSUE);
         String by = access.require().username();
         try {
-            switch (decision) {
-                case "approve" -> waivers.approve(m, id, by);
-                case "refuse" -> waivers.refuse(m, id, by);
-                default -> throw new NotFoundException("billing.waiver.notFound", id);
+            if (approve) {
+                waivers.approve(m, id, by);
+            } else {
+                waivers.refuse(m, id, by);
             }
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));

@@ -98,7 +98,7 @@ class RateBookIT {
         assertThat(board.get("/billing/stalls").body()).contains("id=\"stall-facts\"", "A-2", "(mặc định)");
         UUID stall = db.sql("SELECT s.id FROM stall s JOIN market m ON m.id = s.market_id WHERE m.code = 'TN-DAITU' AND s.code = 'A-2'")
                 .query(UUID.class).single();
-        String path = "/billing/stalls/" + stall + "?market=TN-DAITU";
+        String path = "/billing/stalls/" + stall;
         assertThat(board.postForm(path, Map.of("positionClass", "a b", "seller", "NON_FIXED"), path).body())
                 .contains("Loại vị trí gồm tối đa 10 chữ cái");
         assertThat(new WebSession(port, "bql.bunglao", PW).get(path).status()).as("another market").isEqualTo(404);
