@@ -31,22 +31,40 @@ class BillDocuments {
     }
 
     void requestFor(UUID billId) {
-        record Head(UUID marketId, String number, String traderName, String stallCode, LocalDate periodStart) {
+        requestForAll(List.of(billId));
+    }
+
+    /** The e-invoice requests of bills paid in full, read and asked for in three statements whatever their number. */
+    void requestForAll(List<UUID> billIds) {
+        if (billIds.isEmpty()) {
+            return;
         }
-        Head h = db.sql("""
-                SELECT b.market_id, b.number, t.full_name, s.code, b.period_start FROM bill b
-                JOIN trader t ON t.id = b.trader_id JOIN stall s ON s.id = b.stall_id WHERE b.id = ?""")
-                .param(billId).query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class))).single();
-        List<EDocument.Line> lines = db.sql("""
-                SELECT description, unit, quantity_milli, unit_price_vnd, amount_vnd, vat_bp FROM bill_line
-                WHERE bill_id = ? ORDER BY line""").param(billId)
-                .query((rs, n) -> line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        (Integer) rs.getObject(6), h.periodStart()))
-                .list();
-        einvoices.request(h.marketId(), "bill:" + billId, EInvoices.Kind.INVOICE, new EInvoices.Draft(
-                new EDocument.Party(h.traderName(), null, "Quầy " + h.stallCode() + " · hóa đơn phí " + h.number()),
-                lines, LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")))));
+        record Head(UUID id, UUID marketId, String number, String traderName, String stallCode, LocalDate periodStart) {
+        }
+        UUID[] ids = billIds.toArray(UUID[]::new);
+        List<Head> heads = db.sql("""
+                SELECT b.id, b.market_id, b.number, t.full_name, s.code, b.period_start FROM bill b
+                JOIN trader t ON t.id = b.trader_id JOIN stall s ON s.id = b.stall_id WHERE b.id = ANY(?)""")
+                .param(ids).query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class))).list();
+        java.util.Map<UUID, LocalDate> periodOf = new java.util.HashMap<>();
+        heads.forEach(h -> periodOf.put(h.id(), h.periodStart()));
+        java.util.Map<UUID, List<EDocument.Line>> lines = new java.util.HashMap<>();
+        db.sql("""
+                SELECT bill_id, description, unit, quantity_milli, unit_price_vnd, amount_vnd, vat_bp FROM bill_line
+                WHERE bill_id = ANY(?) ORDER BY bill_id, line""").param(ids)
+                .query((rs, n) -> {
+                    UUID bill = rs.getObject(1, UUID.class);
+                    lines.computeIfAbsent(bill, k -> new java.util.ArrayList<>()).add(line(rs.getString(2),
+                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), (Integer) rs.getObject(7),
+                            periodOf.get(bill)));
+                    return null;
+                }).list();
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
+        einvoices.requestAll(heads.stream().map(h -> new EInvoices.Request(h.marketId(), "bill:" + h.id(),
+                EInvoices.Kind.INVOICE, new EInvoices.Draft(new EDocument.Party(h.traderName(), null, "Quầy "
+                + h.stallCode() + " · hóa đơn phí " + h.number()), lines.getOrDefault(h.id(), List.of()), today)))
+                .toList());
     }
 
     static EDocument.Line line(String description, String unit, long qtyMilli, long unitPrice, long gross,

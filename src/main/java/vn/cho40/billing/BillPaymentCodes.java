@@ -63,48 +63,85 @@ class BillPaymentCodes implements PaymentCodes {
         return found;
     }
 
-    private record Open(UUID id, UUID traderId, long due) {
+    private record Open(UUID id, UUID traderId, UUID marketId, String code, long due) {
     }
 
     @Override
     public void settle(Settlement s) {
-        List<Open> bills = db.sql("""
-                SELECT id, trader_id, total_vnd - paid_vnd - waived_vnd - credited_vnd FROM bill
-                WHERE payment_code = ANY(?) AND market_id = ? AND status IN ('OPEN', 'PARTLY_PAID')
-                ORDER BY due_on, number FOR UPDATE""")
-                .params(s.codes().toArray(String[]::new), s.marketId())
-                .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3)))
-                .list();
-        if (bills.isEmpty()) {
+        settleAll(List.of(s));
+    }
+
+    /**
+     * A batch in a handful of statements: every open bill the batch names, locked, oldest due first; each credit
+     * pays its bills in due-date order (what is left becomes the trader's credit), two credits naming one bill share
+     * what it still asks for; then the payments, the bills, the ledger and the e-invoice requests, each in one go.
+     */
+    @Override
+    public void settleAll(List<Settlement> settlements) {
+        if (settlements.isEmpty()) {
             return;
         }
-        UUID trader = bills.getFirst().traderId();
-        Timestamp at = Timestamp.from(s.bookedAt());
-        long left = s.amountVnd();
-        List<Ledger.Line> lines = new ArrayList<>();
-        lines.add(new Ledger.Line(Accounts.clearing(s.provider()), s.amountVnd()));
-        for (Open b : bills) {
-            long pay = Math.min(left, b.due());
-            if (pay <= 0) {
-                break;
+        String[] codes = settlements.stream().flatMap(s -> s.codes().stream()).distinct().toArray(String[]::new);
+        Map<String, Open> byCode = new java.util.LinkedHashMap<>(); // in due-date order
+        db.sql("""
+                SELECT id, trader_id, market_id, payment_code, total_vnd - paid_vnd - waived_vnd - credited_vnd FROM bill
+                WHERE payment_code = ANY(?) AND status IN ('OPEN', 'PARTLY_PAID') ORDER BY due_on, number FOR UPDATE""")
+                .param(codes)
+                .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getLong(5)))
+                .list().forEach(b -> byCode.put(b.code(), b));
+        Map<UUID, Long> dueLeft = new HashMap<>();
+        byCode.values().forEach(b -> dueLeft.put(b.id(), b.due()));
+        Map<UUID, Long> paidPerBill = new java.util.LinkedHashMap<>();
+        List<Object[]> payments = new ArrayList<>();
+        List<Ledger.Posting> postings = new ArrayList<>();
+        List<UUID> paidInFull = new ArrayList<>();
+        for (Settlement s : settlements) {
+            List<Open> bills = s.codes().stream().map(byCode::get).filter(java.util.Objects::nonNull)
+                    .filter(b -> b.marketId().equals(s.marketId())).toList();
+            if (bills.isEmpty()) {
+                continue;
             }
-            left -= pay;
-            jdbc.update("""
+            Timestamp at = Timestamp.from(s.bookedAt());
+            long left = s.amountVnd();
+            List<Ledger.Line> lines = new ArrayList<>();
+            lines.add(new Ledger.Line(Accounts.clearing(s.provider()), s.amountVnd()));
+            // in due-date order, as the bills were read
+            List<Open> ordered = byCode.values().stream().filter(bills::contains).toList();
+            for (Open b : ordered.isEmpty() ? bills : ordered) {
+                long due = dueLeft.get(b.id());
+                long pay = Math.min(left, due);
+                if (pay <= 0) {
+                    continue;
+                }
+                left -= pay;
+                dueLeft.put(b.id(), due - pay);
+                paidPerBill.merge(b.id(), pay, Long::sum);
+                payments.add(new Object[] {Ids.newId(clock), s.marketId(), b.id(), pay, s.paymentEventId(), at});
+                lines.add(new Ledger.Line(Accounts.receivable(b.traderId()), -pay));
+                if (pay == due) {
+                    paidInFull.add(b.id());
+                }
+            }
+            if (left > 0) {
+                lines.add(new Ledger.Line(Accounts.credit(bills.getFirst().traderId()), -left));
+            }
+            postings.add(new Ledger.Posting(s.marketId(), s.paymentEventId(), "bill-payment:" + s.paymentEventId(), null,
+                    "Thu phí qua chuyển khoản", lines));
+        }
+        if (!payments.isEmpty()) {
+            jdbc.batchUpdate("""
                     INSERT INTO bill_payment (id, market_id, bill_id, method, amount_vnd, payment_event_id, paid_at,
                                               recorded_by) VALUES (?, ?, ?, 'TRANSFER', ?, ?, ?, 'system')
-                    ON CONFLICT (bill_id, payment_event_id) DO NOTHING""",
-                    Ids.newId(clock), s.marketId(), b.id(), pay, s.paymentEventId(), at);
-            jdbc.update("UPDATE bill SET paid_vnd = paid_vnd + ?, status = CASE WHEN paid_vnd + ? + waived_vnd + credited_vnd >= "
-                    + "total_vnd THEN 'PAID' ELSE 'PARTLY_PAID' END WHERE id = ?", pay, pay, b.id());
-            lines.add(new Ledger.Line(Accounts.receivable(b.traderId()), -pay));
-            if (pay == b.due()) {
-                documents.requestFor(b.id());
-            }
+                    ON CONFLICT (bill_id, payment_event_id) DO NOTHING""", payments);
+            db.sql("""
+                    UPDATE bill b SET paid_vnd = b.paid_vnd + x.pay, status = CASE WHEN b.paid_vnd + x.pay + b.waived_vnd
+                        + b.credited_vnd >= b.total_vnd THEN 'PAID' ELSE 'PARTLY_PAID' END
+                    FROM unnest(?::uuid[], ?::bigint[]) AS x(id, pay) WHERE b.id = x.id""")
+                    .params(paidPerBill.keySet().toArray(UUID[]::new), paidPerBill.values().toArray(Long[]::new))
+                    .update();
         }
-        if (left > 0) {
-            lines.add(new Ledger.Line(Accounts.credit(trader), -left));
-        }
-        ledger.post(new Ledger.Posting(s.marketId(), s.paymentEventId(), "bill-payment:" + s.paymentEventId(), null,
-                "Thu phí qua chuyển khoản", lines));
+        ledger.postAll(postings);
+        documents.requestForAll(paidInFull);
     }
 }

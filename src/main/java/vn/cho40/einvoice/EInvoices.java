@@ -44,8 +44,10 @@ public class EInvoices {
 
     private final JdbcClient db;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    EInvoices(JdbcClient db, Clock clock) {
+    EInvoices(JdbcClient db, Clock clock, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.db = db;
         this.clock = clock;
     }
@@ -63,6 +65,24 @@ public class EInvoices {
                 .params(Ids.newId(clock), marketId, source, kind.name(), JSON.writeValueAsString(draft),
                         java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
                 .update();
+    }
+
+    /** One request for {@link #requestAll}. */
+    public record Request(UUID marketId, String source, Kind kind, Draft draft) {
+    }
+
+    /** Many requests in one statement, each at most once per source as {@link #request} does. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requestAll(List<Request> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        jdbc.batchUpdate("""
+                INSERT INTO einvoice_request (id, market_id, source, kind, draft, requested_at, next_try_at)
+                VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?) ON CONFLICT (source) DO NOTHING""",
+                requests.stream().map(r -> new Object[] {Ids.newId(clock), r.marketId(), r.source(), r.kind().name(),
+                        JSON.writeValueAsString(r.draft()), now, now}).toList());
     }
 
     /** The documents issued for a source, oldest first (an original, then what corrected it). */

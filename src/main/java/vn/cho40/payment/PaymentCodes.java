@@ -40,6 +40,14 @@ public interface PaymentCodes {
     }
 
     /**
+     * Settles a batch, as {@link #settle} would one by one; issuers that can should do it in a few statements, since
+     * the matcher hands over a batch of up to a thousand credits at a time.
+     */
+    default void settleAll(List<Settlement> settlements) {
+        settlements.forEach(this::settle);
+    }
+
+    /**
      * Who is credited when the code is paid into its own account: the market, the stall and the trader (the payee
      * of a sale; the payer of a bill), the account the code was issued for (the keyed hash of its number and its
      * bank's BIN; for a bill the market's collection account, whose id may be null), the amount it asked for

@@ -355,13 +355,17 @@ public class PaymentMatcher {
                 column(settled, o -> o.owner().stallId(), UUID[]::new),
                 column(settled, o -> o.owner().traderId(), UUID[]::new),
                 column(settled, Outcome::code, String[]::new)));
+        // Each issuer settles its part of the batch at once.
+        java.util.Map<PaymentCodes, List<PaymentCodes.Settlement>> byIssuer = new java.util.LinkedHashMap<>();
         for (Outcome o : settled) {
             if (claimed.contains(o.payment().id())) {
                 Pending p = o.payment();
-                targets.issuer().get(o.code()).settle(new PaymentCodes.Settlement(p.id(), o.owner().marketId(),
-                        p.provider(), p.amountVnd(), p.bookedAt().toInstant(), o.decision().settles()));
+                byIssuer.computeIfAbsent(targets.issuer().get(o.code()), k -> new ArrayList<>())
+                        .add(new PaymentCodes.Settlement(p.id(), o.owner().marketId(), p.provider(), p.amountVnd(),
+                                p.bookedAt().toInstant(), o.decision().settles()));
             }
         }
+        byIssuer.forEach(PaymentCodes::settleAll);
     }
 
     /** Boards' warnings for the outcomes this batch actually changed (a claim another path made warns there). */
