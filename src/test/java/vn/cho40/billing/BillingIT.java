@@ -194,4 +194,52 @@ class BillingIT {
         assertThat(db.sql("SELECT count(*) FROM bill WHERE status = 'OPEN' AND due_on < current_date").query(Integer.class)
                 .single()).as("some overdue").isPositive();
     }
+
+    @Autowired
+    BillPaymentCodes billCodes;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    vn.cho40.privacy.FieldCipher cipher;
+
+    /** A stored credit, as the matcher would hand over (the settlement's payment event must exist). */
+    private UUID paymentEvent(UUID market, long amount) {
+        UUID request = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        db.sql("INSERT INTO inbound_request (id, received_at, provider, outcome, body_enc) VALUES (?, now(), 'test', 'ACCEPTED', ?)")
+                .params(request, cipher.encrypt("raw_body", "{}")).update();
+        db.sql("""
+                INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference, receiving_account_hash,
+                    receiving_account_last4, direction, amount_vnd, booked_at, status, market_id, created_at)
+                VALUES (?, ?, 'test', ?, ?, ?, '0000', 'CREDIT', ?, now(), 'SETTLED', ?, now())""")
+                .params(event, request, event.toString(), event.toString(), event.toString().getBytes(), amount, market)
+                .update();
+        return event;
+    }
+
+    @Test
+    void twoCreditsOfOneBatchNamingOneBillShareWhatItStillAsks() throws Exception {
+        vn.cho40.payment.MatchAll.now(matcher, db);
+        Bills.View open = db.sql(Bills.SELECT_VIEW + """
+                 WHERE m.code = 'TN-DAITU' AND b.status = 'OPEN' AND b.kind = 'BILL' AND b.total_vnd > 10000
+                ORDER BY b.due_on DESC, b.number DESC LIMIT 1""").query(Bills::map).single();
+        long part = open.dueVnd() * 6 / 10;
+        UUID first = paymentEvent(open.marketId(), part);
+        UUID second = paymentEvent(open.marketId(), part);
+        long creditBefore = bills.creditOf(open.traderId());
+        tx.executeWithoutResult(t -> billCodes.settleAll(List.of(
+                new vn.cho40.payment.PaymentCodes.Settlement(first, open.marketId(), "test", part, Instant.now(),
+                        List.of(open.paymentCode())),
+                new vn.cho40.payment.PaymentCodes.Settlement(second, open.marketId(), "test", part, Instant.now(),
+                        List.of(open.paymentCode())))));
+        Bills.View after = bill(open.id());
+        assertThat(after.status()).isEqualTo("PAID");
+        assertThat(after.paidVnd()).isEqualTo(open.totalVnd());
+        assertThat(bills.payments(open.id())).extracting(Bills.Payment::amountVnd)
+                .containsExactly(part, open.dueVnd() - part);
+        assertThat(bills.creditOf(open.traderId()) - creditBefore).as("the second credit's excess")
+                .isEqualTo(2 * part - open.dueVnd());
+        assertThat(ledger.trialBalance(open.marketId()).stream().mapToLong(Ledger.AccountBalance::balanceVnd).sum())
+                .isZero();
+    }
 }
