@@ -142,7 +142,12 @@ public class BillReminders {
                     INSERT INTO bill_reminder (bill_id, market_id, offset_days, channel, sent_at) VALUES (?, ?, ?, 'SMS', ?)
                     ON CONFLICT DO NOTHING""").params(d.billId(), d.marketId(), d.offset(), now).update() == 1) {
                 claimed++;
-                messages.sms(d.traderId(), text(d.market(), d.number(), d.dueVnd(), d.dueOn(), d.offset()));
+                try {
+                    messages.sms(d.traderId(), text(d.market(), d.number(), d.dueVnd(), d.dueOn(), d.offset()));
+                } catch (RuntimeException e) {
+                    // one phone the gateway refused must not hold back the others' reminders (nor undo them)
+                    log.warn("Bill reminder SMS for {} not sent: {}", d.number(), e.toString());
+                }
             }
         }
         return claimed;

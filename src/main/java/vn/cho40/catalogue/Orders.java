@@ -209,11 +209,14 @@ public class Orders {
             // What the buyer paid goes back, from the trader's account: the books say so in the same transaction.
             UUID paymentId = db.sql("SELECT payment_event_id FROM product_order WHERE id = ?").param(id)
                     .query(UUID.class).single();
-            Payments.Received paid = payments.matched(paymentId).orElseThrow();
-            refund = paid.amountVnd();
-            ledger.post(new Ledger.Posting(o.marketId(), null, "order-refund:" + id, null,
-                    "Hoàn tiền đơn " + o.number(), List.of(new Ledger.Line(Accounts.trader(o.traderId()), refund),
-                    new Ledger.Line(Accounts.refunds(o.traderId()), -refund))));
+            // A payment the board has since undone (credited to the wrong stall) is no longer the trader's to refund.
+            Payments.Received paid = payments.matched(paymentId).orElse(null);
+            refund = paid == null ? 0 : paid.amountVnd();
+            if (refund > 0) {
+                ledger.post(new Ledger.Posting(o.marketId(), null, "order-refund:" + id, null,
+                        "Hoàn tiền đơn " + o.number(), List.of(new Ledger.Line(Accounts.trader(o.traderId()), refund),
+                        new Ledger.Line(Accounts.refunds(o.traderId()), -refund))));
+            }
         }
         int changed = db.sql("""
                 UPDATE product_order SET status = 'CANCELLED', cancelled_at = ?, cancel_reason = ?, refund_vnd = ?
