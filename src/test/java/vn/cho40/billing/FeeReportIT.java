@@ -50,7 +50,8 @@ class FeeReportIT {
         String all = province.get("/billing/report?month=" + month).body();
         assertThat(all).contains("Chợ trung tâm Đại Từ", "/billing/report?market=TN-DAITU").doesNotContain("Bung Lao");
         String market = province.get("/billing/report?market=TN-DAITU&month=" + month).body();
-        assertThat(market).contains("id=\"fee-report\"", "A-1", "/billing/bills/");
+        assertThat(market).contains("id=\"fee-report\"", "A-1", "/billing/bills/")
+                .as("a year is printed as a year").contains("tháng " + month.getMonthValue() + "/" + month.getYear());
         assertThat(market).contains("id=\"report-billed\">" + vn.cho40.shared.Money.vnd(billed).format())
                 .contains("id=\"report-transfer\">" + vn.cho40.shared.Money.vnd(transfer).format());
         assertThat(new WebSession(port, "bql.bunglao", PW).get("/billing/report?market=TN-DAITU&month=" + month)
