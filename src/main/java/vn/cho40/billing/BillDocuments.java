@@ -1,8 +1,6 @@
 package vn.cho40.billing;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,53 +16,62 @@ import vn.cho40.einvoice.VatRates;
  * reckoning in their description, so quantity × price always equals the amount printed.
  */
 @Component
-class BillDocuments {
+class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
 
     private final JdbcClient db;
     private final EInvoices einvoices;
-    private final Clock clock;
 
-    BillDocuments(JdbcClient db, EInvoices einvoices, Clock clock) {
+    BillDocuments(JdbcClient db, EInvoices einvoices) {
         this.db = db;
         this.einvoices = einvoices;
-        this.clock = clock;
     }
 
     void requestFor(UUID billId) {
         requestForAll(List.of(billId));
     }
 
-    /** The e-invoice requests of bills paid in full, read and asked for in three statements whatever their number. */
+    /**
+     * Asks for the e-invoices of bills paid in full, by their source alone (one short row each, in one statement):
+     * the issuer composes each draft from the bill when it issues, off the path that settles payments.
+     */
     void requestForAll(List<UUID> billIds) {
         if (billIds.isEmpty()) {
             return;
         }
-        record Head(UUID id, UUID marketId, String number, String traderName, String stallCode, LocalDate periodStart) {
+        List<EInvoices.Request> requests = db.sql("SELECT id, market_id FROM bill WHERE id = ANY(?)")
+                .param(billIds.toArray(UUID[]::new))
+                .query((rs, n) -> new EInvoices.Request(rs.getObject(2, UUID.class), "bill:" + rs.getObject(1, UUID.class),
+                        EInvoices.Kind.INVOICE, null))
+                .list();
+        einvoices.requestAll(requests);
+    }
+
+    /** A paid bill's invoice: the trader as buyer, one line per charge of the bill, dated when it is issued. */
+    @Override
+    public java.util.Optional<EInvoices.Draft> draftOf(String source, LocalDate issuedOn) {
+        if (!source.startsWith("bill:")) {
+            return java.util.Optional.empty();
         }
-        UUID[] ids = billIds.toArray(UUID[]::new);
-        List<Head> heads = db.sql("""
-                SELECT b.id, b.market_id, b.number, t.full_name, s.code, b.period_start FROM bill b
-                JOIN trader t ON t.id = b.trader_id JOIN stall s ON s.id = b.stall_id WHERE b.id = ANY(?)""")
-                .param(ids).query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class))).list();
-        java.util.Map<UUID, LocalDate> periodOf = new java.util.HashMap<>();
-        heads.forEach(h -> periodOf.put(h.id(), h.periodStart()));
-        java.util.Map<UUID, List<EDocument.Line>> lines = new java.util.HashMap<>();
-        db.sql("""
-                SELECT bill_id, description, unit, quantity_milli, unit_price_vnd, amount_vnd, vat_bp FROM bill_line
-                WHERE bill_id = ANY(?) ORDER BY bill_id, line""").param(ids)
-                .query((rs, n) -> {
-                    UUID bill = rs.getObject(1, UUID.class);
-                    lines.computeIfAbsent(bill, k -> new java.util.ArrayList<>()).add(line(rs.getString(2),
-                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), (Integer) rs.getObject(7),
-                            periodOf.get(bill)));
-                    return null;
-                }).list();
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
-        einvoices.requestAll(heads.stream().map(h -> new EInvoices.Request(h.marketId(), "bill:" + h.id(),
-                EInvoices.Kind.INVOICE, new EInvoices.Draft(new EDocument.Party(h.traderName(), null, "Quầy "
-                + h.stallCode() + " · hóa đơn phí " + h.number()), lines.getOrDefault(h.id(), List.of()), today)))
-                .toList());
+        UUID billId;
+        try {
+            billId = UUID.fromString(source.substring("bill:".length()));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        record Head(String number, String traderName, String stallCode, LocalDate periodStart) {
+        }
+        java.util.Optional<Head> head = db.sql("""
+                SELECT b.number, t.full_name, s.code, b.period_start FROM bill b
+                JOIN trader t ON t.id = b.trader_id JOIN stall s ON s.id = b.stall_id WHERE b.id = ?""")
+                .param(billId).query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class))).optional();
+        return head.map(h -> new EInvoices.Draft(new EDocument.Party(h.traderName(), null, "Quầy " + h.stallCode()
+                + " · hóa đơn phí " + h.number()), db.sql("""
+                SELECT description, unit, quantity_milli, unit_price_vnd, amount_vnd, vat_bp FROM bill_line
+                WHERE bill_id = ? ORDER BY line""").param(billId)
+                .query((rs, n) -> line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        (Integer) rs.getObject(6), h.periodStart()))
+                .list(), issuedOn));
     }
 
     static EDocument.Line line(String description, String unit, long qtyMilli, long unitPrice, long gross,

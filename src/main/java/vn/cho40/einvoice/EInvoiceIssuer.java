@@ -38,7 +38,11 @@ class EInvoiceIssuer {
     private final SigningKeyring keyring;
     private final Clock clock;
 
-    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock) {
+    private final java.util.List<EInvoiceDrafts> drafts;
+
+    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock,
+                   java.util.List<EInvoiceDrafts> drafts) {
+        this.drafts = java.util.List.copyOf(drafts);
         this.db = db;
         this.tx = tx;
         this.keyring = keyring;
@@ -131,7 +135,19 @@ class EInvoiceIssuer {
         if (!keys.get().validAt(now)) {
             return "einvoice.wait.certificateExpired";
         }
-        EInvoices.Draft draft = EInvoices.JSON.readValue(r.draft(), EInvoices.Draft.class);
+        EInvoices.Draft draft;
+        if (r.draft() != null) {
+            draft = EInvoices.JSON.readValue(r.draft(), EInvoices.Draft.class);
+        } else {
+            // Named by its source alone: composed now, by the module that owns the source.
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+            Optional<EInvoices.Draft> composed = drafts.stream().map(d -> d.draftOf(r.source(), today))
+                    .flatMap(Optional::stream).findFirst();
+            if (composed.isEmpty()) {
+                return "einvoice.wait.noDraft";
+            }
+            draft = composed.get();
+        }
         InvoiceSeries series = new InvoiceSeries(s.form(), s.series());
         int number = db.sql("""
                 INSERT INTO einvoice_number (market_id, form, series, last) VALUES (?, ?, ?, 1)

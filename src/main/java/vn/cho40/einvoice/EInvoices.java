@@ -67,7 +67,7 @@ public class EInvoices {
                 .update();
     }
 
-    /** One request for {@link #requestAll}. */
+    /** One request for {@link #requestAll}; a null draft is composed at issue time ({@link EInvoiceDrafts}). */
     public record Request(UUID marketId, String source, Kind kind, Draft draft) {
     }
 
@@ -82,7 +82,7 @@ public class EInvoices {
                 INSERT INTO einvoice_request (id, market_id, source, kind, draft, requested_at, next_try_at)
                 VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?) ON CONFLICT (source) DO NOTHING""",
                 requests.stream().map(r -> new Object[] {Ids.newId(clock), r.marketId(), r.source(), r.kind().name(),
-                        JSON.writeValueAsString(r.draft()), now, now}).toList());
+                        r.draft() == null ? null : JSON.writeValueAsString(r.draft()), now, now}).toList());
     }
 
     /** The documents issued for a source, oldest first (an original, then what corrected it). */
