@@ -64,15 +64,9 @@ public class BillCorrections {
                 by);
         List<Ledger.Line> entries = new ArrayList<>();
         int line = 0;
-        long left = amount;
-        for (Object[] l : linesOf(o.id())) {
-            long take = Math.min(left, (Long) l[1]);
-            if (take <= 0) {
-                continue;
-            }
-            left -= take;
-            entries.add(new Ledger.Line(Accounts.revenue((String) l[0]), take));
-            line(id, ++line, m, (String) l[0], "Điều chỉnh giảm hóa đơn " + o.number() + ": " + why, -take);
+        for (var share : ChargeShares.of(db, o.id(), amount)) {
+            entries.add(new Ledger.Line(Accounts.revenue(share.getKey()), share.getValue()));
+            line(id, ++line, m, share.getKey(), "Điều chỉnh giảm hóa đơn " + o.number() + ": " + why, -share.getValue());
         }
         // What the bill still owed is taken off it; anything beyond (it was paid) is owed back as credit.
         long applied = Math.min(amount, o.dueVnd());
@@ -164,12 +158,6 @@ public class BillCorrections {
                                        amount_vnd) VALUES (?, ?, ?, ?, ?, 'STALL_MONTH', 1000, ?, ?)""")
                 .params(billId, n, m.id(), charge, description.length() > 300 ? description.substring(0, 300)
                         : description, amount, amount).update();
-    }
-
-    private List<Object[]> linesOf(UUID billId) {
-        return db.sql("SELECT charge, amount_vnd FROM bill_line WHERE bill_id = ? AND amount_vnd > 0 "
-                        + "ORDER BY amount_vnd DESC, line").param(billId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
     }
 
     private static long amount(String text, long max, List<Violation> problems) {

@@ -133,19 +133,8 @@ public class BillWaivers {
      */
     private List<Ledger.Line> lines(UUID billId, UUID trader, long amount) {
         List<Ledger.Line> lines = new ArrayList<>();
-        long left = amount;
-        for (var l : db.sql("SELECT charge, amount_vnd FROM bill_line WHERE bill_id = ? AND amount_vnd > 0 "
-                + "ORDER BY amount_vnd DESC, line").param(billId).query((rs, n) -> new Object[] {rs.getString(1),
-                rs.getLong(2)}).list()) {
-            long take = Math.min(left, (Long) l[1]);
-            if (take > 0) {
-                lines.add(new Ledger.Line(Accounts.waiver((String) l[0]), take));
-                left -= take;
-            }
-        }
-        if (left > 0) {
-            lines.add(new Ledger.Line(Accounts.waiver(Charge.OTHER.name()), left));
-        }
+        ChargeShares.of(db, billId, amount).forEach(s -> lines.add(new Ledger.Line(Accounts.waiver(s.getKey()),
+                s.getValue())));
         lines.add(new Ledger.Line(Accounts.receivable(trader), -amount));
         return lines;
     }

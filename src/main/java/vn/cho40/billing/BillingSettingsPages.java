@@ -1,6 +1,5 @@
 package vn.cho40.billing;
 
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -8,10 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.cho40.identity.Access;
-import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Permission;
 import vn.cho40.market.Market;
-import vn.cho40.market.MarketListing;
 import vn.cho40.market.Markets;
 import vn.cho40.platform.FormErrors;
 import vn.cho40.shared.InvalidInputException;
@@ -25,7 +22,11 @@ class BillingSettingsPages {
     private final Access access;
     private final FormErrors formErrors;
 
-    BillingSettingsPages(BillReminders reminders, Markets markets, Access access, FormErrors formErrors) {
+    private final MarketChoice choice;
+
+    BillingSettingsPages(BillReminders reminders, Markets markets, Access access, FormErrors formErrors,
+                         MarketChoice choice) {
+        this.choice = choice;
         this.reminders = reminders;
         this.markets = markets;
         this.access = access;
@@ -34,12 +35,8 @@ class BillingSettingsPages {
 
     @GetMapping("/billing/settings")
     String page(@RequestParam(defaultValue = "") String market, Model model) {
-        CurrentUser user = access.requirePermission(Permission.BILL_READ);
-        List<MarketListing> choices = markets.inScope(user.scope());
-        String code = !market.isBlank() ? market : choices.isEmpty() ? "" : choices.getFirst().code();
-        model.addAttribute("markets", choices);
-        if (!code.isBlank()) {
-            Market m = markets.forStaff(code, Permission.BILL_READ);
+        Market m = choice.of(market, Permission.BILL_READ, model, true);
+        if (m != null) {
             BillReminders.Setting s = reminders.setting(m.id());
             return render(m, Map.of("dueDay", String.valueOf(s.dueDay()), "reminderDays",
                     String.join(", ", s.reminderDays().stream().map(String::valueOf).toList()),

@@ -82,10 +82,15 @@ public class Bills {
         return db.sql(SELECT_VIEW + " WHERE b.id = ?").param(id).query(Bills::map).optional();
     }
 
+    /** A trader's unpaid bills, oldest due first. */
+    public List<View> openOfTrader(UUID traderId) {
+        return db.sql(SELECT_VIEW + " WHERE b.trader_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
+                + "ORDER BY b.due_on, b.number").param(traderId).query(Bills::map).list();
+    }
+
     /** A trader's bills: open ones first (oldest due first), then the last paid ones. */
     public List<View> ofTrader(UUID traderId, int paidToo) {
-        List<View> open = db.sql(SELECT_VIEW + " WHERE b.trader_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
-                + "ORDER BY b.due_on, b.number").param(traderId).query(Bills::map).list();
+        List<View> open = openOfTrader(traderId);
         List<View> paid = db.sql(SELECT_VIEW + " WHERE b.trader_id = ? AND b.status NOT IN ('OPEN', 'PARTLY_PAID') "
                 + "ORDER BY b.period_start DESC, b.number DESC LIMIT ?").params(traderId, paidToo).query(Bills::map).list();
         List<View> all = new java.util.ArrayList<>(open);

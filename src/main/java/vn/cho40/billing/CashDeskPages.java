@@ -13,10 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cho40.identity.Access;
-import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Permission;
 import vn.cho40.market.Market;
-import vn.cho40.market.MarketListing;
 import vn.cho40.market.Markets;
 import vn.cho40.platform.FormErrors;
 import vn.cho40.shared.InvalidInputException;
@@ -32,7 +30,11 @@ class CashDeskPages {
     private final Access access;
     private final FormErrors formErrors;
 
-    CashDeskPages(CashDesk desk, Bills bills, Markets markets, Access access, FormErrors formErrors) {
+    private final MarketChoice choice;
+
+    CashDeskPages(CashDesk desk, Bills bills, Markets markets, Access access, FormErrors formErrors,
+                  MarketChoice choice) {
+        this.choice = choice;
         this.desk = desk;
         this.bills = bills;
         this.markets = markets;
@@ -41,11 +43,7 @@ class CashDeskPages {
     }
 
     private Market market(String code, Permission p, Model model) {
-        CurrentUser user = access.requirePermission(p);
-        List<MarketListing> choices = markets.inScope(user.scope());
-        model.addAttribute("markets", choices);
-        String c = !code.isBlank() ? code : choices.size() == 1 ? choices.getFirst().code() : "";
-        return c.isBlank() ? null : markets.forStaff(c, p);
+        return choice.of(code, p, model, false);
     }
 
     @GetMapping("/billing/cash")

@@ -10,10 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import vn.cho40.identity.Access;
-import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Permission;
 import vn.cho40.market.Market;
-import vn.cho40.market.MarketListing;
 import vn.cho40.market.Markets;
 import vn.cho40.platform.FormErrors;
 import vn.cho40.shared.InvalidInputException;
@@ -27,7 +25,11 @@ class StallFactsPages {
     private final Access access;
     private final FormErrors formErrors;
 
-    StallFactsPages(StallFeeProfiles profiles, Markets markets, Access access, FormErrors formErrors) {
+    private final MarketChoice choice;
+
+    StallFactsPages(StallFeeProfiles profiles, Markets markets, Access access, FormErrors formErrors,
+                    MarketChoice choice) {
+        this.choice = choice;
         this.profiles = profiles;
         this.markets = markets;
         this.access = access;
@@ -36,12 +38,8 @@ class StallFactsPages {
 
     @GetMapping("/billing/stalls")
     String list(@RequestParam(defaultValue = "") String market, Model model) {
-        CurrentUser user = access.requirePermission(Permission.BILL_READ);
-        List<MarketListing> choices = markets.inScope(user.scope());
-        String code = !market.isBlank() ? market : choices.isEmpty() ? "" : choices.getFirst().code();
-        model.addAttribute("markets", choices);
-        if (!code.isBlank()) {
-            Market m = markets.forStaff(code, Permission.BILL_READ);
+        Market m = choice.of(market, Permission.BILL_READ, model, true);
+        if (m != null) {
             model.addAttribute("market", m);
             model.addAttribute("stalls", profiles.ofMarket(m.id()));
             model.addAttribute("mayEdit", markets.allows(m, Permission.BILL_ISSUE));

@@ -1,6 +1,5 @@
 package vn.cho40.billing;
 
-import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,7 +12,6 @@ import vn.cho40.identity.Access;
 import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Permission;
 import vn.cho40.market.Market;
-import vn.cho40.market.MarketListing;
 import vn.cho40.market.Markets;
 import vn.cho40.platform.FormErrors;
 import vn.cho40.shared.InvalidInputException;
@@ -29,7 +27,11 @@ class WaiverPages {
     private final Access access;
     private final FormErrors formErrors;
 
-    WaiverPages(BillWaivers waivers, Bills bills, Markets markets, Access access, FormErrors formErrors) {
+    private final MarketChoice choice;
+
+    WaiverPages(BillWaivers waivers, Bills bills, Markets markets, Access access, FormErrors formErrors,
+                MarketChoice choice) {
+        this.choice = choice;
         this.waivers = waivers;
         this.bills = bills;
         this.markets = markets;
@@ -58,16 +60,12 @@ class WaiverPages {
 
     @GetMapping("/billing/waivers")
     String list(@RequestParam(defaultValue = "") String market, Model model) {
-        CurrentUser user = access.requirePermission(Permission.BILL_READ);
-        List<MarketListing> choices = markets.inScope(user.scope());
-        String code = !market.isBlank() ? market : choices.isEmpty() ? "" : choices.getFirst().code();
-        model.addAttribute("markets", choices);
-        if (!code.isBlank()) {
-            Market m = markets.forStaff(code, Permission.BILL_READ);
+        Market m = choice.of(market, Permission.BILL_READ, model, true);
+        if (m != null) {
             model.addAttribute("market", m);
             model.addAttribute("waivers", waivers.ofMarket(m.id()));
             model.addAttribute("mayDecide", markets.allows(m, Permission.BILL_ISSUE));
-            model.addAttribute("me", user.username());
+            model.addAttribute("me", access.require().username());
         }
         return "billing/waivers";
     }

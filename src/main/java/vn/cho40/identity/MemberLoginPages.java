@@ -31,7 +31,10 @@ class MemberLoginPages {
 
     private String page(Model model) {
         model.addAttribute("smsOff", !login.available() || members.isEmpty());
-        return "identity/member-login";
+        model.addAttribute("titleKey", "memberLogin.title");
+        model.addAttribute("introKey", "memberLogin.intro");
+        model.addAttribute("loginPath", "/member/login");
+        return "identity/phone-login";
     }
 
     @PostMapping("/member/login/code")

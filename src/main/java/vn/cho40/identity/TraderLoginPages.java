@@ -28,7 +28,9 @@ class TraderLoginPages {
     /** The login page; without an SMS gateway it only says that login by code is off here, and whom to ask. */
     private String page(Model model) {
         model.addAttribute("smsOff", !login.available());
-        return "identity/trader-login";
+        model.addAttribute("titleKey", "traderLogin.title");
+        model.addAttribute("loginPath", "/trader/login");
+        return "identity/phone-login";
     }
 
     @PostMapping("/trader/login/code")

@@ -68,8 +68,7 @@ class TraderHomePage {
         model.addAttribute("takings", book.takings(me.traderId()));
         // Bills to pay, said on the home screen: how many are open and how many of them are overdue.
         java.time.LocalDate today = java.time.LocalDate.now(vn.cho40.shared.VnFormats.VIETNAM);
-        List<vn.cho40.billing.Bills.View> open = bills.ofTrader(me.traderId(), 0).stream()
-                .filter(vn.cho40.billing.Bills.View::open).toList();
+        List<vn.cho40.billing.Bills.View> open = bills.openOfTrader(me.traderId());
         model.addAttribute("openBills", open.size());
         model.addAttribute("overdueBills", open.stream().filter(b -> b.overdue(today)).count());
         model.addAttribute("dueTotal", open.stream().mapToLong(vn.cho40.billing.Bills.View::dueVnd).sum());
