@@ -166,7 +166,25 @@ public class PaymentMatcher {
 
     /** Matches handed-over events in one transaction: those no longer RECEIVED (or never stored) are skipped. */
     void match(List<Pending> handedOver) {
-        tx.executeWithoutResult(status -> apply(handedOver));
+        tx.executeWithoutResult(status -> {
+            List<Pending> free = claim(handedOver);
+            if (!free.isEmpty()) {
+                apply(free);
+            }
+        });
+    }
+
+    /**
+     * The handed-over events still waiting that no other transaction holds, locked for this one. Under a backlog
+     * the scan takes the oldest waiting events, the very ones queued here next: waiting for its commit only to find
+     * them matched stalled this thread (64 ms a batch), so they are skipped and the scan matches them.
+     */
+    private List<Pending> claim(List<Pending> handedOver) {
+        Set<UUID> free = new HashSet<>(jdbc.queryForList("""
+                SELECT id FROM payment_event WHERE id = ANY(?::uuid[]) AND status = 'RECEIVED'
+                FOR UPDATE SKIP LOCKED""", UUID.class, (Object) handedOver.stream().map(Pending::id).toArray(UUID[]::new)));
+        return free.size() == handedOver.size() ? handedOver
+                : handedOver.stream().filter(p -> free.contains(p.id())).toList();
     }
 
     /** Matches up to one batch of received events read from the table; returns how many were read. */
