@@ -105,6 +105,7 @@ public class BillReminders {
     }
 
     @Scheduled(cron = "${cho40.billing.reminder-cron:0 0 8 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "billing.reminders", lockAtMostFor = "PT30M")
     void daily() {
         int sent = remind(LocalDate.now(clock.withZone(VnFormats.VIETNAM)));
         if (sent > 0) {

@@ -21,6 +21,7 @@ class RolloutTasks {
     }
 
     @Scheduled(cron = "${cho40.rollout.freeze-cron:0 30 0 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "rollout.freeze-month", lockAtMostFor = "PT1H")
     void freezeLastMonth() {
         var month = figures.currentMonth().minusMonths(1);
         KpiSnapshots.Frozen done = snapshots.freeze(null, month, "system", null, true);
