@@ -335,19 +335,21 @@ public class PayrollRuns {
     }
 
     /**
-     * The bank file of a run's transfers still due (never paid, or failed: a retry file) at the template's bank:
-     * the lines become SENT, so a second file does not pay them twice; audited with count and total.
+     * The bank file of a run's transfers still due (never paid, or failed: a retry file) at the template's bank, or
+     * the ISO 20022 pain.001 file of them ({@link Pain001#CODE}): the lines become SENT, so a second file does not
+     * pay them twice; count and total are checked against the lines before the file is offered; audited.
      */
     @Transactional
     public BankFile.Written bankFile(UUID runId, String templateCode) {
         PayrollRun run = run(runId, Permission.PAYROLL_EDIT);
-        BankFile.Template template = ("BOARD".equals(templateCode) ? layouts.of(run.marketId(), "BOARD")
+        boolean pain001 = Pain001.CODE.equals(templateCode);
+        BankFile.Template template = pain001 ? null : ("BOARD".equals(templateCode) ? layouts.of(run.marketId(), "BOARD")
                 : BankFile.template(templateCode == null ? "" : templateCode)).orElseThrow(
                 () -> new InvalidInputException(Violation.of("template", "payroll.bankFile.template")));
         List<PayrollLine> due = lines(runId).stream()
                 .filter(l -> l.status() == PayrollLine.PaymentStatus.PENDING
                         || l.status() == PayrollLine.PaymentStatus.FAILED)
-                .filter(l -> l.pay().netVnd() > 0 && template.takes(l.bankBin())).toList();
+                .filter(l -> l.pay().netVnd() > 0 && (pain001 || template.takes(l.bankBin()))).toList();
         if (due.isEmpty()) {
             throw new InvalidInputException(Violation.of("template", "payroll.bankFile.nothingDue"));
         }
@@ -358,16 +360,29 @@ public class PayrollRuns {
         List<BankFile.Transfer> transfers = due.stream().map(l -> new BankFile.Transfer(l.transferRef(),
                 accountNumber(l.id()), holders.getOrDefault(l.staffId(), l.fullName()), l.bankBin(),
                 l.pay().netVnd())).toList();
-        BankFile.Written written = BankFile.write(template, market.collectionAccountNo(), run.period(), market.code(),
-                transfers);
+        BankFile.Written written = pain001 ? pain001(market, run, transfers)
+                : BankFile.write(template, market.collectionAccountNo(), run.period(), market.code(), transfers);
         long expected = due.stream().mapToLong(l -> l.pay().netVnd()).sum();
         if (written.count() != due.size() || written.totalVnd() != expected) {
             throw new IllegalStateException("bank file count or total differs from the run's lines");
         }
         markSent(due);
         audit.record("PAYROLL_BANK_FILE", "payroll_run", runId, market.id(), market.provinceCode(),
-                template.code() + " " + written.count() + " " + written.totalVnd());
+                (pain001 ? Pain001.CODE : template.code()) + " " + written.count() + " " + written.totalVnd());
         return written;
+    }
+
+    /** The pain.001 file: the board's paying account is the debtor; refused, naming the fix, when it has none. */
+    private BankFile.Written pain001(Market market, PayrollRun run, List<BankFile.Transfer> transfers) {
+        String account = market.collectionAccountNo();
+        String bin = market.collectionBankBin();
+        if (account == null || !account.matches("[0-9A-Za-z]{4,34}") || bin == null || !bin.matches("[0-9]{6}")) {
+            throw new InvalidInputException(Violation.of("template", "payroll.pain001.noDebtorAccount", market.name()));
+        }
+        java.time.ZonedDateTime now = clock.instant().atZone(vn.cho40.shared.VnFormats.VIETNAM);
+        String messageId = "C40P" + transferRef(Ids.newId(clock)).substring(4);
+        return Pain001.write(new Pain001.Debtor(messageId, now.toOffsetDateTime(), market.name(), account, bin,
+                now.toLocalDate()), run.period(), market.code(), transfers);
     }
 
     /** Lines put into a bank file are SENT (those already PAID never are: a run cannot be paid twice). */
