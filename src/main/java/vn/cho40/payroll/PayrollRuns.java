@@ -42,10 +42,11 @@ public class PayrollRuns {
     private final AuditLog audit;
     private final Ledger ledger;
     private final BankLayouts layouts;
+    private final AttendanceDays attendance;
     private final Clock clock;
 
     PayrollRuns(JdbcClient db, JdbcTemplate jdbc, StaffRegister staff, Markets markets, Access access, AuditLog audit,
-                Ledger ledger, BankLayouts layouts, Clock clock) {
+                Ledger ledger, BankLayouts layouts, AttendanceDays attendance, Clock clock) {
         this.db = db;
         this.jdbc = jdbc;
         this.staff = staff;
@@ -54,12 +55,17 @@ public class PayrollRuns {
         this.audit = audit;
         this.ledger = ledger;
         this.layouts = layouts;
+        this.attendance = attendance;
         this.clock = clock;
     }
 
-    /** One person in a preview: the computed pay, last month's net (null: not paid then) and what blocks approval. */
-    public record PreviewLine(StaffMember person, int workedDays, int workingDays, PayCalculator.Result pay,
-                              Long lastMonthNetVnd, String problem) {
+    /**
+     * One person in a preview: the days worked (from the board's attendance record when it has one, else from the
+     * employment dates) against the month's working days, the full month's contract salary they prorate, the
+     * computed pay, last month's net (null: not paid then) and what blocks approval.
+     */
+    public record PreviewLine(StaffMember person, int workedDays, int workingDays, boolean daysRecorded,
+                              long contractSalaryVnd, PayCalculator.Result pay, Long lastMonthNetVnd, String problem) {
         public boolean changed() {
             return lastMonthNetVnd != null && lastMonthNetVnd != pay.netVnd();
         }
@@ -106,20 +112,26 @@ public class PayrollRuns {
         Region region = staff.region(market.id());
         int workingDays = WorkingDays.inMonth(period);
         Map<UUID, Long> lastNet = netByStaff(market.id(), period.minusMonths(1));
+        Map<UUID, Integer> recorded = attendance.recorded(market.id(), period);
         List<PreviewLine> lines = new ArrayList<>();
         for (StaffMember s : staff.list(market)) {
-            int worked = WorkingDays.worked(period, s.startOn(), s.endOn());
+            int byDates = WorkingDays.worked(period, s.startOn(), s.endOn());
+            // Recorded days never exceed the dates' days (checked when recorded); a person no longer employed that
+            // month is off the run whatever was recorded.
+            int worked = byDates == 0 ? 0 : Math.min(byDates, recorded.getOrDefault(s.id(), byDates));
             if (worked == 0) {
                 continue;
             }
             OneOff extra = oneOffs.getOrDefault(s.id(), new OneOff(0, 0));
             List<PayCalculator.Allowance> allowances = s.allowances().stream()
                     .map(a -> new PayCalculator.Allowance(a.kind(), a.amountVnd(), a.taxable(), a.insurable())).toList();
+            long contract = s.contractSalaryVnd(rules);
             PayCalculator.Result pay = PayCalculator.compute(rules, new PayCalculator.Input(period, region,
-                    s.contractSalaryVnd(rules), allowances, s.dependants(), worked, workingDays, extra.additionVnd(),
+                    contract, allowances, s.dependants(), worked, workingDays, extra.additionVnd(),
                     extra.deductionVnd()));
             String problem = !s.hasAccount() ? "payroll.run.noAccount" : pay.netVnd() < 0 ? "payroll.run.negativeNet" : null;
-            lines.add(new PreviewLine(s, worked, workingDays, pay, lastNet.get(s.id()), problem));
+            lines.add(new PreviewLine(s, worked, workingDays, recorded.containsKey(s.id()), contract, pay,
+                    lastNet.get(s.id()), problem));
         }
         return new Preview(market, period, rules.version(), region, lines, regular(market.id(), period).orElse(null));
     }
@@ -223,7 +235,7 @@ public class PayrollRuns {
             } else if (!person.hasAccount()) {
                 problems.add(Violation.of("staff", "payroll.run.noAccount", person.fullName()));
             }
-            lines.add(new PreviewLine(person, 0, WorkingDays.inMonth(period), diff, null, null));
+            lines.add(new PreviewLine(person, 0, WorkingDays.inMonth(period), false, 0, diff, null, null));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -273,7 +285,8 @@ public class PayrollRuns {
                 r.nonTaxableAllowanceVnd(), r.additionVnd(), r.grossVnd(), r.insuranceBaseVnd(), r.socialVnd(),
                 r.healthVnd(), r.unemploymentVnd(), r.familyDeductionVnd(), r.taxableVnd(), r.incomeTaxVnd(),
                 r.deductionVnd(), r.netVnd(), r.employerSocialVnd(), r.employerHealthVnd(),
-                r.employerUnemploymentVnd(), r.employerUnionFeeVnd(), transferRef(id)});
+                r.employerUnemploymentVnd(), r.employerUnionFeeVnd(), transferRef(id),
+                l.contractSalaryVnd() == 0 ? null : l.contractSalaryVnd(), l.daysRecorded()});
         }
         jdbc.batchUpdate("""
                 INSERT INTO payroll_line (id, run_id, market_id, staff_id, full_name, position, bank_bin, account_enc,
@@ -281,8 +294,8 @@ public class PayrollRuns {
                     non_taxable_allowance_vnd, addition_vnd, gross_vnd, insurance_base_vnd, social_vnd, health_vnd,
                     unemployment_vnd, family_deduction_vnd, taxable_vnd, income_tax_vnd, deduction_vnd, net_vnd,
                     employer_social_vnd, employer_health_vnd, employer_unemployment_vnd, employer_union_fee_vnd,
-                    transfer_ref)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    transfer_ref, contract_salary_vnd, days_recorded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows);
     }
 
@@ -486,6 +499,7 @@ public class PayrollRuns {
                 rs.getString("bank_bin"), rs.getString("account_last4"), rs.getInt("worked_days"),
                 rs.getInt("working_days"), rs.getInt("dependants"), pay, rs.getString("transfer_ref"),
                 PayrollLine.PaymentStatus.valueOf(rs.getString("payment_status")), rs.getString("failure_reason"),
-                paidAt == null ? null : paidAt.toInstant());
+                paidAt == null ? null : paidAt.toInstant(), (Long) rs.getObject("contract_salary_vnd"),
+                rs.getBoolean("days_recorded"));
     }
 }
