@@ -75,6 +75,38 @@ class PayrollIT {
         String page = board().get("/payroll").body();
         assertThat(page).contains("Nguyễn Văn Thành", "•••• 1234", thisMonth().minusMonths(1).toString())
                 .doesNotContain("101870001234", "019085001234");
+
+        // The same year as PDF, and one person's withholding certificate: the CCCD in full only through an audited read.
+        assertThat(pdfText(board().getBytes("/payroll/TN-DAITU/tax.pdf?year=" + year)))
+                .contains("Nguyễn Văn Thành", "•••• 1234", VnFormats.groupThousands(withheld), "Năm " + year);
+        UUID thanh = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Nguyễn Văn Thành'").query(UUID.class).single();
+        int reads = db.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND subject_id = ?")
+                .param(thanh.toString()).query(Integer.class).single();
+        assertThat(board().get("/payroll/staff/" + thanh).body()).contains("tax-certificate.pdf?year=" + year);
+        String certificate = pdfText(board().getBytes("/payroll/staff/" + thanh + "/tax-certificate.pdf?year=" + year));
+        long thanhTax = db.sql("SELECT coalesce(sum(l.income_tax_vnd), 0) FROM payroll_line l JOIN payroll_run r "
+                + "ON r.id = l.run_id WHERE l.staff_id = ? AND extract(year FROM r.period) = ?")
+                .params(thanh, year).query(Long.class).single();
+        assertThat(certificate).contains("CHỨNG TỪ KHẤU TRỪ THUẾ THU NHẬP CÁ NHÂN", "Đại Từ", "019085001234",
+                "Số thuế thu nhập cá nhân đã khấu trừ: " + VnFormats.groupThousands(thanhTax) + " đồng");
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND subject_id = ?")
+                .param(thanh.toString()).query(Integer.class).single()).isEqualTo(reads + 1);
+        WebSession cashier = new WebSession(port, "thungan.daitu", DemoProvince.DEMO_PASSWORD);
+        assertThat(cashier.get("/payroll/staff/" + thanh + "/tax-certificate.pdf?year=" + year).status()).isEqualTo(403);
+
+        // The month's sheet to sign, as PDF.
+        UUID lastRun = db.sql("SELECT id FROM payroll_run WHERE market_id = ? AND period = ? AND kind = 'REGULAR'")
+                .params(market, thisMonth().minusMonths(1).atDay(1)).query(UUID.class).single();
+        assertThat(pdfText(board().getBytes("/payroll/runs/" + lastRun + "/sheet.pdf")))
+                .contains("BẢNG THANH TOÁN TIỀN LƯƠNG", "Nguyễn Văn Thành", "Kế toán trưởng", "Trưởng ban quản lý");
+    }
+
+    static String pdfText(byte[] pdf) {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -326,6 +358,17 @@ class PayrollIT {
         UUID someoneElse = db.sql("SELECT l.id FROM payroll_line l JOIN payroll_staff s ON s.id = l.staff_id "
                 + "WHERE s.full_name = 'Lò Văn Hùng' LIMIT 1").query(UUID.class).single();
         assertThat(trader.get("/trader/payslips/" + someoneElse + ".pdf").status()).isEqualTo(404);
+
+        // Their own withholding certificate for the year, CCCD masked; nobody else's.
+        UUID xuan = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Điêu Thị Xuân'").query(UUID.class).single();
+        assertThat(page).contains("/trader/payslips/certificate/" + xuan + ".pdf?year=" + month.getYear());
+        String certificate = pdfText(trader.getBytes("/trader/payslips/certificate/" + xuan + ".pdf?year="
+                + month.getYear()));
+        assertThat(certificate).contains("Điêu Thị Xuân", "•••• 4455", "tháng " + String.format("%02d",
+                month.getMonthValue())).doesNotContain("011197004455");
+        UUID hung = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Lò Văn Hùng'").query(UUID.class).single();
+        assertThat(trader.get("/trader/payslips/certificate/" + hung + ".pdf?year=" + month.getYear()).status())
+                .isEqualTo(404);
     }
 
     @Test
