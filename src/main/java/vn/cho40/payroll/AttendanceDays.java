@@ -79,6 +79,12 @@ public class AttendanceDays {
      */
     @Transactional
     public int record(String marketCode, YearMonth period, Map<UUID, String> typed) {
+        return record(marketCode, period, typed, "FORM");
+    }
+
+    /** The same for another channel: "API" records what a client sent, checked the same way. */
+    @Transactional
+    public int record(String marketCode, YearMonth period, Map<UUID, String> typed, String source) {
         Market market = markets.forStaff(marketCode, Permission.PAYROLL_EDIT);
         requireOpen(market, period);
         Map<UUID, StaffMember> byId = new HashMap<>();
@@ -105,7 +111,7 @@ public class AttendanceDays {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        save(market, period, days, "FORM");
+        save(market, period, days, source);
         return days.size();
     }
 

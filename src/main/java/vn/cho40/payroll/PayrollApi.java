@@ -103,7 +103,7 @@ class PayrollApi {
     }
 
     record PreviewLineJson(UUID staffId, String fullName, int workedDays, int workingDays, PayJson pay,
-                           Long lastMonthNetVnd, String problem) {
+                           Long lastMonthNetVnd, String problem, boolean daysRecorded) {
     }
 
     record PreviewJson(String period, String rulesVersion, String region, long grossVnd, long netVnd,
@@ -157,7 +157,8 @@ class PayrollApi {
         return new PreviewJson(p.period().toString(), p.rulesVersion(), p.region().name(), p.grossVnd(), p.netVnd(),
                 p.employerCostVnd(), p.approvable(), p.approved() == null ? null : p.approved().id(),
                 p.lines().stream().map(l -> new PreviewLineJson(l.person().id(), l.person().fullName(), l.workedDays(),
-                        l.workingDays(), PayJson.of(l.pay()), l.lastMonthNetVnd(), l.problem())).toList());
+                        l.workingDays(), PayJson.of(l.pay()), l.lastMonthNetVnd(), l.problem(), l.daysRecorded()))
+                        .toList());
     }
 
     @PostMapping("/markets/{code}/approve")

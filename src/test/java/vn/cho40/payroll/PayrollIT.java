@@ -449,6 +449,44 @@ class PayrollIT {
                 "/payroll/runs/" + runId).body()).contains("Không còn khoản nào");
     }
 
+    @Test
+    void theApiRecordsDaysWorkedCheckedAsOnTheFormAndOnlyForTheBoard() throws Exception {
+        vn.cho40.Http board = new vn.cho40.Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD);
+        YearMonth month = thisMonth().plusMonths(11);
+        String path = "/api/v1/payroll/markets/DB-BUNGLAO/attendance?period=" + month;
+        var sheet = board.get(path);
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.json().get("workingDays").asInt()).isEqualTo(WorkingDays.inMonth(month));
+        String hung = null;
+        for (var e : sheet.json().get("entries")) {
+            if (e.get("fullName").asString().equals("Lò Văn Hùng")) {
+                hung = e.get("staffId").asString();
+            }
+        }
+        assertThat(hung).isNotNull();
+        var bad = board.putJson(path, Map.of("days", Map.of(hung, 99)));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("Lò Văn Hùng");
+        var good = board.putJson(path, Map.of("days", Map.of(hung, 7)));
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        assertThat(good.body()).contains("\"recordedDays\":7");
+        var preview = board.get("/api/v1/payroll/markets/DB-BUNGLAO/preview?period=" + month);
+        boolean found = false;
+        for (var l : preview.json().get("lines")) {
+            if (l.get("staffId").asString().equals(hung)) {
+                assertThat(l.get("workedDays").asInt()).isEqualTo(7);
+                assertThat(l.get("daysRecorded").asBoolean()).isTrue();
+                found = true;
+            }
+        }
+        assertThat(found).isTrue();
+        var foreign = new vn.cho40.Http(port).as("bql.daitu", DemoProvince.DEMO_PASSWORD)
+                .putJson(path, Map.of("days", Map.of(hung, 3)));
+        assertThat(foreign.status()).isIn(403, 404);
+        assertThat(db.sql("SELECT worked_days FROM payroll_attendance WHERE staff_id = ? AND period = ?")
+                .params(UUID.fromString(hung), month.atDay(1)).query(Integer.class).single()).isEqualTo(7);
+    }
+
     private record Http302(String location) {
         Http302(vn.cho40.Http.Response r) {
             this(r.location());
