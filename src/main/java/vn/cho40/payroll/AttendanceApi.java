@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.cho40.shared.InvalidInputException;
-import vn.cho40.shared.Violation;
 
 /** Days worked per person and month over JSON, for a time clock or a spreadsheet tool; checked as on the form. */
 @RestController
@@ -50,11 +48,11 @@ class AttendanceApi {
     @Operation(operationId = "putPayrollAttendance", summary = "Ghi ngày công của tháng: record a month's days worked")
     SheetJson put(@PathVariable String code, @RequestParam(defaultValue = "") String period,
                   @RequestBody(required = false) DaysRequest r) {
-        if (r == null || r.days() == null || r.days().isEmpty()) {
-            throw new InvalidInputException(Violation.of("days", "payroll.attendance.noRows"));
-        }
         Map<UUID, String> typed = new LinkedHashMap<>();
-        r.days().forEach((id, days) -> typed.put(id, days == null ? "" : String.valueOf(days)));
+        if (r != null && r.days() != null) {
+            r.days().forEach((id, days) -> typed.put(id, days == null ? "" : String.valueOf(days)));
+        }
+        // Scope first, then the body: another board learns nothing from a 422.
         attendance.record(code, PayrollPages.month(period), typed, "API");
         return get(code, period);
     }

@@ -86,6 +86,9 @@ public class AttendanceDays {
     @Transactional
     public int record(String marketCode, YearMonth period, Map<UUID, String> typed, String source) {
         Market market = markets.forStaff(marketCode, Permission.PAYROLL_EDIT);
+        if (typed.isEmpty()) {
+            throw new InvalidInputException(Violation.of("days", "payroll.attendance.none"));
+        }
         requireOpen(market, period);
         Map<UUID, StaffMember> byId = new HashMap<>();
         Map<StaffMember, Integer> roster = roster(market, period);
