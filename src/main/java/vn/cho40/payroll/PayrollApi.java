@@ -212,7 +212,9 @@ class PayrollApi {
     }
 
     @PostMapping("/runs/{id}/bank-file")
-    @Operation(operationId = "payrollBankFile", summary = "Tệp chuyển khoản các khoản còn phải trả theo mẫu ngân hàng: bank file of transfers due")
+    @Operation(operationId = "payrollBankFile", summary = "Tệp chuyển khoản các khoản còn phải trả theo mẫu ngân hàng: bank file of transfers due",
+            description = "template: a code of data/payroll/bank-templates.csv, BOARD (the board's uploaded layout) or "
+                    + "ISO20022_PAIN001 (ISO 20022 pain.001.001.09 XML)")
     ResponseEntity<byte[]> bankFile(@PathVariable UUID id, @RequestParam(defaultValue = "") String template) {
         BankFile.Written w = runs.bankFile(id, template);
         return PayrollPages.download(w.filename(), w.contentType(), w.content());

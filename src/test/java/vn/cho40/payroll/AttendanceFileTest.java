@@ -86,4 +86,24 @@ class AttendanceFileTest {
         assertThat(check("Ho va ten,Ngay cong\n").problems()).extracting(RowProblem::messageKey)
                 .containsExactly("payroll.attendance.noRows");
     }
+
+    @Test
+    void aSpreadsheetWithATitleAboveTheHeaderReadsTheSame() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (vn.cho40.shared.XlsxTable t = new vn.cho40.shared.XlsxTable("Ngay cong", List.of(
+                new vn.cho40.shared.XlsxTable.Column("Họ và tên", vn.cho40.shared.XlsxTable.Kind.TEXT, 20),
+                new vn.cho40.shared.XlsxTable.Column("CCCD (4 số cuối)", vn.cho40.shared.XlsxTable.Kind.TEXT, 8),
+                new vn.cho40.shared.XlsxTable.Column("Ngày công", vn.cho40.shared.XlsxTable.Kind.COUNT, 8)))) {
+            t.line("Bảng chấm công tháng 11/2026", true);
+            t.header();
+            t.row("Nguyễn Thị Hoà", "1111", 19L);
+            t.row("Lê Văn An", "3333", 0L);
+            t.writeTo(out);
+        }
+        AttendanceFile.Preview p = AttendanceFile.check(TableFile.rows("cham-cong.xlsx", out.toByteArray(), 100),
+                roster());
+        assertThat(p.problems()).isEmpty();
+        assertThat(p.rows()).extracting(r -> r.person().idLast4(), AttendanceFile.Row::days).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("1111", 19), org.assertj.core.groups.Tuple.tuple("3333", 0));
+    }
 }
