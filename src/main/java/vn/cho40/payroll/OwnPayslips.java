@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.stereotype.Component;
 import vn.cho40.identity.Access;
 import vn.cho40.identity.CurrentUser;
@@ -32,19 +33,66 @@ class OwnPayslips {
     private final PayrollDocuments documents;
     private final Markets markets;
     private final Access access;
+    private final TaxWithheld taxes;
+    private final TaxPdfs taxPdfs;
+    private final java.time.Clock clock;
 
-    OwnPayslips(JdbcClient db, PayrollRuns runs, PayrollDocuments documents, Markets markets, Access access) {
+    OwnPayslips(JdbcClient db, PayrollRuns runs, PayrollDocuments documents, Markets markets, Access access,
+                TaxWithheld taxes, TaxPdfs taxPdfs, java.time.Clock clock) {
         this.db = db;
         this.runs = runs;
         this.documents = documents;
         this.markets = markets;
         this.access = access;
+        this.taxes = taxes;
+        this.taxPdfs = taxPdfs;
+        this.clock = clock;
+    }
+
+    /** A year's withholding certificate of one board, as the phone page lists it. */
+    record Certificate(UUID staffId, String marketName, int year) {
     }
 
     @GetMapping("/trader/payslips")
     String list(Model model) {
-        model.addAttribute("lines", mine());
+        List<PayrollLine> lines = mine();
+        model.addAttribute("lines", lines);
+        model.addAttribute("certificates", certificates(lines));
         return "payroll/own";
+    }
+
+    /**
+     * The person's own withholding certificate for a year at one board. Their CCCD is printed masked: the phone
+     * login proves the phone, not the person's right to have their full number on a file that is easily shared.
+     */
+    @GetMapping("/trader/payslips/certificate/{id}.pdf")
+    ResponseEntity<byte[]> certificate(@PathVariable UUID id, @RequestParam(defaultValue = "0") int year) {
+        PayrollLine any = mine().stream().filter(l -> l.staffId().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("payroll.run.notFound", id));
+        int y = year == 0 ? java.time.YearMonth.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM)).getYear() : year;
+        List<TaxWithheld.Sum> months = taxes.months(id, y);
+        if (months.isEmpty()) {
+            throw new NotFoundException("payroll.run.notFound", y);
+        }
+        PayrollRun run = runs.run(any.runId()).orElseThrow();
+        return PayrollPages.download("chung-tu-khau-tru-" + y + ".pdf", MediaType.APPLICATION_PDF_VALUE,
+                taxPdfs.certificate(markets.findById(run.marketId()).orElseThrow(), y, any.fullName(),
+                        "•••• " + months.getFirst().idLast4(), months,
+                        java.time.LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM)),
+                        LocaleContextHolder.getLocale()));
+    }
+
+    /** One certificate per board and year in which the person was paid, newest year first. */
+    private List<Certificate> certificates(List<PayrollLine> lines) {
+        List<Certificate> list = new java.util.ArrayList<>();
+        lines.stream().map(PayrollLine::staffId).distinct().forEach(staffId -> {
+            PayrollLine any = lines.stream().filter(l -> l.staffId().equals(staffId)).findFirst().orElseThrow();
+            String market = runs.run(any.runId()).flatMap(r -> markets.findById(r.marketId())).map(m -> m.name())
+                    .orElse("");
+            taxes.years(staffId).forEach(y -> list.add(new Certificate(staffId, market, y)));
+        });
+        list.sort(java.util.Comparator.comparing(Certificate::year).reversed());
+        return list;
     }
 
     @GetMapping("/trader/payslips/{id}.pdf")

@@ -103,7 +103,7 @@ class PayrollApi {
     }
 
     record PreviewLineJson(UUID staffId, String fullName, int workedDays, int workingDays, PayJson pay,
-                           Long lastMonthNetVnd, String problem) {
+                           Long lastMonthNetVnd, String problem, boolean daysRecorded) {
     }
 
     record PreviewJson(String period, String rulesVersion, String region, long grossVnd, long netVnd,
@@ -157,7 +157,8 @@ class PayrollApi {
         return new PreviewJson(p.period().toString(), p.rulesVersion(), p.region().name(), p.grossVnd(), p.netVnd(),
                 p.employerCostVnd(), p.approvable(), p.approved() == null ? null : p.approved().id(),
                 p.lines().stream().map(l -> new PreviewLineJson(l.person().id(), l.person().fullName(), l.workedDays(),
-                        l.workingDays(), PayJson.of(l.pay()), l.lastMonthNetVnd(), l.problem())).toList());
+                        l.workingDays(), PayJson.of(l.pay()), l.lastMonthNetVnd(), l.problem(), l.daysRecorded()))
+                        .toList());
     }
 
     @PostMapping("/markets/{code}/approve")
@@ -211,7 +212,9 @@ class PayrollApi {
     }
 
     @PostMapping("/runs/{id}/bank-file")
-    @Operation(operationId = "payrollBankFile", summary = "Tệp chuyển khoản các khoản còn phải trả theo mẫu ngân hàng: bank file of transfers due")
+    @Operation(operationId = "payrollBankFile", summary = "Tệp chuyển khoản các khoản còn phải trả theo mẫu ngân hàng: bank file of transfers due",
+            description = "template: a code of data/payroll/bank-templates.csv, BOARD (the board's uploaded layout) or "
+                    + "ISO20022_PAIN001 (ISO 20022 pain.001.001.09 XML)")
     ResponseEntity<byte[]> bankFile(@PathVariable UUID id, @RequestParam(defaultValue = "") String template) {
         BankFile.Written w = runs.bankFile(id, template);
         return PayrollPages.download(w.filename(), w.contentType(), w.content());

@@ -48,6 +48,10 @@ class PayrollDocuments {
             doc.add(new Paragraph(line.fullName() + " — " + line.position(), bold));
             doc.add(new Paragraph(t(locale, "payroll.payslip.days", line.workedDays(), line.workingDays())
                     + "  ·  " + t(locale, "payroll.payslip.rules", run.rulesVersion()), text));
+            String proration = proration(line, locale);
+            if (proration != null) {
+                doc.add(new Paragraph(proration, text));
+            }
             PdfPTable table = new PdfPTable(new float[] {3, 1.4f});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
@@ -64,6 +68,20 @@ class PayrollDocuments {
         }
         doc.close();
         return out.toByteArray();
+    }
+
+    /**
+     * How the days worked became the salary line, when they are fewer than the month's working days: "contract
+     * salary × days worked / working days = salary", and where the days came from (the board's attendance record or
+     * the employment dates). Allowances are prorated the same way. Null on a full month or an adjusting line.
+     */
+    String proration(PayrollLine line, Locale locale) {
+        if (line.contractSalaryVnd() == null || line.workedDays() >= line.workingDays()) {
+            return null;
+        }
+        return t(locale, line.daysRecorded() ? "payroll.payslip.prorateRecorded" : "payroll.payslip.prorateDates",
+                VnFormats.groupThousands(line.contractSalaryVnd()) + " ₫", line.workedDays(), line.workingDays(),
+                VnFormats.groupThousands(line.pay().salaryVnd()) + " ₫");
     }
 
     /** The payslip's steps: message key, amount, emphasised. */

@@ -42,7 +42,9 @@ class PayrollPages {
     private final PayrollRuns runs;
     private final TransferResults results;
     private final PayrollDocuments documents;
+    private final PayrollSheetPdf sheetPdf;
     private final PayrollReports reports;
+    private final TaxWithheld taxes;
     private final BankLayouts layouts;
     private final Markets markets;
     private final Access access;
@@ -50,12 +52,15 @@ class PayrollPages {
     private final Clock clock;
 
     PayrollPages(StaffRegister staff, PayrollRuns runs, TransferResults results, PayrollDocuments documents,
-                 PayrollReports reports, BankLayouts layouts, Markets markets, Access access, FormErrors errors, Clock clock) {
+                 PayrollSheetPdf sheetPdf, PayrollReports reports, TaxWithheld taxes, BankLayouts layouts,
+                 Markets markets, Access access, FormErrors errors, Clock clock) {
         this.staff = staff;
         this.runs = runs;
         this.results = results;
         this.documents = documents;
+        this.sheetPdf = sheetPdf;
         this.reports = reports;
+        this.taxes = taxes;
         this.layouts = layouts;
         this.markets = markets;
         this.access = access;
@@ -337,6 +342,15 @@ class PayrollPages {
                 documents.sheet(m, run, runs.lines(id), LocaleContextHolder.getLocale()));
     }
 
+    /** The payroll sheet to print and sign: landscape, totals, the preparer's, chief accountant's and head's blocks. */
+    @GetMapping("/payroll/runs/{id}/sheet.pdf")
+    ResponseEntity<byte[]> sheetPdf(@PathVariable UUID id) {
+        PayrollRun run = runs.run(id, Permission.PAYROLL_READ);
+        Market m = markets.findById(run.marketId()).orElseThrow();
+        return download("bang-luong-" + m.code() + "-" + run.period() + ".pdf", MediaType.APPLICATION_PDF_VALUE,
+                sheetPdf.sheet(m, run, runs.lines(id), LocaleContextHolder.getLocale()));
+    }
+
     @GetMapping("/payroll/lines/{id}/payslip.pdf")
     ResponseEntity<byte[]> payslip(@PathVariable UUID id) {
         PayrollLine l = runs.lineInScope(id, Permission.PAYROLL_READ);
@@ -371,6 +385,7 @@ class PayrollPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errs);
         model.addAttribute("revealed", revealed);
+        model.addAttribute("taxYears", existing == null ? List.of() : taxes.years(existing.id()));
         model.addAttribute("banks", BankDirectory.shipped().all());
         model.addAttribute("allowanceKinds", AllowanceKinds.all().keySet().stream().sorted().toList());
         model.addAttribute("mayReveal", access.require().may(Permission.PERSONAL_DATA_UNMASK));

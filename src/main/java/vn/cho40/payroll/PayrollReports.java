@@ -19,28 +19,26 @@ import vn.cho40.shared.XlsxTable;
 class PayrollReports {
 
     private final JdbcClient db;
+    private final TaxWithheld taxes;
     private final MessageSource messages;
 
-    PayrollReports(JdbcClient db, MessageSource messages) {
+    PayrollReports(JdbcClient db, TaxWithheld taxes, MessageSource messages) {
         this.db = db;
+        this.taxes = taxes;
         this.messages = messages;
     }
 
+    /** Income tax withheld per person, the same sums as the PDF and the certificates (TaxWithheld). */
     byte[] taxWithheld(Market market, int year, Locale locale) {
-        List<Object[]> rows = db.sql("""
-                SELECT s.full_name, s.id_last4, sum(l.gross_vnd), sum(l.social_vnd + l.health_vnd + l.unemployment_vnd),
-                       sum(l.family_deduction_vnd), sum(l.taxable_vnd), sum(l.income_tax_vnd), sum(l.net_vnd)
-                FROM payroll_line l JOIN payroll_run r ON r.id = l.run_id JOIN payroll_staff s ON s.id = l.staff_id
-                WHERE r.market_id = ? AND r.period >= make_date(?, 1, 1) AND r.period < make_date(?, 1, 1)
-                GROUP BY s.id, s.full_name, s.id_last4 ORDER BY s.full_name""")
-                .params(market.id(), year, year + 1)
-                .query((rs, n) -> new Object[] {rs.getString(1), "•••• " + rs.getString(2), rs.getLong(3), rs.getLong(4),
-                    rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8)}).list();
+        List<Object[]> rows = taxes.perPerson(market.id(), year).stream().map(s -> new Object[] {s.fullName(),
+            "•••• " + s.idLast4(), s.grossVnd(), s.taxableIncomeVnd(), s.insuranceVnd(), s.familyDeductionVnd(),
+            s.taxableVnd(), s.incomeTaxVnd(), s.netVnd()}).toList();
         return table(t(locale, "payroll.report.tax.title", market.name(), year), List.of(
                 text(t(locale, "payroll.staff.fullName"), 28), text(t(locale, "payroll.staff.idNumber"), 12),
-                number(t(locale, "payroll.step.gross")), number(t(locale, "payroll.step.insurance")),
-                number(t(locale, "payroll.step.familyDeduction")), number(t(locale, "payroll.step.taxable")),
-                number(t(locale, "payroll.step.incomeTax")), number(t(locale, "payroll.step.net"))), rows);
+                number(t(locale, "payroll.step.gross")), number(t(locale, "payroll.tax.taxableIncome")),
+                number(t(locale, "payroll.step.insurance")), number(t(locale, "payroll.step.familyDeduction")),
+                number(t(locale, "payroll.step.taxable")), number(t(locale, "payroll.step.incomeTax")),
+                number(t(locale, "payroll.step.net"))), rows);
     }
 
     byte[] insurance(Market market, int year, Locale locale) {

@@ -42,10 +42,11 @@ public class PayrollRuns {
     private final AuditLog audit;
     private final Ledger ledger;
     private final BankLayouts layouts;
+    private final AttendanceDays attendance;
     private final Clock clock;
 
     PayrollRuns(JdbcClient db, JdbcTemplate jdbc, StaffRegister staff, Markets markets, Access access, AuditLog audit,
-                Ledger ledger, BankLayouts layouts, Clock clock) {
+                Ledger ledger, BankLayouts layouts, AttendanceDays attendance, Clock clock) {
         this.db = db;
         this.jdbc = jdbc;
         this.staff = staff;
@@ -54,12 +55,17 @@ public class PayrollRuns {
         this.audit = audit;
         this.ledger = ledger;
         this.layouts = layouts;
+        this.attendance = attendance;
         this.clock = clock;
     }
 
-    /** One person in a preview: the computed pay, last month's net (null: not paid then) and what blocks approval. */
-    public record PreviewLine(StaffMember person, int workedDays, int workingDays, PayCalculator.Result pay,
-                              Long lastMonthNetVnd, String problem) {
+    /**
+     * One person in a preview: the days worked (from the board's attendance record when it has one, else from the
+     * employment dates) against the month's working days, the full month's contract salary they prorate, the
+     * computed pay, last month's net (null: not paid then) and what blocks approval.
+     */
+    public record PreviewLine(StaffMember person, int workedDays, int workingDays, boolean daysRecorded,
+                              long contractSalaryVnd, PayCalculator.Result pay, Long lastMonthNetVnd, String problem) {
         public boolean changed() {
             return lastMonthNetVnd != null && lastMonthNetVnd != pay.netVnd();
         }
@@ -106,20 +112,26 @@ public class PayrollRuns {
         Region region = staff.region(market.id());
         int workingDays = WorkingDays.inMonth(period);
         Map<UUID, Long> lastNet = netByStaff(market.id(), period.minusMonths(1));
+        Map<UUID, Integer> recorded = attendance.recorded(market.id(), period);
         List<PreviewLine> lines = new ArrayList<>();
         for (StaffMember s : staff.list(market)) {
-            int worked = WorkingDays.worked(period, s.startOn(), s.endOn());
+            int byDates = WorkingDays.worked(period, s.startOn(), s.endOn());
+            // Recorded days never exceed the dates' days (checked when recorded); a person no longer employed that
+            // month is off the run whatever was recorded.
+            int worked = byDates == 0 ? 0 : Math.min(byDates, recorded.getOrDefault(s.id(), byDates));
             if (worked == 0) {
                 continue;
             }
             OneOff extra = oneOffs.getOrDefault(s.id(), new OneOff(0, 0));
             List<PayCalculator.Allowance> allowances = s.allowances().stream()
                     .map(a -> new PayCalculator.Allowance(a.kind(), a.amountVnd(), a.taxable(), a.insurable())).toList();
+            long contract = s.contractSalaryVnd(rules);
             PayCalculator.Result pay = PayCalculator.compute(rules, new PayCalculator.Input(period, region,
-                    s.contractSalaryVnd(rules), allowances, s.dependants(), worked, workingDays, extra.additionVnd(),
+                    contract, allowances, s.dependants(), worked, workingDays, extra.additionVnd(),
                     extra.deductionVnd()));
             String problem = !s.hasAccount() ? "payroll.run.noAccount" : pay.netVnd() < 0 ? "payroll.run.negativeNet" : null;
-            lines.add(new PreviewLine(s, worked, workingDays, pay, lastNet.get(s.id()), problem));
+            lines.add(new PreviewLine(s, worked, workingDays, recorded.containsKey(s.id()), contract, pay,
+                    lastNet.get(s.id()), problem));
         }
         return new Preview(market, period, rules.version(), region, lines, regular(market.id(), period).orElse(null));
     }
@@ -223,7 +235,7 @@ public class PayrollRuns {
             } else if (!person.hasAccount()) {
                 problems.add(Violation.of("staff", "payroll.run.noAccount", person.fullName()));
             }
-            lines.add(new PreviewLine(person, 0, WorkingDays.inMonth(period), diff, null, null));
+            lines.add(new PreviewLine(person, 0, WorkingDays.inMonth(period), false, 0, diff, null, null));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -273,7 +285,8 @@ public class PayrollRuns {
                 r.nonTaxableAllowanceVnd(), r.additionVnd(), r.grossVnd(), r.insuranceBaseVnd(), r.socialVnd(),
                 r.healthVnd(), r.unemploymentVnd(), r.familyDeductionVnd(), r.taxableVnd(), r.incomeTaxVnd(),
                 r.deductionVnd(), r.netVnd(), r.employerSocialVnd(), r.employerHealthVnd(),
-                r.employerUnemploymentVnd(), r.employerUnionFeeVnd(), transferRef(id)});
+                r.employerUnemploymentVnd(), r.employerUnionFeeVnd(), transferRef(id),
+                l.contractSalaryVnd() == 0 ? null : l.contractSalaryVnd(), l.daysRecorded()});
         }
         jdbc.batchUpdate("""
                 INSERT INTO payroll_line (id, run_id, market_id, staff_id, full_name, position, bank_bin, account_enc,
@@ -281,8 +294,8 @@ public class PayrollRuns {
                     non_taxable_allowance_vnd, addition_vnd, gross_vnd, insurance_base_vnd, social_vnd, health_vnd,
                     unemployment_vnd, family_deduction_vnd, taxable_vnd, income_tax_vnd, deduction_vnd, net_vnd,
                     employer_social_vnd, employer_health_vnd, employer_unemployment_vnd, employer_union_fee_vnd,
-                    transfer_ref)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    transfer_ref, contract_salary_vnd, days_recorded)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 rows);
     }
 
@@ -335,19 +348,21 @@ public class PayrollRuns {
     }
 
     /**
-     * The bank file of a run's transfers still due (never paid, or failed: a retry file) at the template's bank:
-     * the lines become SENT, so a second file does not pay them twice; audited with count and total.
+     * The bank file of a run's transfers still due (never paid, or failed: a retry file) at the template's bank, or
+     * the ISO 20022 pain.001 file of them ({@link Pain001#CODE}): the lines become SENT, so a second file does not
+     * pay them twice; count and total are checked against the lines before the file is offered; audited.
      */
     @Transactional
     public BankFile.Written bankFile(UUID runId, String templateCode) {
         PayrollRun run = run(runId, Permission.PAYROLL_EDIT);
-        BankFile.Template template = ("BOARD".equals(templateCode) ? layouts.of(run.marketId(), "BOARD")
+        boolean pain001 = Pain001.CODE.equals(templateCode);
+        BankFile.Template template = pain001 ? null : ("BOARD".equals(templateCode) ? layouts.of(run.marketId(), "BOARD")
                 : BankFile.template(templateCode == null ? "" : templateCode)).orElseThrow(
                 () -> new InvalidInputException(Violation.of("template", "payroll.bankFile.template")));
         List<PayrollLine> due = lines(runId).stream()
                 .filter(l -> l.status() == PayrollLine.PaymentStatus.PENDING
                         || l.status() == PayrollLine.PaymentStatus.FAILED)
-                .filter(l -> l.pay().netVnd() > 0 && template.takes(l.bankBin())).toList();
+                .filter(l -> l.pay().netVnd() > 0 && (pain001 || template.takes(l.bankBin()))).toList();
         if (due.isEmpty()) {
             throw new InvalidInputException(Violation.of("template", "payroll.bankFile.nothingDue"));
         }
@@ -358,16 +373,29 @@ public class PayrollRuns {
         List<BankFile.Transfer> transfers = due.stream().map(l -> new BankFile.Transfer(l.transferRef(),
                 accountNumber(l.id()), holders.getOrDefault(l.staffId(), l.fullName()), l.bankBin(),
                 l.pay().netVnd())).toList();
-        BankFile.Written written = BankFile.write(template, market.collectionAccountNo(), run.period(), market.code(),
-                transfers);
+        BankFile.Written written = pain001 ? pain001(market, run, transfers)
+                : BankFile.write(template, market.collectionAccountNo(), run.period(), market.code(), transfers);
         long expected = due.stream().mapToLong(l -> l.pay().netVnd()).sum();
         if (written.count() != due.size() || written.totalVnd() != expected) {
             throw new IllegalStateException("bank file count or total differs from the run's lines");
         }
         markSent(due);
         audit.record("PAYROLL_BANK_FILE", "payroll_run", runId, market.id(), market.provinceCode(),
-                template.code() + " " + written.count() + " " + written.totalVnd());
+                (pain001 ? Pain001.CODE : template.code()) + " " + written.count() + " " + written.totalVnd());
         return written;
+    }
+
+    /** The pain.001 file: the board's paying account is the debtor; refused, naming the fix, when it has none. */
+    private BankFile.Written pain001(Market market, PayrollRun run, List<BankFile.Transfer> transfers) {
+        String account = market.collectionAccountNo();
+        String bin = market.collectionBankBin();
+        if (account == null || !account.matches("[0-9A-Za-z]{4,34}") || bin == null || !bin.matches("[0-9]{6}")) {
+            throw new InvalidInputException(Violation.of("template", "payroll.pain001.noDebtorAccount", market.name()));
+        }
+        java.time.ZonedDateTime now = clock.instant().atZone(vn.cho40.shared.VnFormats.VIETNAM);
+        String messageId = "C40P" + transferRef(Ids.newId(clock)).substring(4);
+        return Pain001.write(new Pain001.Debtor(messageId, now.toOffsetDateTime(), market.name(), account, bin,
+                now.toLocalDate()), run.period(), market.code(), transfers);
     }
 
     /** Lines put into a bank file are SENT (those already PAID never are: a run cannot be paid twice). */
@@ -471,6 +499,7 @@ public class PayrollRuns {
                 rs.getString("bank_bin"), rs.getString("account_last4"), rs.getInt("worked_days"),
                 rs.getInt("working_days"), rs.getInt("dependants"), pay, rs.getString("transfer_ref"),
                 PayrollLine.PaymentStatus.valueOf(rs.getString("payment_status")), rs.getString("failure_reason"),
-                paidAt == null ? null : paidAt.toInstant());
+                paidAt == null ? null : paidAt.toInstant(), (Long) rs.getObject("contract_salary_vnd"),
+                rs.getBoolean("days_recorded"));
     }
 }

@@ -75,6 +75,38 @@ class PayrollIT {
         String page = board().get("/payroll").body();
         assertThat(page).contains("Nguyễn Văn Thành", "•••• 1234", thisMonth().minusMonths(1).toString())
                 .doesNotContain("101870001234", "019085001234");
+
+        // The same year as PDF, and one person's withholding certificate: the CCCD in full only through an audited read.
+        assertThat(pdfText(board().getBytes("/payroll/TN-DAITU/tax.pdf?year=" + year)))
+                .contains("Nguyễn Văn Thành", "•••• 1234", VnFormats.groupThousands(withheld), "Năm " + year);
+        UUID thanh = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Nguyễn Văn Thành'").query(UUID.class).single();
+        int reads = db.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND subject_id = ?")
+                .param(thanh.toString()).query(Integer.class).single();
+        assertThat(board().get("/payroll/staff/" + thanh).body()).contains("tax-certificate.pdf?year=" + year);
+        String certificate = pdfText(board().getBytes("/payroll/staff/" + thanh + "/tax-certificate.pdf?year=" + year));
+        long thanhTax = db.sql("SELECT coalesce(sum(l.income_tax_vnd), 0) FROM payroll_line l JOIN payroll_run r "
+                + "ON r.id = l.run_id WHERE l.staff_id = ? AND extract(year FROM r.period) = ?")
+                .params(thanh, year).query(Long.class).single();
+        assertThat(certificate).contains("CHỨNG TỪ KHẤU TRỪ THUẾ THU NHẬP CÁ NHÂN", "Đại Từ", "019085001234",
+                "Số thuế thu nhập cá nhân đã khấu trừ: " + VnFormats.groupThousands(thanhTax) + " đồng");
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'PERSONAL_DATA_READ' AND subject_id = ?")
+                .param(thanh.toString()).query(Integer.class).single()).isEqualTo(reads + 1);
+        WebSession cashier = new WebSession(port, "thungan.daitu", DemoProvince.DEMO_PASSWORD);
+        assertThat(cashier.get("/payroll/staff/" + thanh + "/tax-certificate.pdf?year=" + year).status()).isEqualTo(403);
+
+        // The month's sheet to sign, as PDF.
+        UUID lastRun = db.sql("SELECT id FROM payroll_run WHERE market_id = ? AND period = ? AND kind = 'REGULAR'")
+                .params(market, thisMonth().minusMonths(1).atDay(1)).query(UUID.class).single();
+        assertThat(pdfText(board().getBytes("/payroll/runs/" + lastRun + "/sheet.pdf")))
+                .contains("BẢNG THANH TOÁN TIỀN LƯƠNG", "Nguyễn Văn Thành", "Kế toán trưởng", "Trưởng ban quản lý");
+    }
+
+    static String pdfText(byte[] pdf) {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -326,6 +358,133 @@ class PayrollIT {
         UUID someoneElse = db.sql("SELECT l.id FROM payroll_line l JOIN payroll_staff s ON s.id = l.staff_id "
                 + "WHERE s.full_name = 'Lò Văn Hùng' LIMIT 1").query(UUID.class).single();
         assertThat(trader.get("/trader/payslips/" + someoneElse + ".pdf").status()).isEqualTo(404);
+
+        // Their own withholding certificate for the year, CCCD masked; nobody else's.
+        UUID xuan = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Điêu Thị Xuân'").query(UUID.class).single();
+        assertThat(page).contains("/trader/payslips/certificate/" + xuan + ".pdf?year=" + month.getYear());
+        String certificate = pdfText(trader.getBytes("/trader/payslips/certificate/" + xuan + ".pdf?year="
+                + month.getYear()));
+        assertThat(certificate).contains("Điêu Thị Xuân", "•••• 4455", "tháng " + String.format("%02d",
+                month.getMonthValue())).doesNotContain("011197004455");
+        UUID hung = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Lò Văn Hùng'").query(UUID.class).single();
+        assertThat(trader.get("/trader/payslips/certificate/" + hung + ".pdf?year=" + month.getYear()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void recordedDaysProrateTheMonthAndTheRunIsPaidByAnIso20022File() throws Exception {
+        UUID market = daitu();
+        WebSession board = board();
+        YearMonth month = thisMonth().plusMonths(9);
+        int working = WorkingDays.inMonth(month);
+        UUID hoa = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Trần Thị Hoa'").query(UUID.class).single();
+        UUID binh = db.sql("SELECT id FROM payroll_staff WHERE full_name = 'Lê Văn Bình'").query(UUID.class).single();
+        String page = "/payroll/TN-DAITU/attendance?period=" + month;
+        String form = "/payroll/TN-DAITU/attendance";
+        assertThat(board.get(page).body()).contains("Trần Thị Hoa", "tối đa " + working + " ngày");
+
+        // Bad input on the phone form: the field is named, nothing is recorded.
+        String refused = board.postForm(form, Map.of("period", month.toString(), "days" + hoa, "40",
+                "days" + binh, "10"), page).body();
+        assertThat(refused).contains("Ngày công của Trần Thị Hoa: nhập số nguyên từ 0 đến " + working);
+        assertThat(db.sql("SELECT count(*) FROM payroll_attendance WHERE market_id = ? AND period = ?")
+                .params(market, month.atDay(1)).query(Integer.class).single()).isZero();
+        assertThat(board.postForm(form, Map.of("period", month.toString(), "days" + hoa, "10"), page).status())
+                .isEqualTo(302);
+
+        // A file: a wrong line refuses it whole; a right one is previewed, then recorded on confirmation.
+        String wrong = "Họ và tên,Ngày công\nLê Văn Bình,15\nKhông Có Ai,3\n";
+        String checked = board.upload("/payroll/TN-DAITU/attendance/import?period=" + month, "ngay-cong.csv",
+                wrong.getBytes(StandardCharsets.UTF_8), page).body();
+        assertThat(checked).contains("Tệp có 1 lỗi", "Không có Không Có Ai trong danh sách lương");
+        byte[] template = board.getBytes("/payroll/TN-DAITU/attendance.csv?period=" + month);
+        assertThat(new String(template, StandardCharsets.UTF_8)).contains("Họ và tên,CCCD (4 số cuối),Ngày công",
+                "\"Trần Thị Hoa\",4321,10");
+        String right = "Ho va ten;Ngay cong\nLE VAN BINH;15\n";
+        String previewed = board.upload("/payroll/TN-DAITU/attendance/import?period=" + month, "ngay-cong.csv",
+                right.getBytes(StandardCharsets.UTF_8), page).body();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"")
+                .matcher(previewed);
+        assertThat(token.find()).as(previewed).isTrue();
+        assertThat(board.postForm("/payroll/TN-DAITU/attendance/import/confirm", Map.of("token", token.group(1)), page)
+                .status()).isEqualTo(302);
+        assertThat(db.sql("SELECT worked_days FROM payroll_attendance WHERE staff_id = ? AND period = ?")
+                .params(binh, month.atDay(1)).query(Integer.class).single()).isEqualTo(15);
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'PAYROLL_ATTENDANCE' AND market_id = ? "
+                + "AND detail LIKE ?").params(market, month + "%").query(Integer.class).single()).isEqualTo(2);
+
+        // The run prorates by the recorded days and shows it on the payslip, step by step.
+        assertThat(board.get("/payroll/TN-DAITU/month?period=" + month).body()).contains("10/" + working, "15/" + working);
+        Http302 approved = new Http302(board.postForm("/payroll/TN-DAITU/approve", Map.of("period", month.toString()),
+                "/payroll/TN-DAITU/month?period=" + month));
+        UUID runId = UUID.fromString(approved.location.substring("/payroll/runs/".length()));
+        var hoaLine = db.sql("SELECT id, worked_days, working_days, days_recorded, contract_salary_vnd, salary_vnd "
+                + "FROM payroll_line WHERE run_id = ? AND staff_id = ?").params(runId, hoa).query().singleRow();
+        assertThat(hoaLine.get("worked_days")).isEqualTo(10);
+        assertThat(hoaLine.get("days_recorded")).isEqualTo(true);
+        long contract = (Long) hoaLine.get("contract_salary_vnd");
+        assertThat((Long) hoaLine.get("salary_vnd")).isEqualTo((contract * 10 + working / 2) / working);
+        byte[] payslip = board.getBytes("/payroll/lines/" + hoaLine.get("id") + "/payslip.pdf");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(payslip)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("× 10/" + working + " ngày công (theo chấm công của ban quản lý)");
+        }
+        assertThat(board.postForm(form, Map.of("period", month.toString(), "days" + hoa, "12"), page).body())
+                .as("locked once approved").contains("đã được duyệt");
+
+        // pain.001: valid against the ISO 20022 schema, the run's net and count, and never a second time.
+        long runNet = db.sql("SELECT net_vnd FROM payroll_run WHERE id = ?").param(runId).query(Long.class).single();
+        int people = db.sql("SELECT people FROM payroll_run WHERE id = ?").param(runId).query(Integer.class).single();
+        var xml = board.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", Pain001.CODE),
+                "/payroll/runs/" + runId);
+        assertThat(xml.status()).as(xml.body()).isEqualTo(200);
+        byte[] bytes = xml.body().getBytes(StandardCharsets.UTF_8);
+        Pain001Test.validate(bytes);
+        assertThat(xml.body()).contains("<NbOfTxs>" + people + "</NbOfTxs>", "<CtrlSum>" + runNet + "</CtrlSum>",
+                "<Cd>SALA</Cd>");
+        String ref = db.sql("SELECT transfer_ref FROM payroll_line WHERE id = ?").param(hoaLine.get("id"))
+                .query(String.class).single();
+        assertThat(xml.body()).contains("<EndToEndId>" + ref + "</EndToEndId>");
+        assertThat(board.postForm("/payroll/runs/" + runId + "/bank-file", Map.of("template", Pain001.CODE),
+                "/payroll/runs/" + runId).body()).contains("Không còn khoản nào");
+    }
+
+    @Test
+    void theApiRecordsDaysWorkedCheckedAsOnTheFormAndOnlyForTheBoard() throws Exception {
+        vn.cho40.Http board = new vn.cho40.Http(port).as("bql.bunglao", DemoProvince.DEMO_PASSWORD);
+        YearMonth month = thisMonth().plusMonths(11);
+        String path = "/api/v1/payroll/markets/DB-BUNGLAO/attendance?period=" + month;
+        var sheet = board.get(path);
+        assertThat(sheet.status()).isEqualTo(200);
+        assertThat(sheet.json().get("workingDays").asInt()).isEqualTo(WorkingDays.inMonth(month));
+        String hung = null;
+        for (var e : sheet.json().get("entries")) {
+            if (e.get("fullName").asString().equals("Lò Văn Hùng")) {
+                hung = e.get("staffId").asString();
+            }
+        }
+        assertThat(hung).isNotNull();
+        var bad = board.putJson(path, Map.of("days", Map.of(hung, 99)));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("Lò Văn Hùng");
+        var good = board.putJson(path, Map.of("days", Map.of(hung, 7)));
+        assertThat(good.status()).as(good.body()).isEqualTo(200);
+        assertThat(good.body()).contains("\"recordedDays\":7");
+        var preview = board.get("/api/v1/payroll/markets/DB-BUNGLAO/preview?period=" + month);
+        boolean found = false;
+        for (var l : preview.json().get("lines")) {
+            if (l.get("staffId").asString().equals(hung)) {
+                assertThat(l.get("workedDays").asInt()).isEqualTo(7);
+                assertThat(l.get("daysRecorded").asBoolean()).isTrue();
+                found = true;
+            }
+        }
+        assertThat(found).isTrue();
+        var foreign = new vn.cho40.Http(port).as("bql.daitu", DemoProvince.DEMO_PASSWORD)
+                .putJson(path, Map.of("days", Map.of(hung, 3)));
+        assertThat(foreign.status()).isIn(403, 404);
+        assertThat(db.sql("SELECT worked_days FROM payroll_attendance WHERE staff_id = ? AND period = ?")
+                .params(UUID.fromString(hung), month.atDay(1)).query(Integer.class).single()).isEqualTo(7);
     }
 
     private record Http302(String location) {

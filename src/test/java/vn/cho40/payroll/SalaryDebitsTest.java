@@ -14,7 +14,7 @@ class SalaryDebitsTest {
     private static PayrollLine line(String ref, long net, PayrollLine.PaymentStatus status) {
         PayCalculator.Result pay = new PayCalculator.Result("t", net, 0, 0, 0, net, 0, 0, 0, 0, 0, 0, 0, 0, net, 0, 0, 0, 0);
         return new PayrollLine(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "N", "P", "970415", "1234", 22,
-                22, 0, pay, ref, status, null, null);
+                22, 0, pay, ref, status, null, null, null, false);
     }
 
     private static List<SalaryDebits.Debit> read(String csv) {
