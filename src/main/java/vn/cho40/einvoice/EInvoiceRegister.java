@@ -85,7 +85,7 @@ class EInvoiceRegister {
     }
 
     List<EInvoices.Issued> documents(UUID marketId, String series, int limit) {
-        return db.sql(EInvoices.SELECT + " WHERE market_id = ? AND (? = '' OR form || series = ?) "
+        return db.sql(EInvoices.SELECT + " WHERE market_id = ? AND (? = '' OR " + EInvoices.PRINTED + " = ?) "
                         + "ORDER BY form, series, number DESC LIMIT ?")
                 .params(marketId, series, series, limit).query(EInvoices::map).list();
     }
@@ -93,17 +93,17 @@ class EInvoiceRegister {
     /** Per series of the board: the count, the highest number and the numbers missing below it (none, by design). */
     List<Numbers> numbers(UUID marketId) {
         List<Numbers> out = new ArrayList<>();
-        db.sql("""
-                SELECT form || series, count(*), max(number) FROM e_document WHERE market_id = ?
-                GROUP BY form, series ORDER BY form, series""").param(marketId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)}).list()
+        db.sql("SELECT max(" + EInvoices.PRINTED + "), count(*), max(number), kind, form, series FROM e_document "
+                        + "WHERE market_id = ? GROUP BY kind, form, series ORDER BY kind, form, series").param(marketId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(5),
+                        rs.getString(6)}).list()
                 .forEach(r -> {
-                    String printed = (String) r[0];
                     List<Integer> missing = db.sql("""
                             SELECT g FROM generate_series(1, ?) g WHERE NOT EXISTS (SELECT 1 FROM e_document d
-                              WHERE d.market_id = ? AND d.form || d.series = ? AND d.number = g) ORDER BY g LIMIT 50""")
-                            .params(r[2], marketId, printed).query(Integer.class).list();
-                    out.add(new Numbers(printed, (Integer) r[1], (Integer) r[2], missing));
+                              WHERE d.market_id = ? AND d.form = ? AND d.series = ? AND d.number = g)
+                            ORDER BY g LIMIT 50""")
+                            .params(r[2], marketId, r[3], r[4]).query(Integer.class).list();
+                    out.add(new Numbers((String) r[0], (Integer) r[1], (Integer) r[2], missing));
                 });
         return out;
     }

@@ -85,6 +85,29 @@ public class EInvoices {
                         r.draft() == null ? null : JSON.writeValueAsString(r.draft()), now, now}).toList());
     }
 
+    /**
+     * Asks for the documents that adjust those of another source (a credit note of a paid bill adjusts the bill's
+     * invoice and receipt), at most once per source; composed at issue time through {@link EInvoiceDrafts}, issued
+     * once the documents they adjust are. Must run inside the asker's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requestAdjustment(UUID marketId, String source, String adjustedSource, String reason) {
+        Instant now = clock.instant();
+        db.sql("""
+                INSERT INTO einvoice_request (id, market_id, source, kind, requested_at, next_try_at, corrects_source,
+                                              correction, reason)
+                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, 'ADJUST', ?) ON CONFLICT (source) DO NOTHING""")
+                .params(Ids.newId(clock), marketId, source, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now),
+                        adjustedSource, reason.length() > 300 ? reason.substring(0, 300) : reason)
+                .update();
+    }
+
+    /** Whether a document was asked for this source (whether issued yet or not). */
+    public boolean requested(String source) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM einvoice_request WHERE source = ?)").param(source)
+                .query(Boolean.class).single();
+    }
+
     /** The documents issued for a source, oldest first (an original, then what corrected it). */
     public List<Issued> documentsOf(String source) {
         return db.sql(SELECT + " WHERE source = ? ORDER BY created_at").param(source).query(EInvoices::map).list();
@@ -114,8 +137,11 @@ public class EInvoices {
                 .query(Boolean.class).single();
     }
 
+    /** Form and series as printed: {@code 1C26TAA}, or {@code 01BLP0-001 AB-26E} for a receipt. */
+    static final String PRINTED = "form || CASE WHEN kind = 'RECEIPT' THEN ' ' ELSE '' END || series";
+
     static final String SELECT = """
-            SELECT id, market_id, kind, form || series, number, issued_on, source, buyer_name, total_vnd,
+            SELECT id, market_id, kind, form || CASE WHEN kind = 'RECEIPT' THEN ' ' ELSE '' END || series, number, issued_on, source, buyer_name, total_vnd,
                    lookup_code, state FROM e_document""";
 
     static Issued map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
