@@ -57,6 +57,11 @@ class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
         einvoices.requestAll(requests);
     }
 
+    @Override
+    public List<String> chargeTypes() {
+        return java.util.Arrays.stream(Charge.values()).map(Charge::name).toList();
+    }
+
     /** A paid bill's invoice: the trader as buyer, one line per charge of the bill, dated when it is issued. */
     @Override
     public java.util.Optional<EInvoices.Draft> draftOf(String source, LocalDate issuedOn) {

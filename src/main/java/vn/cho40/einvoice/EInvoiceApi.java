@@ -79,6 +79,6 @@ class EInvoiceApi {
         EInvoices.Issued d = pages.scoped(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + EInvoicePages.fileName(d) + ".pdf\"")
-                .body(LookupPages.pdf(documents.xml(d.id()), lookupUrl, d.state()));
+                .body(LookupPages.pdf(documents.xml(d.id()), lookupUrl, d));
     }
 }

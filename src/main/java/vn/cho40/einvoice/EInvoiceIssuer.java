@@ -61,9 +61,14 @@ class EInvoiceIssuer {
 
     /** Issues up to {@code max} waiting requests; returns how many documents were issued. */
     int issuePending(int max) {
+        return issuePending(null, max);
+    }
+
+    /** The same for one market's requests only (null: every market's). */
+    int issuePending(UUID marketId, int max) {
         int issued = 0;
         for (int i = 0; i < max; i++) {
-            Optional<Boolean> one = tx.execute(this::issueOne);
+            Optional<Boolean> one = tx.execute(status -> issueOne(status, marketId));
             if (one == null || one.isEmpty()) {
                 break;
             }
@@ -75,16 +80,16 @@ class EInvoiceIssuer {
     }
 
     /** Empty when nothing waits; true when a document was issued, false when the claimed request had to wait. */
-    private Optional<Boolean> issueOne(org.springframework.transaction.TransactionStatus status) {
+    private Optional<Boolean> issueOne(org.springframework.transaction.TransactionStatus status, UUID marketId) {
         Instant now = clock.instant();
         Optional<Request> claimed = db.sql("""
                 SELECT r.id, r.market_id, m.code, r.source, r.kind, CAST(r.draft AS text), r.attempts, r.corrects,
                        r.corrects_source, r.correction, r.reason
                 FROM einvoice_request r JOIN market m ON m.id = r.market_id
                 JOIN einvoice_setting st ON st.market_id = r.market_id
-                WHERE r.issued_id IS NULL AND r.next_try_at <= ?
+                WHERE r.issued_id IS NULL AND r.next_try_at <= ? AND (CAST(? AS uuid) IS NULL OR r.market_id = ?)
                 ORDER BY r.next_try_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED""")
-                .param(Timestamp.from(now))
+                .params(Timestamp.from(now), marketId, marketId)
                 .query((rs, n) -> new Request(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), EInvoices.Kind.valueOf(rs.getString(5)), rs.getString(6),
                         rs.getInt(7), rs.getObject(8, UUID.class), rs.getString(9),
@@ -166,6 +171,9 @@ class EInvoiceIssuer {
             return "einvoice.wait.noDraft";
         }
         EInvoices.Draft draft = found.get();
+        if (draft.lines().isEmpty()) {
+            throw new IllegalArgumentException("a document has at least one line: " + r.source());
+        }
         Map<EInvoices.Kind, List<EDocument.Line>> parts = fixed.isPresent()
                 ? Map.of(fixed.get().kind(), draft.lines())
                 : DocumentKinds.split(draft.lines(), kinds(r.marketId()), r.kind());
@@ -285,7 +293,7 @@ class EInvoiceIssuer {
     }
 
     private static final String ORIGINAL =
-            "SELECT id, kind, form, series, number, issued_on, source, state FROM e_document";
+            "SELECT id, kind, form, series, number, issued_on, source, state FROM e_document ";
 
     private static Original original(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Original(rs.getObject(1, UUID.class), EInvoices.Kind.valueOf(rs.getString(2)), rs.getString(3),
@@ -303,6 +311,13 @@ class EInvoiceIssuer {
             b.append(LOOKUP_ALPHABET.charAt(RANDOM.nextInt(LOOKUP_ALPHABET.length())));
         }
         return b.toString();
+    }
+
+    /** Corrections of a document asked for and not issued yet, with why they wait: {correction, problem}. */
+    List<String[]> pendingCorrections(UUID documentId) {
+        return db.sql("SELECT correction, coalesce(last_problem, '') FROM einvoice_request WHERE corrects = ? "
+                        + "AND issued_id IS NULL ORDER BY requested_at").param(documentId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
     /** For the board: requests still waiting, with why. */

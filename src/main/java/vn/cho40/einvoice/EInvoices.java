@@ -34,7 +34,8 @@ public class EInvoices {
 
     /** An issued document as lists and the API show it. */
     public record Issued(UUID id, UUID marketId, Kind kind, String series, int number, LocalDate issuedOn,
-                         String source, String buyerName, long totalVnd, String lookupCode, String state) {
+                         String source, String buyerName, long totalVnd, String lookupCode, String state,
+                         UUID corrects, String correction, String problem, boolean sent) {
         public String printedSeries() {
             return series;
         }
@@ -113,6 +114,11 @@ public class EInvoices {
         return db.sql(SELECT + " WHERE source = ? ORDER BY created_at").param(source).query(EInvoices::map).list();
     }
 
+    /** The documents that replace or adjust a document, oldest first. */
+    public List<Issued> correctionsOf(UUID id) {
+        return db.sql(SELECT + " WHERE corrects = ? ORDER BY created_at").param(id).query(EInvoices::map).list();
+    }
+
     public Optional<Issued> byLookupCode(String code) {
         return db.sql(SELECT + " WHERE lookup_code = ?").param(code).query(EInvoices::map).optional();
     }
@@ -142,11 +148,14 @@ public class EInvoices {
 
     static final String SELECT = """
             SELECT id, market_id, kind, form || CASE WHEN kind = 'RECEIPT' THEN ' ' ELSE '' END || series, number, issued_on, source, buyer_name, total_vnd,
-                   lookup_code, state FROM e_document""";
+                   lookup_code, state, corrects, correction, coalesce(send_problem, cancel_reason, reason),
+                   sent_at IS NOT NULL
+            FROM e_document""";
 
     static Issued map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Issued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Kind.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-                rs.getLong(9), rs.getString(10), rs.getString(11));
+                rs.getLong(9), rs.getString(10), rs.getString(11), rs.getObject(12, UUID.class), rs.getString(13),
+                rs.getString(14), rs.getBoolean(15));
     }
 }

@@ -64,13 +64,21 @@ class LookupPages {
         EInvoices.Issued d = byCode(code);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + EInvoicePages.fileName(d) + ".pdf\"")
-                .body(pdf(documents.xml(d.id()), lookupUrl, d.state()));
+                .body(pdf(documents.xml(d.id()), lookupUrl, d));
     }
 
-    static byte[] pdf(byte[] xml, String lookupUrl, String state) {
+    static byte[] pdf(byte[] xml, String lookupUrl, EInvoices.Issued d) {
+        String state = d.state();
         DocumentCheck.Result check = DocumentCheck.check(xml);
+        boolean sent = d.sent();
+        String note = switch (state) {
+            case "CANCELLED" -> "ĐÃ HỦY (cancelled)";
+            case "REPLACED" -> "ĐÃ BỊ THAY THẾ (replaced)";
+            case "ADJUSTED" -> "ĐÃ ĐƯỢC ĐIỀU CHỈNH (adjusted)";
+            default -> null;
+        };
         return EInvoicePdf.render(xml, lookupUrl, signer(check.signer()) + (check.ok() ? "" : " (chữ ký không hợp lệ)"),
-                !"SIGNED".equals(state));
+                sent, note);
     }
 
     private EInvoices.Issued byCode(String code) {
