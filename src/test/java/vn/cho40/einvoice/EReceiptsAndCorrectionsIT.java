@@ -50,7 +50,7 @@ class EReceiptsAndCorrectionsIT {
         return db.sql("""
                 SELECT b.id, m.code, b.total_vnd FROM bill b JOIN market m ON m.id = b.market_id
                 WHERE m.province_code = (SELECT province_code FROM market WHERE code = 'TN-DAITU')
-                  AND m.code NOT IN ('TN-DAITU', 'TN-LABANG', 'TN-YENLAC') AND b.kind = 'BILL' AND b.status = 'OPEN'
+                  AND m.code NOT IN ('TN-DAITU', 'TN-LABANG', 'TN-YENLAC', 'TN-QUANTRIEU') AND b.kind = 'BILL' AND b.status = 'OPEN'
                   AND b.paid_vnd = 0 AND b.total_vnd > 0
                   AND EXISTS (SELECT 1 FROM bill_line l WHERE l.bill_id = b.id AND l.charge = 'RENT')
                   AND EXISTS (SELECT 1 FROM bill_line l WHERE l.bill_id = b.id AND l.charge = 'CLEANING')
