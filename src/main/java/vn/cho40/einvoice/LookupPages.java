@@ -44,6 +44,8 @@ class LookupPages {
                 EInvoices.Issued d = found.get();
                 DocumentCheck.Result check = DocumentCheck.check(documents.xml(d.id()));
                 model.addAttribute("doc", d);
+                // What the file itself says it corrects (TTHDLQuan), named here for the reader.
+                model.addAttribute("corrected", d.corrects() == null ? null : documents.byId(d.corrects()).orElse(null));
                 model.addAttribute("verified", check.ok());
                 model.addAttribute("signer", signer(check.signer()));
             }
