@@ -41,12 +41,15 @@ class EInvoicePages {
     private final String lookupUrl;
     private final EInvoiceCorrections corrections;
     private final List<EInvoiceDrafts> drafts;
+    private final EInvoiceSender sender;
 
     EInvoicePages(EInvoiceRegister register, EInvoices documents, EInvoiceIssuer issuer, Markets markets,
                   Access access, FormErrors formErrors, EInvoiceCorrections corrections, List<EInvoiceDrafts> drafts,
+                  EInvoiceSender sender,
                   @org.springframework.beans.factory.annotation.Value("${cho40.public-url:http://localhost:8080}")
                   String publicUrl) {
         this.corrections = corrections;
+        this.sender = sender;
         this.drafts = List.copyOf(drafts);
         this.register = register;
         this.documents = documents;
@@ -130,6 +133,7 @@ class EInvoicePages {
         model.addAttribute("mayCorrect", markets.allows(m, Permission.BILL_ISSUE)
                 && !d.state().equals("CANCELLED") && !d.state().equals("REPLACED"));
         model.addAttribute("pending", issuer.pendingCorrections(d.id()));
+        model.addAttribute("mayResend", markets.allows(m, Permission.BILL_ISSUE));
         return "einvoice/document";
     }
 
@@ -151,6 +155,13 @@ class EInvoicePages {
                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         return correct(id, redirect, (m, by) -> corrections.adjust(m.id(), m.provinceCode(), id, direction, amount,
                 reason, by));
+    }
+
+    /** A document whose send failed is sent again now (the fix, a password or a template, made meanwhile). */
+    @PostMapping("/einvoices/{id}/resend")
+    String resend(@PathVariable UUID id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        // Only brought forward: the scheduled sender sends it within seconds, off the page's request.
+        return correct(id, redirect, (m, by) -> sender.retryNow(m.id(), id));
     }
 
     private String correct(UUID id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,

@@ -82,6 +82,12 @@ class EInvoiceSender {
         return sent;
     }
 
+    /** The board asks to send a document in error again now, not after its pause; false when it is not waiting. */
+    boolean retryNow(UUID marketId, UUID documentId) {
+        return db.sql("UPDATE e_document SET send_next_at = ? WHERE id = ? AND market_id = ? AND send_next_at IS NOT NULL")
+                .params(Timestamp.from(clock.instant()), documentId, marketId).update() == 1;
+    }
+
     private record Claimed(UUID id, byte[] xml, String provider, int attempts, String baseUrl, String username,
                            String secretRef, String taxCode, String appId, String template) {
     }

@@ -128,5 +128,14 @@ class EInvoiceSendingIT {
         EInvoices.Issued refusedLogin = settled("test-send:2", "ERROR");
         assertThat(refusedLogin.problem()).contains("từ chối đăng nhập", SECRET_VARIABLE);
         assertThat(viettel.invoices).hasSize(1);
+
+        // The password fixed, the board sends it again now from the document's page.
+        System.setProperty(SECRET_VARIABLE, FakeProvider.PASSWORD);
+        String docPage = "/einvoices/" + refusedLogin.id();
+        assertThat(board.get(docPage).body()).contains("resend-form", "từ chối đăng nhập");
+        assertThat(board.postForm(docPage + "/resend", Map.of(), docPage).status()).isEqualTo(302);
+        sender.sendPending(market, 10);
+        assertThat(settled("test-send:2", "SENT").state()).isEqualTo("SENT");
+        assertThat(viettel.invoices).hasSize(2);
     }
 }

@@ -139,6 +139,16 @@ class EReceiptsAndCorrectionsIT {
         assertThat(einvoices.byId(invoice.id()).orElseThrow().state()).isEqualTo("ADJUSTED");
         assertThat(einvoices.xml(invoice.id())).as("the original's file never changes").isEqualTo(originalXml);
 
+        // An adjusting bill (more rent asked), paid: an adjusting invoice adding it, pointing at the same invoice.
+        UUID more = billCorrections.adjustingBill(m, bill.id(), "RENT", "54000", "Thuê thêm 2 m²", "tinh.thainguyen");
+        cashDesk.pay(m, more, 54_000, "Người nộp", "tinh.thainguyen");
+        issuer.issuePending(m.id(), 50);
+        EInvoices.Issued addition = only(einvoices.documentsOf("bill:" + bill.id()), EInvoices.Kind.INVOICE, "ADJUST");
+        assertThat(addition.id()).isNotEqualTo(adjustingInvoice.id());
+        assertThat(addition.corrects()).isEqualTo(invoice.id());
+        assertThat(addition.totalVnd()).as("VAT included, at the rent's rate").isBetween(53_999L, 54_001L);
+        assertThat(DocumentCheck.check(einvoices.xml(addition.id())).problems()).isEmpty();
+
         // The board replaces the receipt (a reason is required), from its page.
         String receiptPage = "/einvoices/" + receipt.id();
         assertThat(board.get(receiptPage).body()).contains("Biên lai 01BLP0-001 SC-26E số", "Điều chỉnh cho",
