@@ -47,6 +47,10 @@ class EReceiptsAndCorrectionsIT {
     }
 
     private Bill bill() {
+        return bills(1).getFirst();
+    }
+
+    private List<Bill> bills(int count) {
         return db.sql("""
                 SELECT b.id, m.code, b.total_vnd FROM bill b JOIN market m ON m.id = b.market_id
                 WHERE m.province_code = (SELECT province_code FROM market WHERE code = 'TN-DAITU')
@@ -54,8 +58,8 @@ class EReceiptsAndCorrectionsIT {
                   AND b.paid_vnd = 0 AND b.total_vnd > 0
                   AND EXISTS (SELECT 1 FROM bill_line l WHERE l.bill_id = b.id AND l.charge = 'RENT')
                   AND EXISTS (SELECT 1 FROM bill_line l WHERE l.bill_id = b.id AND l.charge = 'CLEANING')
-                ORDER BY m.code, b.number LIMIT 1""")
-                .query((rs, n) -> new Bill(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3))).single();
+                ORDER BY m.code, b.number LIMIT ?""").param(count)
+                .query((rs, n) -> new Bill(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3))).list();
     }
 
     private WebSession provinceAdmin(String market) {
@@ -197,5 +201,18 @@ class EReceiptsAndCorrectionsIT {
         assertThat(register).contains("Đã hủy", "Đã bị thay thế", "Biên lai", "01BLP0-001 SC-26E")
                 .doesNotContain("thiếu các số");
         assertThat(adjustingInvoice.number()).as("a new number, after the original's").isGreaterThan(invoice.number());
+
+        // A credit note before the bill is paid in full: no adjusting document, the bill's own documents state the net.
+        Bill second = bills(2).getLast();
+        assertThat(second.id()).isNotEqualTo(bill.id());
+        assertThat(second.market()).isEqualTo(bill.market());
+        billCorrections.creditNote(m, second.id(), "10000", "Giảm vì mất điện", "tinh.thainguyen");
+        cashDesk.pay(m, second.id(), second.totalVnd() - 10_000, "Người nộp", "tinh.thainguyen");
+        issuer.issuePending(m.id(), 50);
+        List<EInvoices.Issued> net = einvoices.documentsOf("bill:" + second.id());
+        assertThat(net).extracting(EInvoices.Issued::correction).containsOnlyNulls();
+        assertThat(net.stream().mapToLong(EInvoices.Issued::totalVnd).sum()).isBetween(second.totalVnd() - 10_001,
+                second.totalVnd() - 9_999);
+        net.forEach(d -> assertThat(DocumentCheck.check(einvoices.xml(d.id())).problems()).isEmpty());
     }
 }
