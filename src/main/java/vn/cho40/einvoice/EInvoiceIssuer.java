@@ -39,11 +39,10 @@ class EInvoiceIssuer {
     private final SigningKeyring keyring;
     private final Clock clock;
 
-    private final java.util.List<EInvoiceDrafts> drafts;
+    private final IssueSources sources;
 
-    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock,
-                   java.util.List<EInvoiceDrafts> drafts) {
-        this.drafts = java.util.List.copyOf(drafts);
+    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock, IssueSources sources) {
+        this.sources = sources;
         this.db = db;
         this.tx = tx;
         this.keyring = keyring;
@@ -138,10 +137,6 @@ class EInvoiceIssuer {
         }
     }
 
-    /** An issued document that a correction points at. */
-    record Original(UUID id, EInvoices.Kind kind, String form, String series, int number, java.time.LocalDate issuedOn,
-                    String source, String state) {
-    }
 
     /**
      * Issues the request's documents (one per kind its lines need: a bill of fees and services gets a receipt and an
@@ -165,8 +160,8 @@ class EInvoiceIssuer {
         if (!keys.get().validAt(now)) {
             return "einvoice.wait.certificateExpired";
         }
-        Optional<Original> fixed = r.corrects() == null ? Optional.empty() : original(r.corrects());
-        Optional<EInvoices.Draft> found = draft(r, fixed);
+        Optional<IssueSources.Original> fixed = r.corrects() == null ? Optional.empty() : sources.original(r.corrects());
+        Optional<EInvoices.Draft> found = sources.draft(r, fixed);
         if (found.isEmpty()) {
             return "einvoice.wait.noDraft";
         }
@@ -176,9 +171,9 @@ class EInvoiceIssuer {
         }
         Map<EInvoices.Kind, List<EDocument.Line>> parts = fixed.isPresent()
                 ? Map.of(fixed.get().kind(), draft.lines())
-                : DocumentKinds.split(draft.lines(), kinds(r.marketId()), r.kind());
+                : DocumentKinds.split(draft.lines(), sources.kinds(r.marketId()), r.kind());
         Map<EInvoices.Kind, DocumentSymbol> symbols = new java.util.EnumMap<>(EInvoices.Kind.class);
-        Map<EInvoices.Kind, Original> originals = new java.util.EnumMap<>(EInvoices.Kind.class);
+        Map<EInvoices.Kind, IssueSources.Original> originals = new java.util.EnumMap<>(EInvoices.Kind.class);
         for (EInvoices.Kind kind : parts.keySet()) {
             Optional<DocumentSymbol> symbol = s.symbol(kind);
             if (symbol.isEmpty()) {
@@ -186,7 +181,7 @@ class EInvoiceIssuer {
             }
             symbols.put(kind, symbol.get());
             if (r.correction() != null) {
-                Optional<Original> o = fixed.isPresent() ? fixed : current(r.correctsSource(), kind);
+                Optional<IssueSources.Original> o = fixed.isPresent() ? fixed : sources.current(r.correctsSource(), kind);
                 if (o.isEmpty()) {
                     return "einvoice.wait.noOriginal";
                 }
@@ -209,7 +204,7 @@ class EInvoiceIssuer {
 
     /** Numbers, builds, signs and stores one document; marks what it corrects. */
     private UUID store(Request r, Setting s, SigningKeys keys, EInvoices.Draft draft, DocumentSymbol symbol,
-                       List<EDocument.Line> lines, Original original, Instant now) {
+                       List<EDocument.Line> lines, IssueSources.Original original, Instant now) {
         int number = db.sql("""
                 INSERT INTO einvoice_number (market_id, form, series, last) VALUES (?, ?, ?, 1)
                 ON CONFLICT (market_id, form, series) DO UPDATE SET last = einvoice_number.last + 1
@@ -242,63 +237,6 @@ class EInvoiceIssuer {
                     .update();
         }
         return id;
-    }
-
-    /**
-     * The lines: the request's own draft, or composed now by the module that owns the source. A replacement of a
-     * bill's document is composed again from the bill (a trader's name corrected since, say).
-     */
-    private Optional<EInvoices.Draft> draft(Request r, Optional<Original> fixed) {
-        if (r.draft() != null) {
-            return Optional.of(EInvoices.JSON.readValue(r.draft(), EInvoices.Draft.class));
-        }
-        String source = fixed.map(Original::source).orElse(r.source());
-        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
-        Optional<EInvoices.Draft> composed = drafts.stream().map(d -> d.draftOf(source, today))
-                .flatMap(Optional::stream).findFirst();
-        if (composed.isEmpty() && fixed.isPresent()) {
-            // A source nobody composes (a draft given by its asker): the replacement says what the original said.
-            composed = db.sql("SELECT CAST(draft AS text) FROM einvoice_request WHERE issued_id = ? AND draft IS NOT NULL")
-                    .param(fixed.get().id()).query(String.class).optional()
-                    .map(j -> EInvoices.JSON.readValue(j, EInvoices.Draft.class))
-                    .map(d -> new EInvoices.Draft(d.buyer(), d.lines(), today));
-        }
-        if (composed.isPresent() && fixed.isPresent()) {
-            // A replacement keeps to the original's kind: only the lines that go on a document of that kind.
-            EInvoices.Draft d = composed.get();
-            List<EDocument.Line> own = DocumentKinds.split(d.lines(), kinds(r.marketId()), fixed.get().kind())
-                    .getOrDefault(fixed.get().kind(), List.of());
-            composed = own.isEmpty() ? Optional.empty() : Optional.of(new EInvoices.Draft(d.buyer(), own, d.issuedOn()));
-        }
-        return composed;
-    }
-
-    private Map<String, EInvoices.Kind> kinds(UUID marketId) {
-        Map<String, EInvoices.Kind> kinds = new java.util.HashMap<>();
-        db.sql("SELECT charge, kind FROM einvoice_charge_kind WHERE market_id = ?").param(marketId)
-                .query((rs, n) -> kinds.put(rs.getString(1), EInvoices.Kind.valueOf(rs.getString(2)))).list();
-        return kinds;
-    }
-
-    private Optional<Original> original(UUID id) {
-        return db.sql(ORIGINAL + " WHERE id = ?").param(id).query(EInvoiceIssuer::original).optional();
-    }
-
-    /** The document of a source and kind that stands now: not replaced or cancelled, and not itself an adjustment. */
-    private Optional<Original> current(String source, EInvoices.Kind kind) {
-        return db.sql(ORIGINAL + """
-                 WHERE source = ? AND kind = ? AND state NOT IN ('REPLACED', 'CANCELLED')
-                 AND (correction IS NULL OR correction = 'REPLACE') ORDER BY created_at DESC LIMIT 1""")
-                .params(source, kind.name()).query(EInvoiceIssuer::original).optional();
-    }
-
-    private static final String ORIGINAL =
-            "SELECT id, kind, form, series, number, issued_on, source, state FROM e_document ";
-
-    private static Original original(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Original(rs.getObject(1, UUID.class), EInvoices.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                rs.getString(4), rs.getInt(5), rs.getObject(6, java.time.LocalDate.class), rs.getString(7),
-                rs.getString(8));
     }
 
     /** Ten characters without look-alikes, grouped for reading aloud over the phone: {@code K7QP-M2XD-9H}. */
