@@ -142,6 +142,8 @@ class EReceiptsAndCorrectionsIT {
         assertThat(DocumentCheck.check(einvoices.xml(adjustingInvoice.id())).problems()).isEmpty();
         assertThat(einvoices.byId(invoice.id()).orElseThrow().state()).isEqualTo("ADJUSTED");
         assertThat(einvoices.xml(invoice.id())).as("the original's file never changes").isEqualTo(originalXml);
+        assertThat(api.get("/api/v1/bills/" + bill.id() + "/documents").body()).contains("\"state\":\"ADJUSTED\"",
+                "\"correction\":\"ADJUST\"", "\"corrects\":\"" + invoice.id() + "\"");
 
         // An adjusting bill (more rent asked), paid: an adjusting invoice adding it, pointing at the same invoice.
         UUID more = billCorrections.adjustingBill(m, bill.id(), "RENT", "54000", "Thuê thêm 2 m²", "tinh.thainguyen");
