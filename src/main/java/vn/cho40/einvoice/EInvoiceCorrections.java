@@ -42,7 +42,7 @@ class EInvoiceCorrections {
     }
 
     private record Target(UUID id, UUID marketId, EInvoices.Kind kind, String printed, int number, String state,
-                          long totalVnd, String source) {
+                          long totalVnd, String source, String correction) {
     }
 
     @Transactional
@@ -71,6 +71,10 @@ class EInvoiceCorrections {
         List<Violation> problems = new ArrayList<>();
         String reason = reason(reasonText, problems);
         open(t, problems);
+        if ("ADJUST".equals(t.correction())) {
+            // A replacement restates its source whole; an adjustment is corrected by another adjustment.
+            problems.add(Violation.of("document", "einvoice.correction.replaceAdjustment"));
+        }
         refuseIf(problems);
         UUID request = request(t, "REPLACE", null, reason);
         audit.record("EINVOICE_REPLACE", "e_document", t.id(), marketId, provinceCode,
@@ -154,12 +158,12 @@ class EInvoiceCorrections {
     }
 
     private Target target(UUID marketId, UUID documentId) {
-        return db.sql("SELECT id, market_id, kind, " + EInvoices.PRINTED + ", number, state, total_vnd, source "
-                        + "FROM e_document WHERE id = ? AND market_id = ? FOR UPDATE")
+        return db.sql("SELECT id, market_id, kind, " + EInvoices.PRINTED + ", number, state, total_vnd, source, "
+                        + "correction FROM e_document WHERE id = ? AND market_id = ? FOR UPDATE")
                 .params(documentId, marketId)
                 .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         EInvoices.Kind.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getString(6),
-                        rs.getLong(7), rs.getString(8)))
+                        rs.getLong(7), rs.getString(8), rs.getString(9)))
                 .optional().orElseThrow(() -> new vn.cho40.shared.NotFoundException("einvoice.notFound", documentId));
     }
 

@@ -32,7 +32,10 @@ public class EInvoices {
         }
     }
 
-    /** An issued document as lists and the API show it. */
+    /**
+     * An issued document as lists and the API show it; {@code problem} is what the board should read with its state:
+     * why its sending failed, why it was cancelled, or why it replaces or adjusts {@code corrects}.
+     */
     public record Issued(UUID id, UUID marketId, Kind kind, String series, int number, LocalDate issuedOn,
                          String source, String buyerName, long totalVnd, String lookupCode, String state,
                          UUID corrects, String correction, String problem, boolean sent) {

@@ -188,6 +188,12 @@ class EReceiptsAndCorrectionsIT {
         assertThat(einvoices.correctionsOf(replacing.id())).singleElement()
                 .satisfies(d -> assertThat(d.totalVnd()).isEqualTo(-1000));
 
+        // An adjustment is not replaced (the page offers no such form), only adjusted again or cancelled.
+        String additionPage = "/einvoices/" + addition.id();
+        assertThat(board.get(additionPage).body()).contains("adjust-form", "cancel-form").doesNotContain("replace-form");
+        board.postForm(additionPage + "/replace", Map.of("reason", "Thử thay thế"), additionPage);
+        assertThat(board.get(additionPage).body()).contains("Hóa đơn điều chỉnh không thay thế được");
+
         // The adjusting invoice was issued by mistake: cancelled, its number stays used; a foreign board cannot.
         String adjustingPage = "/einvoices/" + adjustingInvoice.id();
         WebSession foreign = new WebSession(port, "bql.bunglao", DemoProvince.DEMO_PASSWORD);
