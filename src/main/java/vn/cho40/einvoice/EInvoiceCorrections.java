@@ -56,9 +56,17 @@ class EInvoiceCorrections {
         if (corrected) {
             problems.add(Violation.of("document", "einvoice.correction.hasCorrections"));
         }
+        // Once a provider has it, the tax authority has it: Decree 70/2025 fixes it by adjusting or replacing.
+        boolean sent = db.sql("SELECT sent_at IS NOT NULL FROM e_document WHERE id = ?").param(t.id())
+                .query(Boolean.class).single();
+        if (sent) {
+            problems.add(Violation.of("document", "einvoice.correction.sentCannotCancel"));
+        }
         refuseIf(problems);
+        // Not sent yet: it never will be.
         db.sql("""
-                UPDATE e_document SET state = 'CANCELLED', cancel_reason = ?, cancelled_at = ?, cancelled_by = ?
+                UPDATE e_document SET state = 'CANCELLED', cancel_reason = ?, cancelled_at = ?, cancelled_by = ?,
+                       send_next_at = NULL
                 WHERE id = ?""").params(reason, Timestamp.from(clock.instant()), by, t.id()).update();
         audit.record("EINVOICE_CANCEL", "e_document", t.id(), marketId, provinceCode,
                 t.printed() + " số " + t.number() + ": " + reason);

@@ -66,6 +66,13 @@ class EInvoiceSendingIT {
                         "8%", "RENT")), LocalDate.of(2026, 12, 1))));
     }
 
+    /** Issues this test's requests (the demo's paid bills of the market, still settling, wait till tomorrow). */
+    private void issue(UUID market) {
+        db.sql("UPDATE einvoice_request SET next_try_at = now() + interval '1 day' WHERE market_id = ? "
+                + "AND issued_id IS NULL AND source NOT LIKE 'test-send:%'").param(market).update();
+        issuer.issuePending(market, 20);
+    }
+
     /** The document's state once nobody is sending it (the scheduled sender may hold it a moment). */
     private EInvoices.Issued settled(String source, String state) throws InterruptedException {
         EInvoices.Issued d = einvoices.documentsOf(source).getFirst();
@@ -99,7 +106,7 @@ class EInvoiceSendingIT {
 
         // Signed and numbered here; the provider is down the first time: shown in error, nothing made.
         ask(market, "test-send:1");
-        issuer.issuePending(market, 20);
+        issue(market);
         viettel.failNext.add(503);
         sender.sendPending(market, 10);
         EInvoices.Issued failed = settled("test-send:1", "ERROR");
@@ -119,11 +126,16 @@ class EInvoiceSendingIT {
         assertThat(db.sql("SELECT provider_number FROM e_document WHERE id = ?").param(sent.id()).query(String.class)
                 .single()).isEqualTo("C26TSG1");
         assertThat(sender.sendPending(market, 10)).as("sent once").isZero();
+        String sentPage = "/einvoices/" + sent.id();
+        board.get(sentPage);
+        board.postForm(sentPage + "/cancel", Map.of("reason", "Lập nhầm"), sentPage);
+        assertThat(board.get(sentPage).body()).contains("không hủy được, hãy lập hóa đơn điều chỉnh hoặc thay thế");
+        assertThat(einvoices.byId(sent.id()).orElseThrow().state()).isEqualTo("SENT");
 
         // A wrong password in the environment: the board is told which variable to fix.
         System.setProperty(SECRET_VARIABLE, "sai");
         ask(market, "test-send:2");
-        issuer.issuePending(market, 20);
+        issue(market);
         sender.sendPending(market, 10);
         EInvoices.Issued refusedLogin = settled("test-send:2", "ERROR");
         assertThat(refusedLogin.problem()).contains("từ chối đăng nhập", SECRET_VARIABLE);
@@ -136,6 +148,22 @@ class EInvoiceSendingIT {
         assertThat(board.postForm(docPage + "/resend", Map.of(), docPage).status()).isEqualTo(302);
         sender.sendPending(market, 10);
         assertThat(settled("test-send:2", "SENT").state()).isEqualTo("SENT");
+        assertThat(viettel.invoices).hasSize(2);
+
+        // A document cancelled before it was sent is never sent.
+        viettel.failNext.add(503);
+        ask(market, "test-send:3");
+        issue(market);
+        sender.sendPending(market, 10);
+        EInvoices.Issued third = settled("test-send:3", "ERROR");
+        String thirdPage = "/einvoices/" + third.id();
+        board.get(thirdPage);
+        assertThat(board.postForm(thirdPage + "/cancel", Map.of("reason", "Lập nhầm người mua"), thirdPage).status())
+                .isEqualTo(302);
+        db.sql("UPDATE e_document SET send_next_at = now() WHERE id = ? AND send_next_at IS NOT NULL")
+                .param(third.id()).update();
+        assertThat(sender.sendPending(market, 10)).isZero();
+        assertThat(einvoices.byId(third.id()).orElseThrow().state()).isEqualTo("CANCELLED");
         assertThat(viettel.invoices).hasSize(2);
     }
 }
