@@ -107,8 +107,8 @@ final class EInvoicePdf {
             PdfPTable table = new PdfPTable(new float[] {5, 39, 9, 10, 13, 15, 9});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
-            for (String h : new String[] {"STT", "Tên hàng hóa, dịch vụ", "ĐVT", "Số lượng", "Đơn giá", "Thành tiền",
-                    "Thuế suất"}) {
+            for (String h : new String[] {"STT", receipt ? "Tên loại phí, lệ phí" : "Tên hàng hóa, dịch vụ", "ĐVT",
+                    "Số lượng", "Đơn giá", "Thành tiền", receipt ? "" : "Thuế suất"}) {
                 table.addCell(cell(h, bold, Element.ALIGN_CENTER));
             }
             for (var line : children(DocumentCheck.first(content, "DSHHDVu"), "HHDVu")) {
@@ -129,11 +129,14 @@ final class EInvoicePdf {
                         + ", tiền thuế", text, Element.ALIGN_RIGHT));
                 sums.addCell(cell(money(t(r, "TThue")), text, Element.ALIGN_RIGHT));
             }
-            sums.addCell(cell("Cộng tiền hàng, dịch vụ (chưa thuế)", text, Element.ALIGN_RIGHT));
-            sums.addCell(cell(money(t(totals, "TgTCThue")), text, Element.ALIGN_RIGHT));
-            sums.addCell(cell("Tiền thuế GTGT", text, Element.ALIGN_RIGHT));
-            sums.addCell(cell(money(t(totals, "TgTThue")), text, Element.ALIGN_RIGHT));
-            sums.addCell(cell("Tổng tiền thanh toán", bold, Element.ALIGN_RIGHT));
+            if (!receipt) {
+                // A receipt states fees, which bear no VAT: only its total.
+                sums.addCell(cell("Cộng tiền hàng, dịch vụ (chưa thuế)", text, Element.ALIGN_RIGHT));
+                sums.addCell(cell(money(t(totals, "TgTCThue")), text, Element.ALIGN_RIGHT));
+                sums.addCell(cell("Tiền thuế GTGT", text, Element.ALIGN_RIGHT));
+                sums.addCell(cell(money(t(totals, "TgTThue")), text, Element.ALIGN_RIGHT));
+            }
+            sums.addCell(cell(receipt ? "Tổng số tiền phí, lệ phí" : "Tổng tiền thanh toán", bold, Element.ALIGN_RIGHT));
             sums.addCell(cell(money(t(totals, "TgTTTBSo")), bold, Element.ALIGN_RIGHT));
             doc.add(sums);
             doc.add(new Paragraph("Số tiền viết bằng chữ: " + t(totals, "TgTTTBChu"), bold));

@@ -71,7 +71,11 @@ public class EInvoices {
                 .update();
     }
 
-    /** One request for {@link #requestAll}; a null draft is composed at issue time ({@link EInvoiceDrafts}). */
+    /**
+     * One request for {@link #requestAll}; a null draft is composed at issue time ({@link EInvoiceDrafts}). The kind
+     * is that of lines without a charge code: lines with one go on the document the board set for their charge, so a
+     * bill's request may give an invoice and a receipt.
+     */
     public record Request(UUID marketId, String source, Kind kind, Draft draft) {
     }
 
