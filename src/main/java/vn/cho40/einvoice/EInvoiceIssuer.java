@@ -137,7 +137,6 @@ class EInvoiceIssuer {
         }
     }
 
-
     /**
      * Issues the request's documents (one per kind its lines need: a bill of fees and services gets a receipt and an
      * invoice); returns null, or the message key of why it must wait. Every check comes before the first number.
