@@ -37,8 +37,11 @@ public class BillCorrections {
     private final AuditLog audit;
     private final Clock clock;
     private final vn.cho40.payment.FreshPaymentCodes codes;
+    private final vn.cho40.einvoice.EInvoices einvoices;
 
-    BillCorrections(JdbcClient db, Ledger ledger, AuditLog audit, Clock clock, vn.cho40.payment.FreshPaymentCodes codes) {
+    BillCorrections(JdbcClient db, Ledger ledger, AuditLog audit, Clock clock, vn.cho40.payment.FreshPaymentCodes codes,
+                    vn.cho40.einvoice.EInvoices einvoices) {
+        this.einvoices = einvoices;
         this.db = db;
         this.ledger = ledger;
         this.audit = audit;
@@ -81,6 +84,12 @@ public class BillCorrections {
             entries.add(new Ledger.Line(Accounts.credit(o.traderId()), -(amount - applied)));
         }
         ledger.post(new Ledger.Posting(m.id(), null, "bill:" + id, null, "Điều chỉnh giảm " + o.number(), entries));
+        if (einvoices.requested("bill:" + o.id())) {
+            // The bill's e-documents are asked for (it was paid in full): they are adjusted, never changed. A bill not
+            // yet documented states the net when it is (its document reads its credit notes).
+            einvoices.requestAdjustment(m.id(), "bill:" + id, "bill:" + o.id(), "Điều chỉnh giảm theo hóa đơn phí "
+                    + o.number() + ": " + why);
+        }
         audit.record("BILL_CREDIT_NOTE", "bill", o.id(), m.id(), m.provinceCode(), o.number() + " − "
                 + Money.vnd(amount).format() + ": " + why);
         return id;

@@ -38,12 +38,28 @@ class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
         if (billIds.isEmpty()) {
             return;
         }
-        List<EInvoices.Request> requests = db.sql("SELECT id, market_id FROM bill WHERE id = ANY(?)")
-                .param(billIds.toArray(UUID[]::new))
-                .query((rs, n) -> new EInvoices.Request(rs.getObject(2, UUID.class), "bill:" + rs.getObject(1, UUID.class),
-                        EInvoices.Kind.INVOICE, null))
+        List<EInvoices.Request> requests = new java.util.ArrayList<>();
+        db.sql("SELECT id, market_id, kind, corrects FROM bill WHERE id = ANY(?)").param(billIds.toArray(UUID[]::new))
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    UUID market = rs.getObject(2, UUID.class);
+                    UUID corrects = rs.getObject(4, UUID.class);
+                    if ("ADJUSTMENT".equals(rs.getString(3)) && einvoices.requested("bill:" + corrects)) {
+                        // An adjusting bill (more asked) of a documented bill, paid: an adjusting document of that one.
+                        einvoices.requestAdjustment(market, "bill:" + id, "bill:" + corrects,
+                                "Điều chỉnh tăng theo hóa đơn phí điều chỉnh đã thanh toán");
+                    } else {
+                        requests.add(new EInvoices.Request(market, "bill:" + id, EInvoices.Kind.INVOICE, null));
+                    }
+                    return id;
+                })
                 .list();
         einvoices.requestAll(requests);
+    }
+
+    @Override
+    public List<String> chargeTypes() {
+        return java.util.Arrays.stream(Charge.values()).map(Charge::name).toList();
     }
 
     /** A paid bill's invoice: the trader as buyer, one line per charge of the bill, dated when it is issued. */
@@ -58,32 +74,54 @@ class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
-        record Head(String number, String traderName, String stallCode, LocalDate periodStart) {
+        record Head(String number, String traderName, String stallCode, LocalDate periodStart, String kind) {
         }
         java.util.Optional<Head> head = db.sql("""
-                SELECT b.number, t.full_name, s.code, b.period_start FROM bill b
+                SELECT coalesce(o.number, b.number), t.full_name, s.code, b.period_start, b.kind FROM bill b
+                LEFT JOIN bill o ON o.id = b.corrects
                 JOIN trader t ON t.id = b.trader_id JOIN stall s ON s.id = b.stall_id WHERE b.id = ?""")
                 .param(billId).query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class))).optional();
+                        rs.getObject(4, LocalDate.class), rs.getString(5))).optional();
+        // A bill's own lines, then those of credit notes issued before its document was (they lowered what it asked,
+        // so its document states the net); a credit note's lines take the VAT rate of the bill's line of that charge.
+        // Each line carries its charge as item code: the board's setting per charge decides invoice or receipt.
+        if (head.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<UUID> billsRead = new java.util.ArrayList<>(List.of(billId));
+        if (head.get().kind().equals("BILL")) {
+            db.sql("SELECT id FROM bill WHERE corrects = ? AND kind = 'CREDIT_NOTE' ORDER BY created_at").param(billId)
+                    .query(UUID.class).list().stream().filter(cn -> !einvoices.requested("bill:" + cn))
+                    .forEach(billsRead::add);
+        }
         return head.map(h -> new EInvoices.Draft(new EDocument.Party(h.traderName(), null, "Quầy " + h.stallCode()
                 + " · hóa đơn phí " + h.number()), db.sql("""
-                SELECT description, unit, quantity_milli, unit_price_vnd, amount_vnd, vat_bp FROM bill_line
-                WHERE bill_id = ? ORDER BY line""").param(billId)
+                SELECT l.description, l.unit, l.quantity_milli, l.unit_price_vnd, l.amount_vnd,
+                       coalesce(l.vat_bp, (SELECT o.vat_bp FROM bill_line o JOIN bill cb ON cb.id = l.bill_id
+                                           WHERE o.bill_id = cb.corrects AND o.charge = l.charge ORDER BY o.line LIMIT 1)),
+                       l.charge
+                FROM bill_line l JOIN bill b ON b.id = l.bill_id
+                WHERE l.bill_id = ANY(?) ORDER BY b.created_at, l.line""").param(billsRead.toArray(UUID[]::new))
                 .query((rs, n) -> line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        (Integer) rs.getObject(6), h.periodStart()))
+                        (Integer) rs.getObject(6), h.periodStart(), rs.getString(7)))
                 .list(), issuedOn));
     }
 
     static EDocument.Line line(String description, String unit, long qtyMilli, long unitPrice, long gross,
                                Integer vatBp, LocalDate periodStart) {
+        return line(description, unit, qtyMilli, unitPrice, gross, vatBp, periodStart, null);
+    }
+
+    static EDocument.Line line(String description, String unit, long qtyMilli, long unitPrice, long gross,
+                               Integer vatBp, LocalDate periodStart, String charge) {
         String rate = vatBp == null ? null : vatBp % 100 == 0 ? (vatBp / 100) + "%" : "KHAC:" + (vatBp / 100.0) + "%";
         long before = rate == null ? gross : VatRates.beforeVat(gross, rate);
         String month = " tháng " + periodStart.getMonthValue() + "/" + periodStart.getYear();
         if (("KWH".equals(unit) || "M3".equals(unit)) && rate != null
                 && before == Math.multiplyExact(unitPrice, qtyMilli) / 1000 && qtyMilli % 1000 == 0) {
             return new EDocument.Line(description + month, "KWH".equals(unit) ? "kWh" : "m³", qtyMilli, unitPrice,
-                    before, rate);
+                    before, rate, charge);
         }
-        return new EDocument.Line(description + month, "khoản", 1000, before, before, rate);
+        return new EDocument.Line(description + month, "khoản", 1000, before, before, rate, charge);
     }
 }

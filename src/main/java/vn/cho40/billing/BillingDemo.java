@@ -70,13 +70,14 @@ class BillingDemo implements ApplicationRunner {
             taxCode = vn.cho40.einvoice.TaxCode.withCheckDigit(String.format("46%07d", 10_000 + index * 37 + n)).orElse(null);
         }
         String letters = m.code().substring(m.code().indexOf('-') + 1).replaceAll("[^A-Z]", "") + "XX";
+        // The receipt series too (no charge is set to a receipt: the board chooses on its register).
+        String year = String.format("%02d", LocalDate.now(clock.withZone(VN)).getYear() % 100);
         db.sql("""
                 INSERT INTO einvoice_setting (market_id, seller_name, seller_tax_code, seller_address, form, series,
-                                              updated_at, updated_by)
-                VALUES (?, ?, ?, ?, 1, ?, now(), 'demo') ON CONFLICT (market_id) DO NOTHING""")
+                                              receipt_form, receipt_series, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, 1, ?, '01BLP0-001', ?, now(), 'demo') ON CONFLICT (market_id) DO NOTHING""")
                 .params(m.id(), "Ban quản lý " + m.name(), taxCode, m.address() == null ? m.name() : m.address(),
-                        "C" + String.format("%02d", LocalDate.now(clock.withZone(VN)).getYear() % 100) + "T"
-                                + letters.substring(0, 2))
+                        "C" + year + "T" + letters.substring(0, 2), letters.substring(0, 2) + "-" + year + "E")
                 .update();
     }
 

@@ -45,15 +45,18 @@ public final class DocumentCheck {
         }
         List<Problem> problems = new ArrayList<>();
         Element root = doc.getDocumentElement();
-        Element data = first(root, "DLHDon");
-        if (!"HDon".equals(root.getTagName()) || data == null || !data.hasAttribute("Id")) {
+        var found = DocumentShape.ofRoot(root.getTagName());
+        Element data = found.map(sh -> first(root, sh.data())).orElse(null);
+        if (found.isEmpty() || data == null || !data.hasAttribute("Id")) {
             return new Result(List.of(new Problem("einvoice.check.notInvoice")), null);
         }
+        DocumentShape shape = found.get();
         Element common = first(data, "TTChung");
-        Element content = first(data, "NDHDon");
-        for (String[] path : new String[][] {{"TTChung", "PBan"}, {"TTChung", "KHMSHDon"}, {"TTChung", "KHHDon"},
-                {"TTChung", "SHDon"}, {"TTChung", "NLap"}, {"TTChung", "DVTTe"}, {"NDHDon", "NBan"},
-                {"NDHDon", "NMua"}, {"NDHDon", "DSHHDVu"}, {"NDHDon", "TToan"}}) {
+        Element content = first(data, shape.content());
+        String c = shape.content();
+        for (String[] path : new String[][] {{"TTChung", "PBan"}, {"TTChung", shape.form()}, {"TTChung", shape.series()},
+                {"TTChung", shape.number()}, {"TTChung", "NLap"}, {"TTChung", "DVTTe"}, {c, "NBan"},
+                {c, "NMua"}, {c, "DSHHDVu"}, {c, "TToan"}}) {
             Element parent = first(data, path[0]);
             if (parent == null || first(parent, path[1]) == null) {
                 problems.add(new Problem("einvoice.check.missing", path[0] + "/" + path[1]));
@@ -62,13 +65,17 @@ public final class DocumentCheck {
         if (!problems.isEmpty()) {
             return new Result(problems, null);
         }
-        String printed = text(common, "KHMSHDon") + text(common, "KHHDon");
-        if (InvoiceSeries.parse(printed).isEmpty()) {
-            problems.add(new Problem("einvoice.check.series", printed));
+        String form = text(common, shape.form());
+        String series = text(common, shape.series());
+        if (shape.kind() == EInvoices.Kind.RECEIPT ? ReceiptSeries.parse(form, series).isEmpty()
+                : InvoiceSeries.parse(form + series).isEmpty()) {
+            problems.add(new Problem(shape.kind() == EInvoices.Kind.RECEIPT ? "einvoice.check.receiptSeries"
+                    : "einvoice.check.series", form + (shape.kind() == EInvoices.Kind.RECEIPT ? " " : "") + series));
         }
-        if (!text(common, "SHDon").matches("[1-9][0-9]{0,7}")) {
-            problems.add(new Problem("einvoice.check.number", text(common, "SHDon")));
+        if (!text(common, shape.number()).matches("[1-9][0-9]{0,7}")) {
+            problems.add(new Problem("einvoice.check.number", text(common, shape.number())));
         }
+        boolean adjusting = related(problems, first(common, "TTHDLQuan"));
         checkTaxCode(problems, first(content, "NBan"), "NBan", true);
         checkTaxCode(problems, first(content, "NMua"), "NMua", false);
         long sum = 0;
@@ -118,6 +125,9 @@ public final class DocumentCheck {
                 problems.add(new Problem("einvoice.check.totalVat", String.valueOf(vat), String.valueOf(vatSum)));
             }
         }
+        if (total < 0 && !adjusting) {
+            problems.add(new Problem("einvoice.check.negative", String.valueOf(total)));
+        }
         if (total != beforeVat + vat) {
             problems.add(new Problem("einvoice.check.total", String.valueOf(total), String.valueOf(beforeVat + vat)));
         }
@@ -130,6 +140,29 @@ public final class DocumentCheck {
         XmlSignatures.Verdict signature = XmlSignatures.verify(doc);
         signature.problems().forEach(p -> problems.add(new Problem(p)));
         return new Result(problems, signature.certificate());
+    }
+
+    /**
+     * Checks the reference to a corrected document, when there is one; true when this document adjusts another (it
+     * alone may take an amount off).
+     */
+    private static boolean related(List<Problem> problems, Element rel) {
+        if (rel == null) {
+            return false;
+        }
+        String kind = text(rel, "TCHDon");
+        if (!kind.equals("1") && !kind.equals("2")) {
+            problems.add(new Problem("einvoice.check.relatedKind", kind));
+        }
+        for (String name : new String[] {"KHMSHDCLQuan", "KHHDCLQuan", "SHDCLQuan", "NLHDCLQuan"}) {
+            if (text(rel, name).isEmpty()) {
+                problems.add(new Problem("einvoice.check.missing", "TTHDLQuan/" + name));
+            }
+        }
+        if (!text(rel, "SHDCLQuan").isEmpty() && !text(rel, "SHDCLQuan").matches("[1-9][0-9]{0,7}")) {
+            problems.add(new Problem("einvoice.check.number", text(rel, "SHDCLQuan")));
+        }
+        return kind.equals("2");
     }
 
     private static void checkTaxCode(List<Problem> problems, Element party, String where, boolean required) {

@@ -11,8 +11,8 @@ import java.util.Objects;
  * buyer (the trader), and the lines. Amounts are integer đồng before VAT; VAT is computed per rate over the lines of
  * that rate and rounded half up once per rate, as the totals block states it ({@code THTTLTSuat}).
  */
-public record EDocument(InvoiceSeries series, long number, LocalDate issuedOn, String paymentMethod, Party seller,
-                        Party buyer, List<Line> lines, String lookupCode) {
+public record EDocument(DocumentSymbol series, long number, LocalDate issuedOn, String paymentMethod, Party seller,
+                        Party buyer, List<Line> lines, String lookupCode, Related related) {
 
     /** Format version of the tax authority's structure this platform writes. */
     public static final String FORMAT_VERSION = "2.1.0";
@@ -30,6 +30,37 @@ public record EDocument(InvoiceSeries series, long number, LocalDate issuedOn, S
         }
         lines = List.copyOf(lines);
         paymentMethod = paymentMethod == null ? "TM/CK" : paymentMethod;
+        if (related == null && lines.stream().mapToLong(Line::amountVnd).sum() < 0) {
+            throw new IllegalArgumentException("only an adjusting document may take an amount off");
+        }
+    }
+
+    public EDocument(DocumentSymbol series, long number, LocalDate issuedOn, String paymentMethod, Party seller,
+                     Party buyer, List<Line> lines, String lookupCode) {
+        this(series, number, issuedOn, paymentMethod, seller, buyer, lines, lookupCode, null);
+    }
+
+    /** Replace ({@code TCHDon} 1) or adjust (2): what the XML's {@code TTHDLQuan} says of a correction. */
+    public enum Correction {
+        REPLACE(1), ADJUST(2);
+
+        public final int code;
+
+        Correction(int code) {
+            this.code = code;
+        }
+    }
+
+    /**
+     * The document a replacing or adjusting one corrects ({@code TTChung/TTHDLQuan}, Decree 123/2020 Art. 19 as
+     * amended by Decree 70/2025): its form, series, number and date, and why.
+     */
+    public record Related(Correction correction, String form, String series, long number, LocalDate issuedOn,
+                          String note) {
+        public Related {
+            Objects.requireNonNull(correction, "correction");
+            Objects.requireNonNull(issuedOn, "issuedOn");
+        }
     }
 
     /** Seller or buyer: name, tax code (may be absent for a buyer), address. */
@@ -44,9 +75,15 @@ public record EDocument(InvoiceSeries series, long number, LocalDate issuedOn, S
     /**
      * One line: what was sold, its unit, the quantity in thousandths (12.5 m² is 12500), the unit price and the
      * amount before VAT, and the VAT rate as the XML writes it ({@code 8%}, {@code 10%}, {@code KCT}...; null on a
-     * sales invoice, form 2, which has none).
+     * sales invoice, form 2, or a receipt, which have none), and the item code ({@code MHHDVu}: the charge type of a
+     * bill's line, which decides whether it goes on an invoice or a receipt).
      */
-    public record Line(String name, String unit, long quantityMilli, long unitPriceVnd, long amountVnd, String vatRate) {
+    public record Line(String name, String unit, long quantityMilli, long unitPriceVnd, long amountVnd, String vatRate,
+                       String code) {
+        public Line(String name, String unit, long quantityMilli, long unitPriceVnd, long amountVnd, String vatRate) {
+            this(name, unit, quantityMilli, unitPriceVnd, amountVnd, vatRate, null);
+        }
+
         public Line {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a line has a name");
@@ -59,11 +96,18 @@ public record EDocument(InvoiceSeries series, long number, LocalDate issuedOn, S
 
     /** The title the law gives the form ({@code THDon}). */
     public String title() {
-        return switch (series.form()) {
+        if (series instanceof ReceiptSeries) {
+            return "Biên lai thu phí, lệ phí";
+        }
+        return switch (((InvoiceSeries) series).form()) {
             case 1 -> "Hóa đơn giá trị gia tăng";
             case 2 -> "Hóa đơn bán hàng";
             default -> "Hóa đơn";
         };
+    }
+
+    public EInvoices.Kind kind() {
+        return series.kind();
     }
 
     /** Amount before VAT and VAT, per rate, in the order the rates first appear. */

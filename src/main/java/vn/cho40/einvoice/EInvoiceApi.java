@@ -40,11 +40,15 @@ class EInvoiceApi {
 
     @Schema(description = "An e-document: its kind, form and series (e.g. 1C26TAA), number, date, total, the code "
             + "for the public lookup and its state (SIGNED: signed and published here, not yet sent to the tax "
-            + "authority).")
+            + "authority; SENT: taken by the board's provider; ERROR: its sending failed and is retried). A receipt's "
+            + "series is its form and series, e.g. 01BLP0-001 AB-26E. A replacing or adjusting document names the one "
+            + "it corrects.")
     record DocumentJson(String id, @Schema(allowableValues = {"INVOICE", "RECEIPT"}) String kind, String series,
                         int number, LocalDate issuedOn, long totalVnd, String lookupCode,
                         @Schema(allowableValues = {"SIGNED", "SENT", "ACCEPTED", "ERROR", "REPLACED", "ADJUSTED",
-                                "CANCELLED"}) String state) {
+                                "CANCELLED"}) String state,
+                        @Schema(description = "the document this one replaces or adjusts, if any") String corrects,
+                        @Schema(allowableValues = {"REPLACE", "ADJUST"}) String correction) {
     }
 
     @GetMapping("/api/v1/bills/{id}/documents")
@@ -57,7 +61,8 @@ class EInvoiceApi {
         Market m = markets.findById(market).orElseThrow();
         markets.forStaff(m.code(), Permission.BILL_READ);
         return issued.stream().map(d -> new DocumentJson(d.id().toString(), d.kind().name(), d.series(), d.number(),
-                d.issuedOn(), d.totalVnd(), d.lookupCode(), d.state())).toList();
+                d.issuedOn(), d.totalVnd(), d.lookupCode(), d.state(),
+                d.corrects() == null ? null : d.corrects().toString(), d.correction())).toList();
     }
 
     @GetMapping("/api/v1/documents/{id}.xml")
@@ -79,6 +84,6 @@ class EInvoiceApi {
         EInvoices.Issued d = pages.scoped(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + EInvoicePages.fileName(d) + ".pdf\"")
-                .body(LookupPages.pdf(documents.xml(d.id()), lookupUrl, d.state()));
+                .body(LookupPages.pdf(documents.xml(d.id()), lookupUrl, d));
     }
 }

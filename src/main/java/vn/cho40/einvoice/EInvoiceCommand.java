@@ -51,8 +51,11 @@ public final class EInvoiceCommand {
         if (r.ok()) {
             try {
                 var doc = InvoiceXml.parse(xml);
-                String printed = text(doc, "KHMSHDon") + text(doc, "KHHDon");
-                say(out, "einvoice.cli.ok", printed, text(doc, "SHDon"),
+                DocumentShape shape = DocumentShape.ofRoot(doc.getDocumentElement().getTagName()).orElseThrow();
+                String printed = text(doc, shape.form()) + (shape.kind() == EInvoices.Kind.RECEIPT ? " " : "")
+                        + text(doc, shape.series());
+                say(out, shape.kind() == EInvoices.Kind.RECEIPT ? "einvoice.cli.okReceipt" : "einvoice.cli.ok",
+                        printed, text(doc, shape.number()),
                         Money.vnd(Long.parseLong(text(doc, "TgTTTBSo"))).format(),
                         r.signer().getSubjectX500Principal().getName());
             } catch (Exception e) {

@@ -10,4 +10,12 @@ import java.util.Optional;
 public interface EInvoiceDrafts {
 
     Optional<EInvoices.Draft> draftOf(String source, LocalDate issuedOn);
+
+    /**
+     * The charge types the owner writes as its lines' item codes ({@code RENT}, {@code CLEANING}...), for the board's
+     * choice of an invoice or a receipt per charge; their labels are {@code billing.charge.<TYPE>} in the bundles.
+     */
+    default java.util.List<String> chargeTypes() {
+        return java.util.List.of();
+    }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -38,11 +39,10 @@ class EInvoiceIssuer {
     private final SigningKeyring keyring;
     private final Clock clock;
 
-    private final java.util.List<EInvoiceDrafts> drafts;
+    private final IssueSources sources;
 
-    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock,
-                   java.util.List<EInvoiceDrafts> drafts) {
-        this.drafts = java.util.List.copyOf(drafts);
+    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock, IssueSources sources) {
+        this.sources = sources;
         this.db = db;
         this.tx = tx;
         this.keyring = keyring;
@@ -60,9 +60,14 @@ class EInvoiceIssuer {
 
     /** Issues up to {@code max} waiting requests; returns how many documents were issued. */
     int issuePending(int max) {
+        return issuePending(null, max);
+    }
+
+    /** The same for one market's requests only (null: every market's). */
+    int issuePending(UUID marketId, int max) {
         int issued = 0;
         for (int i = 0; i < max; i++) {
-            Optional<Boolean> one = tx.execute(this::issueOne);
+            Optional<Boolean> one = tx.execute(status -> issueOne(status, marketId));
             if (one == null || one.isEmpty()) {
                 break;
             }
@@ -74,17 +79,21 @@ class EInvoiceIssuer {
     }
 
     /** Empty when nothing waits; true when a document was issued, false when the claimed request had to wait. */
-    private Optional<Boolean> issueOne(org.springframework.transaction.TransactionStatus status) {
+    private Optional<Boolean> issueOne(org.springframework.transaction.TransactionStatus status, UUID marketId) {
         Instant now = clock.instant();
         Optional<Request> claimed = db.sql("""
-                SELECT r.id, r.market_id, m.code, r.source, r.kind, CAST(r.draft AS text), r.attempts
+                SELECT r.id, r.market_id, m.code, r.source, r.kind, CAST(r.draft AS text), r.attempts, r.corrects,
+                       r.corrects_source, r.correction, r.reason
                 FROM einvoice_request r JOIN market m ON m.id = r.market_id
                 JOIN einvoice_setting st ON st.market_id = r.market_id
-                WHERE r.issued_id IS NULL AND r.next_try_at <= ?
+                WHERE r.issued_id IS NULL AND r.next_try_at <= ? AND (CAST(? AS uuid) IS NULL OR r.market_id = ?)
                 ORDER BY r.next_try_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED""")
-                .param(Timestamp.from(now))
+                .params(Timestamp.from(now), marketId, marketId)
                 .query((rs, n) -> new Request(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(3), rs.getString(4), EInvoices.Kind.valueOf(rs.getString(5)), rs.getString(6),
+                        rs.getInt(7), rs.getObject(8, UUID.class), rs.getString(9),
+                        rs.getString(10) == null ? null : EDocument.Correction.valueOf(rs.getString(10)),
+                        rs.getString(11)))
                 .optional();
         if (claimed.isEmpty()) {
             return Optional.empty();
@@ -96,12 +105,12 @@ class EInvoiceIssuer {
             problem = tryIssue(r, now);
         } catch (RuntimeException e) {
             // Whatever broke (a damaged key, a draft that no longer reads): undo the number, keep the request.
-            status.rollbackToSavepoint(beforeIssuing);
             log.warn("Không phát hành được hóa đơn cho {} (could not issue): {}", r.source(), e.toString());
             problem = "einvoice.wait.failed";
         }
         if (problem != null) {
-            // The attempt used no number (nothing was written); the request waits, saying why.
+            // The attempt keeps no number (anything written is undone); the request waits, saying why.
+            status.rollbackToSavepoint(beforeIssuing);
             Duration pause = Duration.ofSeconds(Math.min(3600, 30L << Math.min(r.attempts(), 7)));
             db.sql("UPDATE einvoice_request SET attempts = attempts + 1, last_problem = ?, next_try_at = ? WHERE id = ?")
                     .params(problem, Timestamp.from(now.plus(pause)), r.id()).update();
@@ -110,20 +119,35 @@ class EInvoiceIssuer {
         return Optional.of(true);
     }
 
-    private record Request(UUID id, UUID marketId, String marketCode, String source, String kind, String draft,
-                           int attempts) {
+    /** A waiting request; a correction names the document it corrects, or the source whose documents it corrects. */
+    record Request(UUID id, UUID marketId, String marketCode, String source, EInvoices.Kind kind, String draft,
+                   int attempts, UUID corrects, String correctsSource, EDocument.Correction correction, String reason) {
     }
 
-    private record Setting(String name, String taxCode, String address, int form, String series) {
+    record Setting(String name, String taxCode, String address, int form, String series, String receiptForm,
+                   String receiptSeries, String mode) {
+
+        /** The symbol documents of this kind are numbered under; empty for a receipt when the board has none. */
+        Optional<DocumentSymbol> symbol(EInvoices.Kind kind) {
+            if (kind == EInvoices.Kind.RECEIPT) {
+                return receiptForm == null ? Optional.empty()
+                        : Optional.of(new ReceiptSeries(receiptForm, receiptSeries));
+            }
+            return Optional.of(new InvoiceSeries(form, series));
+        }
     }
 
-    /** Issues the request's document; returns null, or the message key of why it must wait. */
+    /**
+     * Issues the request's documents (one per kind its lines need: a bill of fees and services gets a receipt and an
+     * invoice); returns null, or the message key of why it must wait. Every check comes before the first number.
+     */
     private String tryIssue(Request r, Instant now) {
         Optional<Setting> setting = db.sql("""
-                SELECT seller_name, seller_tax_code, seller_address, form, series FROM einvoice_setting
-                WHERE market_id = ?""").param(r.marketId())
-                .query((rs, n) -> new Setting(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getString(5))).optional();
+                SELECT seller_name, seller_tax_code, seller_address, form, series, receipt_form, receipt_series, mode
+                FROM einvoice_setting WHERE market_id = ?""").param(r.marketId())
+                .query((rs, n) -> new Setting(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Integer.parseInt(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8))).optional();
         if (setting.isEmpty()) {
             return "einvoice.wait.noSetting";
         }
@@ -135,39 +159,83 @@ class EInvoiceIssuer {
         if (!keys.get().validAt(now)) {
             return "einvoice.wait.certificateExpired";
         }
-        EInvoices.Draft draft;
-        if (r.draft() != null) {
-            draft = EInvoices.JSON.readValue(r.draft(), EInvoices.Draft.class);
-        } else {
-            // Named by its source alone: composed now, by the module that owns the source.
-            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
-            Optional<EInvoices.Draft> composed = drafts.stream().map(d -> d.draftOf(r.source(), today))
-                    .flatMap(Optional::stream).findFirst();
-            if (composed.isEmpty()) {
-                return "einvoice.wait.noDraft";
-            }
-            draft = composed.get();
+        Optional<IssueSources.Original> fixed = r.corrects() == null ? Optional.empty() : sources.original(r.corrects());
+        Optional<EInvoices.Draft> found = sources.draft(r, fixed);
+        if (found.isEmpty()) {
+            return "einvoice.wait.noDraft";
         }
-        InvoiceSeries series = new InvoiceSeries(s.form(), s.series());
+        EInvoices.Draft draft = found.get();
+        if (draft.lines().isEmpty()) {
+            throw new IllegalArgumentException("a document has at least one line: " + r.source());
+        }
+        Map<EInvoices.Kind, List<EDocument.Line>> parts = fixed.isPresent()
+                ? Map.of(fixed.get().kind(), draft.lines())
+                : DocumentKinds.split(draft.lines(), sources.kinds(r.marketId()), r.kind());
+        Map<EInvoices.Kind, DocumentSymbol> symbols = new java.util.EnumMap<>(EInvoices.Kind.class);
+        Map<EInvoices.Kind, IssueSources.Original> originals = new java.util.EnumMap<>(EInvoices.Kind.class);
+        for (EInvoices.Kind kind : parts.keySet()) {
+            Optional<DocumentSymbol> symbol = s.symbol(kind);
+            if (symbol.isEmpty()) {
+                return "einvoice.wait.noReceiptSeries";
+            }
+            symbols.put(kind, symbol.get());
+            if (r.correction() != null) {
+                Optional<IssueSources.Original> o = fixed.isPresent() ? fixed : sources.current(r.correctsSource(), kind);
+                if (o.isEmpty()) {
+                    return "einvoice.wait.noOriginal";
+                }
+                if (o.get().state().equals("CANCELLED") || o.get().state().equals("REPLACED")) {
+                    return "einvoice.wait.originalClosed";
+                }
+                originals.put(kind, o.get());
+            }
+        }
+        UUID first = null;
+        for (var part : parts.entrySet()) {
+            UUID id = store(r, s, keys.get(), draft, symbols.get(part.getKey()), part.getValue(),
+                    originals.get(part.getKey()), now);
+            first = first == null ? id : first;
+        }
+        db.sql("UPDATE einvoice_request SET issued_id = ?, last_problem = NULL WHERE id = ?").params(first, r.id())
+                .update();
+        return null;
+    }
+
+    /** Numbers, builds, signs and stores one document; marks what it corrects. */
+    private UUID store(Request r, Setting s, SigningKeys keys, EInvoices.Draft draft, DocumentSymbol symbol,
+                       List<EDocument.Line> lines, IssueSources.Original original, Instant now) {
         int number = db.sql("""
                 INSERT INTO einvoice_number (market_id, form, series, last) VALUES (?, ?, ?, 1)
                 ON CONFLICT (market_id, form, series) DO UPDATE SET last = einvoice_number.last + 1
-                RETURNING last""").params(r.marketId(), s.form(), s.series()).query(Integer.class).single();
+                RETURNING last""").params(r.marketId(), symbol.formText(), symbol.seriesText()).query(Integer.class)
+                .single();
         String lookup = lookupCode();
-        EDocument doc = new EDocument(series, number, draft.issuedOn(), "TM/CK",
-                new EDocument.Party(s.name(), s.taxCode(), s.address()), draft.buyer(), draft.lines(), lookup);
+        EDocument.Related related = original == null ? null : new EDocument.Related(r.correction(), original.form(),
+                original.series(), original.number(), original.issuedOn(), r.reason());
+        EDocument doc = new EDocument(symbol, number, draft.issuedOn(), "TM/CK",
+                new EDocument.Party(s.name(), s.taxCode(), s.address()), draft.buyer(), lines, lookup, related);
         Document xml = InvoiceXml.build(doc);
-        XmlSignatures.sign(xml, keys.get().privateKey(), keys.get().certificate(), now);
+        XmlSignatures.sign(xml, keys.privateKey(), keys.certificate(), now);
         UUID id = Ids.newId(clock);
+        boolean send = !"LOCAL".equals(s.mode());
         db.sql("""
                 INSERT INTO e_document (id, market_id, kind, form, series, number, issued_on, source, buyer_name,
-                                        total_vnd, lookup_code, xml, state, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNED', ?, 'system')""")
-                .params(id, r.marketId(), r.kind(), s.form(), s.series(), number, draft.issuedOn(), r.source(),
-                        draft.buyer().name(), doc.total(), lookup, InvoiceXml.bytes(xml), Timestamp.from(now))
+                                        total_vnd, lookup_code, xml, state, corrects, correction, reason, provider,
+                                        send_next_at, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SIGNED', ?, ?, ?, ?, ?, ?, 'system')""")
+                .params(id, r.marketId(), symbol.kind().name(), symbol.formText(), symbol.seriesText(), number,
+                        draft.issuedOn(), original == null ? r.source() : original.source(), draft.buyer().name(),
+                        doc.total(), lookup, InvoiceXml.bytes(xml), original == null ? null : original.id(),
+                        r.correction() == null ? null : r.correction().name(), r.reason(), send ? s.mode() : null,
+                        send ? Timestamp.from(now) : null, Timestamp.from(now))
                 .update();
-        db.sql("UPDATE einvoice_request SET issued_id = ?, last_problem = NULL WHERE id = ?").params(id, r.id()).update();
-        return null;
+        if (original != null) {
+            // The original's content never changes; its state says it was replaced or adjusted.
+            db.sql("UPDATE e_document SET state = ? WHERE id = ? AND state NOT IN ('CANCELLED', 'REPLACED')")
+                    .params(r.correction() == EDocument.Correction.REPLACE ? "REPLACED" : "ADJUSTED", original.id())
+                    .update();
+        }
+        return id;
     }
 
     /** Ten characters without look-alikes, grouped for reading aloud over the phone: {@code K7QP-M2XD-9H}. */
@@ -180,6 +248,13 @@ class EInvoiceIssuer {
             b.append(LOOKUP_ALPHABET.charAt(RANDOM.nextInt(LOOKUP_ALPHABET.length())));
         }
         return b.toString();
+    }
+
+    /** Corrections of a document asked for and not issued yet, with why they wait: {correction, problem}. */
+    List<String[]> pendingCorrections(UUID documentId) {
+        return db.sql("SELECT correction, coalesce(last_problem, '') FROM einvoice_request WHERE corrects = ? "
+                        + "AND issued_id IS NULL ORDER BY requested_at").param(documentId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
     }
 
     /** For the board: requests still waiting, with why. */

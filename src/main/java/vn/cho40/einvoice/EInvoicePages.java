@@ -39,11 +39,18 @@ class EInvoicePages {
     private final Access access;
     private final FormErrors formErrors;
     private final String lookupUrl;
+    private final EInvoiceCorrections corrections;
+    private final List<EInvoiceDrafts> drafts;
+    private final EInvoiceSender sender;
 
     EInvoicePages(EInvoiceRegister register, EInvoices documents, EInvoiceIssuer issuer, Markets markets,
-                  Access access, FormErrors formErrors,
+                  Access access, FormErrors formErrors, EInvoiceCorrections corrections, List<EInvoiceDrafts> drafts,
+                  EInvoiceSender sender,
                   @org.springframework.beans.factory.annotation.Value("${cho40.public-url:http://localhost:8080}")
                   String publicUrl) {
+        this.corrections = corrections;
+        this.sender = sender;
+        this.drafts = List.copyOf(drafts);
         this.register = register;
         this.documents = documents;
         this.issuer = issuer;
@@ -75,26 +82,103 @@ class EInvoicePages {
             model.addAttribute("documents", register.documents(m.id(), series, 500));
             model.addAttribute("numbers", register.numbers(m.id()));
             model.addAttribute("waiting", issuer.waiting(m.id()));
+            model.addAttribute("charges", chargeTypes());
+            model.addAttribute("kinds", register.kinds(m.id()));
+            model.addAttribute("modes", ProviderSetting.MODES);
             model.addAttribute("series", series);
         }
         return "einvoice/register";
     }
 
     @PostMapping("/einvoices/settings")
-    String save(@RequestParam String market, @RequestParam(defaultValue = "") String sellerName,
-                @RequestParam(defaultValue = "") String sellerTaxCode,
-                @RequestParam(defaultValue = "") String sellerAddress, @RequestParam(defaultValue = "") String series,
-                Model model, jakarta.servlet.http.HttpServletResponse response) {
-        Market m = markets.forStaff(market, Permission.FEE_RATES_EDIT);
+    String save(@RequestParam Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        Market m = markets.forStaff(form.getOrDefault("market", ""), Permission.FEE_RATES_EDIT);
         try {
-            register.save(m.id(), m.provinceCode(), sellerName, sellerTaxCode, sellerAddress, series,
+            register.save(m.id(), m.provinceCode(), new EInvoiceRegister.SettingForm(form.get("sellerName"),
+                            form.get("sellerTaxCode"), form.get("sellerAddress"), form.get("series"),
+                            form.get("receiptForm"), form.get("receiptSeries"), form.get("mode"),
+                            form.get("providerBaseUrl"), form.get("providerUsername"), form.get("providerSecretRef"),
+                            form.get("providerAppId"), form.get("providerTemplate")),
                     access.requirePermission(Permission.FEE_RATES_EDIT).username());
         } catch (InvalidInputException e) {
             response.setStatus(422); // refused input, as the API answers it
-            return show(m.code(), "", model, formErrors.of(e), Map.of("sellerName", sellerName, "sellerTaxCode",
-                    sellerTaxCode, "sellerAddress", sellerAddress, "series", series));
+            return show(m.code(), "", model, formErrors.of(e), form);
         }
         return "redirect:/einvoices?market=" + m.code() + "&saved";
+    }
+
+    /** The board's choice of invoice or receipt per charge type. */
+    @PostMapping("/einvoices/kinds")
+    String kinds(@RequestParam Map<String, String> form, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        Market m = markets.forStaff(form.getOrDefault("market", ""), Permission.FEE_RATES_EDIT);
+        try {
+            register.saveKinds(m.id(), m.provinceCode(), chargeTypes(), form,
+                    access.requirePermission(Permission.FEE_RATES_EDIT).username());
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return show(m.code(), "", model, formErrors.of(e), Map.of());
+        }
+        return "redirect:/einvoices?market=" + m.code() + "&saved";
+    }
+
+    /** One document: its facts, what it corrects and what corrected it, and the board's corrections with a reason. */
+    @GetMapping("/einvoices/{id}")
+    String document(@PathVariable UUID id, Model model) {
+        EInvoices.Issued d = scoped(id);
+        Market m = markets.findById(d.marketId()).orElseThrow();
+        model.addAttribute("market", m);
+        model.addAttribute("doc", d);
+        model.addAttribute("corrected", d.corrects() == null ? null : documents.byId(d.corrects()).orElse(null));
+        model.addAttribute("corrections", documents.correctionsOf(d.id()));
+        model.addAttribute("mayCorrect", markets.allows(m, Permission.BILL_ISSUE)
+                && !d.state().equals("CANCELLED") && !d.state().equals("REPLACED"));
+        model.addAttribute("pending", issuer.pendingCorrections(d.id()));
+        model.addAttribute("mayResend", markets.allows(m, Permission.BILL_ISSUE));
+        return "einvoice/document";
+    }
+
+    @PostMapping("/einvoices/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        return correct(id, redirect, (m, by) -> corrections.cancel(m.id(), m.provinceCode(), id, reason, by));
+    }
+
+    @PostMapping("/einvoices/{id}/replace")
+    String replace(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+                   org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        return correct(id, redirect, (m, by) -> corrections.replace(m.id(), m.provinceCode(), id, reason, by));
+    }
+
+    @PostMapping("/einvoices/{id}/adjust")
+    String adjust(@PathVariable UUID id, @RequestParam(defaultValue = "") String direction,
+                  @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String reason,
+                  org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        return correct(id, redirect, (m, by) -> corrections.adjust(m.id(), m.provinceCode(), id, direction, amount,
+                reason, by));
+    }
+
+    /** A document whose send failed is sent again now (the fix, a password or a template, made meanwhile). */
+    @PostMapping("/einvoices/{id}/resend")
+    String resend(@PathVariable UUID id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        // Only brought forward: the scheduled sender sends it within seconds, off the page's request.
+        return correct(id, redirect, (m, by) -> sender.retryNow(m.id(), id));
+    }
+
+    private String correct(UUID id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+                           java.util.function.BiConsumer<Market, String> action) {
+        EInvoices.Issued d = scoped(id);
+        Market m = markets.forStaff(markets.findById(d.marketId()).orElseThrow().code(), Permission.BILL_ISSUE);
+        try {
+            action.accept(m, access.require().username());
+            redirect.addFlashAttribute("correctedFlash", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
+        }
+        return "redirect:/einvoices/" + id;
+    }
+
+    private List<String> chargeTypes() {
+        return drafts.stream().flatMap(d -> d.chargeTypes().stream()).distinct().toList();
     }
 
     @GetMapping("/einvoices/{id}.xml")
@@ -110,7 +194,7 @@ class EInvoicePages {
         EInvoices.Issued d = scoped(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + fileName(d) + ".pdf\"")
-                .body(LookupPages.pdf(documents.xml(d.id()), lookupUrl, d.state()));
+                .body(LookupPages.pdf(documents.xml(d.id()), lookupUrl, d));
     }
 
     @GetMapping("/einvoices.xlsx")
@@ -118,7 +202,8 @@ class EInvoicePages {
         Market m = markets.forStaff(market, Permission.BILL_READ);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (XlsxTable t = new XlsxTable("Hoa don", List.of(
-                new XlsxTable.Column("Ký hiệu", XlsxTable.Kind.TEXT, 10),
+                new XlsxTable.Column("Loại", XlsxTable.Kind.TEXT, 10),
+                new XlsxTable.Column("Ký hiệu", XlsxTable.Kind.TEXT, 18),
                 new XlsxTable.Column("Số", XlsxTable.Kind.COUNT, 8),
                 new XlsxTable.Column("Ngày", XlsxTable.Kind.DATE, 12),
                 new XlsxTable.Column("Người mua", XlsxTable.Kind.TEXT, 30),
@@ -127,7 +212,7 @@ class EInvoicePages {
                 new XlsxTable.Column("Mã tra cứu", XlsxTable.Kind.TEXT, 14)))) {
             t.line("SỔ HÓA ĐƠN ĐIỆN TỬ · " + m.name(), true).blankLine().header();
             for (EInvoices.Issued d : register.documents(m.id(), "", 100_000)) {
-                t.row(d.series(), (long) d.number(), d.issuedOn(), d.buyerName(), d.totalVnd(), d.state(), d.lookupCode());
+                t.row(d.kind() == EInvoices.Kind.RECEIPT ? "Biên lai" : "Hóa đơn", d.series(), (long) d.number(), d.issuedOn(), d.buyerName(), d.totalVnd(), d.state(), d.lookupCode());
             }
             t.writeTo(out);
         }
@@ -145,6 +230,7 @@ class EInvoicePages {
     }
 
     static String fileName(EInvoices.Issued d) {
-        return "hoa-don-" + d.series() + "-" + d.number();
+        return (d.kind() == EInvoices.Kind.RECEIPT ? "bien-lai-" : "hoa-don-") + d.series().replace(' ', '-') + "-"
+                + d.number();
     }
 }

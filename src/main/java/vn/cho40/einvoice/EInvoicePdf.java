@@ -33,15 +33,23 @@ final class EInvoicePdf {
     }
 
     static byte[] render(byte[] xml, String lookupUrl, String signedBy, boolean sentToAuthority) {
+        return render(xml, lookupUrl, signedBy, sentToAuthority, null);
+    }
+
+    /** With {@code stateNote}: what happened to the document since (cancelled, replaced, adjusted), printed on top. */
+    static byte[] render(byte[] xml, String lookupUrl, String signedBy, boolean sentToAuthority, String stateNote) {
         org.w3c.dom.Document x;
         try {
             x = InvoiceXml.parse(xml);
         } catch (Exception e) {
             throw new IllegalArgumentException("not an invoice file", e);
         }
-        var data = DocumentCheck.first(x.getDocumentElement(), "DLHDon");
+        DocumentShape shape = DocumentShape.ofRoot(x.getDocumentElement().getTagName())
+                .orElseThrow(() -> new IllegalArgumentException("not an invoice or receipt file"));
+        boolean receipt = shape.kind() == EInvoices.Kind.RECEIPT;
+        var data = DocumentCheck.first(x.getDocumentElement(), shape.data());
         var common = DocumentCheck.first(data, "TTChung");
-        var content = DocumentCheck.first(data, "NDHDon");
+        var content = DocumentCheck.first(data, shape.content());
         var seller = DocumentCheck.first(content, "NBan");
         var buyer = DocumentCheck.first(content, "NMua");
         var totals = DocumentCheck.first(content, "TToan");
@@ -53,7 +61,12 @@ final class EInvoicePdf {
             BaseFont boldFont = vn.cho40.shared.PdfFonts.bold();
             Font text = new Font(regular, 9);
             Font bold = new Font(boldFont, 9);
-            Paragraph title = new Paragraph(t(common, "THDon").toUpperCase(java.util.Locale.ROOT), new Font(boldFont, 15));
+            if (stateNote != null) {
+                Paragraph note = new Paragraph(stateNote, new Font(boldFont, 11));
+                note.setAlignment(Element.ALIGN_CENTER);
+                doc.add(note);
+            }
+            Paragraph title = new Paragraph(t(common, shape.title()).toUpperCase(java.util.Locale.ROOT), new Font(boldFont, 15));
             title.setAlignment(Element.ALIGN_CENTER);
             doc.add(title);
             LocalDate day = LocalDate.parse(t(common, "NLap"));
@@ -61,16 +74,27 @@ final class EInvoicePdf {
                     + day.getYear(), text);
             when.setAlignment(Element.ALIGN_CENTER);
             doc.add(when);
-            Paragraph symbol = new Paragraph("Mẫu số: " + t(common, "KHMSHDon") + " · Ký hiệu: " + t(common, "KHHDon")
-                    + " · Số: " + t(common, "SHDon"), bold);
+            Paragraph symbol = new Paragraph("Mẫu số: " + t(common, shape.form()) + " · Ký hiệu: " + t(common, shape.series())
+                    + " · Số: " + t(common, shape.number()), bold);
             symbol.setAlignment(Element.ALIGN_CENTER);
             doc.add(symbol);
+            var related = DocumentCheck.first(common, "TTHDLQuan");
+            if (related != null) {
+                // What the law asks a correcting document to say: which one it replaces or adjusts, and why.
+                Paragraph ref = new Paragraph(("1".equals(t(related, "TCHDon")) ? "Thay thế cho" : "Điều chỉnh cho")
+                        + (receipt ? " biên lai" : " hóa đơn") + " mẫu số " + t(related, "KHMSHDCLQuan") + " ký hiệu "
+                        + t(related, "KHHDCLQuan") + " số " + t(related, "SHDCLQuan") + " ngày "
+                        + VnFormats.date(LocalDate.parse(t(related, "NLHDCLQuan")))
+                        + (t(related, "GChu").isEmpty() ? "" : ": " + t(related, "GChu")), text);
+                ref.setAlignment(Element.ALIGN_CENTER);
+                doc.add(ref);
+            }
             doc.add(new Paragraph(" ", text));
-            doc.add(new Paragraph("Đơn vị bán: " + t(seller, "Ten"), bold));
+            doc.add(new Paragraph((receipt ? "Đơn vị thu: " : "Đơn vị bán: ") + t(seller, "Ten"), bold));
             doc.add(new Paragraph("Mã số thuế: " + t(seller, "MST"), text));
             doc.add(new Paragraph("Địa chỉ: " + t(seller, "DChi"), text));
             doc.add(new Paragraph(" ", text));
-            doc.add(new Paragraph("Người mua: " + t(buyer, "Ten"), bold));
+            doc.add(new Paragraph((receipt ? "Người nộp: " : "Người mua: ") + t(buyer, "Ten"), bold));
             if (!t(buyer, "MST").isEmpty()) {
                 doc.add(new Paragraph("Mã số thuế: " + t(buyer, "MST"), text));
             }
@@ -83,8 +107,8 @@ final class EInvoicePdf {
             PdfPTable table = new PdfPTable(new float[] {5, 39, 9, 10, 13, 15, 9});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
-            for (String h : new String[] {"STT", "Tên hàng hóa, dịch vụ", "ĐVT", "Số lượng", "Đơn giá", "Thành tiền",
-                    "Thuế suất"}) {
+            for (String h : new String[] {"STT", receipt ? "Tên loại phí, lệ phí" : "Tên hàng hóa, dịch vụ", "ĐVT",
+                    "Số lượng", "Đơn giá", "Thành tiền", receipt ? "" : "Thuế suất"}) {
                 table.addCell(cell(h, bold, Element.ALIGN_CENTER));
             }
             for (var line : children(DocumentCheck.first(content, "DSHHDVu"), "HHDVu")) {
@@ -105,11 +129,14 @@ final class EInvoicePdf {
                         + ", tiền thuế", text, Element.ALIGN_RIGHT));
                 sums.addCell(cell(money(t(r, "TThue")), text, Element.ALIGN_RIGHT));
             }
-            sums.addCell(cell("Cộng tiền hàng, dịch vụ (chưa thuế)", text, Element.ALIGN_RIGHT));
-            sums.addCell(cell(money(t(totals, "TgTCThue")), text, Element.ALIGN_RIGHT));
-            sums.addCell(cell("Tiền thuế GTGT", text, Element.ALIGN_RIGHT));
-            sums.addCell(cell(money(t(totals, "TgTThue")), text, Element.ALIGN_RIGHT));
-            sums.addCell(cell("Tổng tiền thanh toán", bold, Element.ALIGN_RIGHT));
+            if (!receipt) {
+                // A receipt states fees, which bear no VAT: only its total.
+                sums.addCell(cell("Cộng tiền hàng, dịch vụ (chưa thuế)", text, Element.ALIGN_RIGHT));
+                sums.addCell(cell(money(t(totals, "TgTCThue")), text, Element.ALIGN_RIGHT));
+                sums.addCell(cell("Tiền thuế GTGT", text, Element.ALIGN_RIGHT));
+                sums.addCell(cell(money(t(totals, "TgTThue")), text, Element.ALIGN_RIGHT));
+            }
+            sums.addCell(cell(receipt ? "Tổng số tiền phí, lệ phí" : "Tổng tiền thanh toán", bold, Element.ALIGN_RIGHT));
             sums.addCell(cell(money(t(totals, "TgTTTBSo")), bold, Element.ALIGN_RIGHT));
             doc.add(sums);
             doc.add(new Paragraph("Số tiền viết bằng chữ: " + t(totals, "TgTTTBChu"), bold));

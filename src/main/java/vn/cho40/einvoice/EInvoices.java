@@ -32,9 +32,13 @@ public class EInvoices {
         }
     }
 
-    /** An issued document as lists and the API show it. */
+    /**
+     * An issued document as lists and the API show it; {@code problem} is what the board should read with its state:
+     * why its sending failed, why it was cancelled, or why it replaces or adjusts {@code corrects}.
+     */
     public record Issued(UUID id, UUID marketId, Kind kind, String series, int number, LocalDate issuedOn,
-                         String source, String buyerName, long totalVnd, String lookupCode, String state) {
+                         String source, String buyerName, long totalVnd, String lookupCode, String state,
+                         UUID corrects, String correction, String problem, boolean sent) {
         public String printedSeries() {
             return series;
         }
@@ -67,7 +71,11 @@ public class EInvoices {
                 .update();
     }
 
-    /** One request for {@link #requestAll}; a null draft is composed at issue time ({@link EInvoiceDrafts}). */
+    /**
+     * One request for {@link #requestAll}; a null draft is composed at issue time ({@link EInvoiceDrafts}). The kind
+     * is that of lines without a charge code: lines with one go on the document the board set for their charge, so a
+     * bill's request may give an invoice and a receipt.
+     */
     public record Request(UUID marketId, String source, Kind kind, Draft draft) {
     }
 
@@ -85,9 +93,37 @@ public class EInvoices {
                         r.draft() == null ? null : JSON.writeValueAsString(r.draft()), now, now}).toList());
     }
 
+    /**
+     * Asks for the documents that adjust those of another source (a credit note of a paid bill adjusts the bill's
+     * invoice and receipt), at most once per source; composed at issue time through {@link EInvoiceDrafts}, issued
+     * once the documents they adjust are. Must run inside the asker's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requestAdjustment(UUID marketId, String source, String adjustedSource, String reason) {
+        Instant now = clock.instant();
+        db.sql("""
+                INSERT INTO einvoice_request (id, market_id, source, kind, requested_at, next_try_at, corrects_source,
+                                              correction, reason)
+                VALUES (?, ?, ?, 'INVOICE', ?, ?, ?, 'ADJUST', ?) ON CONFLICT (source) DO NOTHING""")
+                .params(Ids.newId(clock), marketId, source, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now),
+                        adjustedSource, reason.length() > 300 ? reason.substring(0, 300) : reason)
+                .update();
+    }
+
+    /** Whether a document was asked for this source (whether issued yet or not). */
+    public boolean requested(String source) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM einvoice_request WHERE source = ?)").param(source)
+                .query(Boolean.class).single();
+    }
+
     /** The documents issued for a source, oldest first (an original, then what corrected it). */
     public List<Issued> documentsOf(String source) {
         return db.sql(SELECT + " WHERE source = ? ORDER BY created_at").param(source).query(EInvoices::map).list();
+    }
+
+    /** The documents that replace or adjust a document, oldest first. */
+    public List<Issued> correctionsOf(UUID id) {
+        return db.sql(SELECT + " WHERE corrects = ? ORDER BY created_at").param(id).query(EInvoices::map).list();
     }
 
     public Optional<Issued> byLookupCode(String code) {
@@ -114,13 +150,19 @@ public class EInvoices {
                 .query(Boolean.class).single();
     }
 
+    /** Form and series as printed: {@code 1C26TAA}, or {@code 01BLP0-001 AB-26E} for a receipt. */
+    static final String PRINTED = "form || CASE WHEN kind = 'RECEIPT' THEN ' ' ELSE '' END || series";
+
     static final String SELECT = """
-            SELECT id, market_id, kind, form || series, number, issued_on, source, buyer_name, total_vnd,
-                   lookup_code, state FROM e_document""";
+            SELECT id, market_id, kind, form || CASE WHEN kind = 'RECEIPT' THEN ' ' ELSE '' END || series, number, issued_on, source, buyer_name, total_vnd,
+                   lookup_code, state, corrects, correction, coalesce(send_problem, cancel_reason, reason),
+                   sent_at IS NOT NULL
+            FROM e_document""";
 
     static Issued map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Issued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Kind.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
-                rs.getLong(9), rs.getString(10), rs.getString(11));
+                rs.getLong(9), rs.getString(10), rs.getString(11), rs.getObject(12, UUID.class), rs.getString(13),
+                rs.getString(14), rs.getBoolean(15));
     }
 }

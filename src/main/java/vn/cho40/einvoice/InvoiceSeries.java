@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * the tax authority's code), the year's last two digits, the kind letter (T registered seller, D, L, M cash register,
  * N, B, G, H), and two letters the seller chooses. In the XML the form is {@code KHMSHDon}, the series {@code KHHDon}.
  */
-public record InvoiceSeries(int form, String series) {
+public record InvoiceSeries(int form, String series) implements DocumentSymbol {
 
     private static final Pattern PRINTED = Pattern.compile("([1-9])([CK][0-9]{2}[TDLMNBGH][A-Z]{2})");
 
@@ -41,7 +41,23 @@ public record InvoiceSeries(int form, String series) {
         return series.charAt(0) == 'C';
     }
 
+    @Override
     public String printed() {
         return form + series;
+    }
+
+    @Override
+    public String formText() {
+        return String.valueOf(form);
+    }
+
+    @Override
+    public String seriesText() {
+        return series;
+    }
+
+    @Override
+    public EInvoices.Kind kind() {
+        return EInvoices.Kind.INVOICE;
     }
 }

@@ -21,7 +21,8 @@ import org.xml.sax.SAXException;
 import vn.cho40.shared.AmountInWords;
 
 /**
- * An {@link EDocument} in the tax authority's invoice structure: {@code HDon} › {@code DLHDon Id="data"}
+ * An {@link EDocument} in the tax authority's invoice structure (a receipt in the same shape, see
+ * {@link DocumentShape}): {@code HDon} › {@code DLHDon Id="data"}
  * ({@code TTChung}, {@code NDHDon} with {@code NBan}, {@code NMua}, {@code DSHHDVu}, {@code TToan}, then
  * {@code TTKhac} with the lookup code) › {@code DSCKS/NBan}, where the seller's signature goes. Parsing refuses
  * document type declarations: an invoice file comes from outside and must not reach for other files.
@@ -35,25 +36,40 @@ public final class InvoiceXml {
     }
 
     public static Document build(EDocument d) {
+        DocumentShape shape = DocumentShape.of(d.kind());
         Document doc = newBuilder().newDocument();
-        Element hdon = doc.createElementNS(null, "HDon");
+        Element hdon = doc.createElementNS(null, shape.root());
         doc.appendChild(hdon);
-        Element data = child(hdon, "DLHDon");
+        Element data = child(hdon, shape.data());
         data.setAttribute("Id", DATA_ID);
         data.setIdAttribute("Id", true);
 
         Element tt = child(data, "TTChung");
         text(tt, "PBan", EDocument.FORMAT_VERSION);
-        text(tt, "THDon", d.title());
-        text(tt, "KHMSHDon", String.valueOf(d.series().form()));
-        text(tt, "KHHDon", d.series().series());
-        text(tt, "SHDon", String.valueOf(d.number()));
+        text(tt, shape.title(), d.title());
+        text(tt, shape.form(), d.series().formText());
+        text(tt, shape.series(), d.series().seriesText());
+        text(tt, shape.number(), String.valueOf(d.number()));
         text(tt, "NLap", d.issuedOn().toString());
         text(tt, "DVTTe", "VND");
         text(tt, "TGia", "1");
         text(tt, "HTTToan", d.paymentMethod());
+        if (d.related() != null) {
+            // The document this one replaces (TCHDon 1) or adjusts (2); LHDCLQuan 1: one issued under Decree 123.
+            EDocument.Related r = d.related();
+            Element rel = child(tt, "TTHDLQuan");
+            text(rel, "TCHDon", String.valueOf(r.correction().code));
+            text(rel, "LHDCLQuan", "1");
+            text(rel, "KHMSHDCLQuan", r.form());
+            text(rel, "KHHDCLQuan", r.series());
+            text(rel, "SHDCLQuan", String.valueOf(r.number()));
+            text(rel, "NLHDCLQuan", r.issuedOn().toString());
+            if (r.note() != null && !r.note().isBlank()) {
+                text(rel, "GChu", r.note());
+            }
+        }
 
-        Element content = child(data, "NDHDon");
+        Element content = child(data, shape.content());
         party(child(content, "NBan"), d.seller());
         party(child(content, "NMua"), d.buyer());
         Element items = child(content, "DSHHDVu");
@@ -62,6 +78,9 @@ public final class InvoiceXml {
             Element item = child(items, "HHDVu");
             text(item, "TChat", "1");
             text(item, "STT", String.valueOf(stt++));
+            if (l.code() != null) {
+                text(item, "MHHDVu", l.code());
+            }
             text(item, "THHDVu", l.name());
             text(item, "DVTinh", l.unit());
             text(item, "SLuong", BigDecimal.valueOf(l.quantityMilli(), 3).stripTrailingZeros().toPlainString());
@@ -113,11 +132,19 @@ public final class InvoiceXml {
     /** Reads an invoice file, its {@code DLHDon Id} registered for the signature; no DTD, no external entities. */
     public static Document parse(byte[] xml) throws SAXException, IOException {
         Document doc = newBuilder().parse(new ByteArrayInputStream(xml));
-        var data = doc.getElementsByTagName("DLHDon");
-        if (data.getLength() > 0 && ((Element) data.item(0)).hasAttribute("Id")) {
-            ((Element) data.item(0)).setIdAttribute("Id", true);
-        }
+        registerDataId(doc);
         return doc;
+    }
+
+    /** Marks the signed block's {@code Id} (of {@code DLHDon} or {@code DLBLai}) as an ID for the signature. */
+    static void registerDataId(Document doc) {
+        var shape = DocumentShape.ofRoot(doc.getDocumentElement().getTagName());
+        if (shape.isPresent()) {
+            Element data = DocumentCheck.first(doc.getDocumentElement(), shape.get().data());
+            if (data != null && data.hasAttribute("Id")) {
+                data.setIdAttribute("Id", true);
+            }
+        }
     }
 
     public static String string(Document doc) {

@@ -44,6 +44,8 @@ class LookupPages {
                 EInvoices.Issued d = found.get();
                 DocumentCheck.Result check = DocumentCheck.check(documents.xml(d.id()));
                 model.addAttribute("doc", d);
+                // What the file itself says it corrects (TTHDLQuan), named here for the reader.
+                model.addAttribute("corrected", d.corrects() == null ? null : documents.byId(d.corrects()).orElse(null));
                 model.addAttribute("verified", check.ok());
                 model.addAttribute("signer", signer(check.signer()));
             }
@@ -64,13 +66,21 @@ class LookupPages {
         EInvoices.Issued d = byCode(code);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + EInvoicePages.fileName(d) + ".pdf\"")
-                .body(pdf(documents.xml(d.id()), lookupUrl, d.state()));
+                .body(pdf(documents.xml(d.id()), lookupUrl, d));
     }
 
-    static byte[] pdf(byte[] xml, String lookupUrl, String state) {
+    static byte[] pdf(byte[] xml, String lookupUrl, EInvoices.Issued d) {
+        String state = d.state();
         DocumentCheck.Result check = DocumentCheck.check(xml);
+        boolean sent = d.sent();
+        String note = switch (state) {
+            case "CANCELLED" -> "ĐÃ HỦY (cancelled)";
+            case "REPLACED" -> "ĐÃ BỊ THAY THẾ (replaced)";
+            case "ADJUSTED" -> "ĐÃ ĐƯỢC ĐIỀU CHỈNH (adjusted)";
+            default -> null;
+        };
         return EInvoicePdf.render(xml, lookupUrl, signer(check.signer()) + (check.ok() ? "" : " (chữ ký không hợp lệ)"),
-                !"SIGNED".equals(state));
+                sent, note);
     }
 
     private EInvoices.Issued byCode(String code) {

@@ -142,10 +142,7 @@ public final class XmlSignatures {
     }
 
     private static void registerDataId(Document doc) {
-        NodeList data = doc.getElementsByTagName("DLHDon");
-        if (data.getLength() == 1 && ((Element) data.item(0)).hasAttribute("Id")) {
-            ((Element) data.item(0)).setIdAttribute("Id", true);
-        }
+        InvoiceXml.registerDataId(doc);
     }
 
     /** Takes the public key from the first X.509 certificate in the signature's KeyInfo, and remembers it. */

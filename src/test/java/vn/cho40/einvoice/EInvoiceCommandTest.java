@@ -48,6 +48,20 @@ class EInvoiceCommandTest {
     }
 
     @Test
+    void aReceiptIsVerifiedAsAReceipt(@TempDir Path dir) throws Exception {
+        EReceiptAndCorrectionTest.keys();
+        Path file = dir.resolve("bienlai.xml");
+        Files.write(file, EReceiptAndCorrectionTest.signed(EReceiptAndCorrectionTest.garbageFeeReceipt()));
+        assertThat(run(Map.of(), "verify", file.toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Hợp lệ: biên lai 01BLP0-001 AB-26E số 3",
+                "40.000", "Valid: receipt");
+        Files.writeString(file, Files.readString(file).replace("<TgTTTBSo>40000</TgTTTBSo>",
+                "<TgTTTBSo>-40000</TgTTTBSo>"));
+        assertThat(run(Map.of(), "verify", file.toString())).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("chỉ hóa đơn điều chỉnh", "only an adjusting");
+    }
+
+    @Test
     void noPasswordNoKeyStoreAndWrongUseShowsHow(@TempDir Path dir) {
         assertThat(run(Map.of(), "keystore", "--out", dir.resolve("x.p12").toString(), "--name", "X")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("CHO40_EINVOICE_KEYSTORE_PASSWORD");

@@ -1,0 +1,181 @@
+package vn.cho40.einvoice;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * MISA meInvoice, in the shapes of its integration API v3 as the research found them (WAVE2_RESEARCH.md §3.2, from
+ * the community SDK "MisaConnect" and its copies of MISA's reference): {@code POST {base}/auth/token} with
+ * {@code {appid, taxcode, username, password}} answers {@code {Success, Data: token, ErrorCode}}; then
+ * {@code Authorization: Bearer …} and {@code CompanyTaxCode}; {@code POST {base}/code/itg/invoicepublishing} takes
+ * {@code {SignType, InvoiceData: [{RefID, InvSeries, InvDate, …, OriginalInvoiceDetail, TaxRateInfo}]}} and answers
+ * {@code {Success, ErrorCode, Errors, Data}} where {@code Data} is a JSON string of one result per invoice
+ * ({@code RefID, TransactionID, InvNo, ErrorCode}). {@code RefID} is the idempotency key: a duplicate answer
+ * ({@code DuplicateInvoiceRefID}), a timeout or a 5xx is followed by a look-up by RefID
+ * ({@code /code/itg/invoicepublished/invoicestatus}). MISA's paths differ per contract: the board's base URL
+ * carries whatever prefix its contract has.
+ */
+final class MisaMeInvoice implements EInvoiceProvider {
+
+    static final String PUBLISH = "/code/itg/invoicepublishing";
+    static final String STATUS = "/code/itg/invoicepublished/invoicestatus?inputType=1";
+
+    private final ProviderHttp http;
+
+    MisaMeInvoice(ProviderHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public String mode() {
+        return "MISA";
+    }
+
+    @Override
+    public Sent send(OutgoingDocument d, Account a) throws ProviderException {
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + token(a), "CompanyTaxCode", a.sellerTaxCode());
+        ProviderHttp.Answer answer;
+        try {
+            answer = http.postJson(a.baseUrl() + PUBLISH, Map.of("SignType", 2, "InvoiceData", List.of(invoice(d))),
+                    headers);
+        } catch (IOException e) {
+            return lookUp(d, a, headers).orElseThrow(() -> new ProviderException(Failure.UNAVAILABLE, e.toString()));
+        }
+        if (answer.status() == 401) {
+            throw new ProviderException(Failure.AUTH, "HTTP 401");
+        }
+        String code = ProviderHttp.text(answer.body(), "ErrorCode");
+        if (code.equals("InvalidTokenCode") || code.equals("TokenExpiredCode")) {
+            throw new ProviderException(Failure.AUTH, code);
+        }
+        JsonNode result = first(answer.body());
+        String itemCode = ProviderHttp.text(result, "ErrorCode");
+        if (answer.serverError() || itemCode.equals("DuplicateInvoiceRefID") || code.equals("DuplicateInvoiceRefID")) {
+            Optional<Sent> existing = lookUp(d, a, headers);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            throw new ProviderException(answer.serverError() ? Failure.UNAVAILABLE : Failure.REFUSED,
+                    answer.serverError() ? "HTTP " + answer.status() : "DuplicateInvoiceRefID");
+        }
+        if (!answer.body().path("Success").asBoolean(false) || !itemCode.isEmpty() || result == null) {
+            throw new ProviderException(Failure.REFUSED, describe(answer.body(), code, itemCode));
+        }
+        return new Sent(ProviderHttp.text(result, "TransactionID"), ProviderHttp.text(result, "InvNo"));
+    }
+
+    private String token(Account a) throws ProviderException {
+        ProviderHttp.Answer answer;
+        try {
+            answer = http.postJson(a.baseUrl() + "/auth/token", Map.of("appid", a.appId(), "taxcode",
+                    a.sellerTaxCode(), "username", a.username(), "password", a.secret()), Map.of());
+        } catch (IOException e) {
+            throw new ProviderException(Failure.UNAVAILABLE, e.toString());
+        }
+        if (answer.serverError()) {
+            throw new ProviderException(Failure.UNAVAILABLE, "HTTP " + answer.status());
+        }
+        String token = ProviderHttp.text(answer.body(), "Data");
+        if (!answer.body().path("Success").asBoolean(false) || token.isEmpty()) {
+            throw new ProviderException(Failure.AUTH, ProviderHttp.text(answer.body(), "ErrorCode"));
+        }
+        return token;
+    }
+
+    private Optional<Sent> lookUp(OutgoingDocument d, Account a, Map<String, String> headers) {
+        try {
+            ProviderHttp.Answer answer = http.postJson(a.baseUrl() + STATUS, List.of(d.key().toString()), headers);
+            JsonNode result = first(answer.body());
+            if (answer.status() != 200 || result == null || ProviderHttp.text(result, "InvNo").isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Sent(ProviderHttp.text(result, "TransactionID"), ProviderHttp.text(result, "InvNo")));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first per-invoice result: {@code Data} is a JSON array, often sent as a string holding one. */
+    private static JsonNode first(JsonNode body) {
+        JsonNode data = body.path("Data");
+        if (data.isString()) {
+            try {
+                data = ProviderHttp.JSON.readTree(data.asString());
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return data.isArray() && !data.isEmpty() ? data.get(0) : null;
+    }
+
+    private static String describe(JsonNode body, String code, String itemCode) {
+        List<String> parts = new ArrayList<>();
+        for (String c : new String[] {code, itemCode}) {
+            if (!c.isEmpty()) {
+                parts.add(c);
+            }
+        }
+        JsonNode errors = body.path("Errors");
+        if (errors.isArray()) {
+            errors.forEach(e -> parts.add(e.asString()));
+        }
+        return parts.isEmpty() ? "Success=false" : String.join("; ", parts);
+    }
+
+    static Map<String, Object> invoice(OutgoingDocument d) {
+        Map<String, Object> inv = new LinkedHashMap<>();
+        inv.put("RefID", d.key().toString());
+        inv.put("InvSeries", d.form() + d.series());
+        inv.put("InvDate", d.issuedOn().toString());
+        inv.put("CurrencyCode", "VND");
+        inv.put("ExchangeRate", 1);
+        inv.put("PaymentMethodName", d.paymentMethod());
+        inv.put("BuyerLegalName", d.buyer().name());
+        inv.put("BuyerTaxCode", d.buyer().taxCode());
+        inv.put("BuyerAddress", d.buyer().address());
+        inv.put("TotalSaleAmountOC", d.totalBeforeVat());
+        inv.put("TotalVATAmountOC", d.totalVat());
+        inv.put("TotalAmountOC", d.total());
+        inv.put("TotalAmountInWords", d.totalInWords());
+        if (d.related() != null) {
+            // ReferenceType 1: replaces, 2: adjusts; the original by series, number and date.
+            inv.put("ReferenceType", d.related().correction() == EDocument.Correction.REPLACE ? 1 : 2);
+            inv.put("OrgInvTemplateNo", d.related().form());
+            inv.put("OrgInvSeries", d.related().series());
+            inv.put("OrgInvNo", String.valueOf(d.related().number()));
+            inv.put("OrgInvDate", d.related().issuedOn().toString());
+            inv.put("InvoiceNote", d.related().note());
+        }
+        List<Map<String, Object>> details = new ArrayList<>();
+        int n = 1;
+        for (EDocument.Line l : d.lines()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("ItemType", 1);
+            line.put("SortOrder", n);
+            line.put("LineNumber", n++);
+            line.put("ItemCode", l.code());
+            line.put("ItemName", l.name());
+            line.put("UnitName", l.unit());
+            line.put("Quantity", java.math.BigDecimal.valueOf(l.quantityMilli(), 3).stripTrailingZeros());
+            line.put("UnitPrice", l.unitPriceVnd());
+            line.put("AmountOC", l.amountVnd());
+            line.put("VATRateName", l.vatRate() == null ? "KCT" : l.vatRate());
+            line.put("VATAmountOC", l.vatRate() == null ? 0 : VatRates.vat(l.amountVnd(), l.vatRate()));
+            details.add(line);
+        }
+        inv.put("OriginalInvoiceDetail", details);
+        Map<String, long[]> byRate = new LinkedHashMap<>();
+        d.lines().forEach(l -> byRate.computeIfAbsent(l.vatRate() == null ? "KCT" : l.vatRate(), r -> new long[1])[0]
+                += l.amountVnd());
+        List<Map<String, Object>> rates = new ArrayList<>();
+        byRate.forEach((rate, sum) -> rates.add(Map.of("VATRateName", rate, "AmountWithoutVATOC", sum[0],
+                "VATAmountOC", rate.equals("KCT") ? 0 : VatRates.vat(sum[0], rate))));
+        inv.put("TaxRateInfo", rates);
+        return inv;
+    }
+}
