@@ -89,6 +89,9 @@ load /bench/raw "$secs" raw >"$work/raw.line"
 echo "baseline  $(cat "$work/raw.line")"
 peak_rss & sampler=$!
 start=$($pg -d $db -c "SELECT now()")
+# The database's growth per payment (tables and indexes, the baseline's own table left out): the capacity model.
+db_bytes() { $pg -d $db -c "SELECT pg_database_size('$db') - pg_total_relation_size('bench_raw')"; }
+bytes0=$(db_bytes)
 read -r server0 pg0 <<<"$(cpu_ticks)"
 t0=$(date +%s%N)
 [[ -n "${PROFILE:-}" ]] && "${ASPROF:-asprof}" ${PROFILE_ARGS:--e itimer} -d "$secs" -o collapsed -f "$PROFILE" "$server" >/dev/null 2>&1 &
@@ -123,3 +126,6 @@ else
   fi
 fi
 echo "server    peak_rss_mib=$(( $(sort -n "$work/rss" | tail -1) / 1024 ))"
+$pg -d $db -c "CHECKPOINT" >/dev/null
+paid=$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE created_at >= '$start'")
+echo "disk      grew_mib=$(( ($(db_bytes) - bytes0) / 1048576 )) bytes_per_payment=$(( ($(db_bytes) - bytes0) / (paid > 0 ? paid : 1) ))"

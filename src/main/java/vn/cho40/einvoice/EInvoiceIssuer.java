@@ -49,10 +49,15 @@ class EInvoiceIssuer {
         this.clock = clock;
     }
 
+    private static final int BATCH = 200;
+
     @Scheduled(fixedDelayString = "${cho40.einvoice.issue-every-ms:2000}", initialDelay = 5000)
     void scheduled() {
         try {
-            issuePending(200);
+            // A full batch means more wait (a market's month of bills paid at once): go on without the pause.
+            while (issuePending(BATCH) == BATCH) {
+                log.debug("more e-invoice requests wait");
+            }
         } catch (RuntimeException e) {
             log.warn("Phát hành hóa đơn điện tử lỗi, sẽ thử lại (e-invoice issuing failed, will retry): {}", e.toString());
         }
