@@ -40,8 +40,11 @@ class EInvoiceIssuer {
     private final Clock clock;
 
     private final IssueSources sources;
+    private final vn.cho40.payment.MatchingLoad matching;
 
-    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock, IssueSources sources) {
+    EInvoiceIssuer(JdbcClient db, TransactionTemplate tx, SigningKeyring keyring, Clock clock, IssueSources sources,
+                   vn.cho40.payment.MatchingLoad matching) {
+        this.matching = matching;
         this.sources = sources;
         this.db = db;
         this.tx = tx;
@@ -50,12 +53,22 @@ class EInvoiceIssuer {
     }
 
     private static final int BATCH = 200;
+    /** While payments pour in: a trickle, so documents keep coming (about two a second) without taking the CPU. */
+    private static final int WHILE_PAYMENTS_POUR_IN = 5;
 
+    /**
+     * Every tick: while this server's matcher works through a backlog, a few documents only (signing is the CPU's
+     * heaviest job here and a document may come minutes after its payment; the money may not); otherwise every
+     * waiting request, without pausing between full batches (a market's month of bills paid at once).
+     */
     @Scheduled(fixedDelayString = "${cho40.einvoice.issue-every-ms:2000}", initialDelay = 5000)
     void scheduled() {
         try {
-            // A full batch means more wait (a market's month of bills paid at once): go on without the pause.
-            while (issuePending(BATCH) == BATCH) {
+            if (matching.busy()) {
+                issuePending(WHILE_PAYMENTS_POUR_IN);
+                return;
+            }
+            while (issuePending(BATCH) == BATCH && !matching.busy()) {
                 log.debug("more e-invoice requests wait");
             }
         } catch (RuntimeException e) {

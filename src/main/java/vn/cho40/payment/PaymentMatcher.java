@@ -44,12 +44,14 @@ public class PaymentMatcher {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final vn.cho40.privacy.FieldCipher cipher;
+    private final MatchingLoad load;
 
     PaymentMatcher(JdbcClient db, JdbcTemplate jdbc, TransactionTemplate tx, StallAccounts accounts,
                    List<PaymentCodes> codes, List<CollectionAccounts> collectionAccounts, Ledger ledger,
                    ApplicationEventPublisher events, Clock clock,
-                   vn.cho40.privacy.FieldCipher cipher,
+                   vn.cho40.privacy.FieldCipher cipher, MatchingLoad load,
                    @org.springframework.beans.factory.annotation.Value("${cho40.matcher.threads:1}") int threads) {
+        this.load = load;
         this.threads = threads;
         this.cipher = cipher;
         this.db = db;
@@ -234,6 +236,7 @@ public class PaymentMatcher {
      * RECEIVED change), so an event handed over and also found by a scan is matched, posted and announced once.
      */
     private void apply(List<Pending> pending) {
+        load.matched(pending.size());
         Timestamp now = Timestamp.from(clock.instant());
         List<UUID> debits = new ArrayList<>();
         List<Outcome> exceptions = new ArrayList<>();
