@@ -209,7 +209,7 @@ public class OutboxRelay {
      * Creates the topics that do not exist yet, kept forever (retention.ms=-1): the national service rebuilds from
      * them. The partition count bounds how many national consumers share the work.
      */
-    void ensureTopics(String bootstrapServers) {
+    public void ensureTopics(String bootstrapServers) {
         try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers, propertiesFile))) {
             List<NewTopic> topics = Topics.ALL.stream()
                     .map(t -> new NewTopic(t, Optional.of(partitions), Optional.<Short>empty())
