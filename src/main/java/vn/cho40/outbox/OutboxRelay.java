@@ -170,7 +170,13 @@ public class OutboxRelay {
                 ProducerRecord<String, String> record = new ProducerRecord<>(w.topic(), w.key(), w.payload());
                 record.headers().add(Topics.EVENT_ID_HEADER, w.id().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(Topics.PROVINCE_HEADER, w.province().getBytes(StandardCharsets.UTF_8));
-                acks.add(producer.send(record));
+                Future<RecordMetadata> ack = producer.send(record);
+                // A broker that is away fails a send only after max.block.ms; stop at the first such failure rather
+                // than waiting that long for each of the batch's rows.
+                if (ack.isDone()) {
+                    await(ack);
+                }
+                acks.add(ack);
             }
             for (Future<RecordMetadata> ack : acks) {
                 await(ack);
