@@ -228,7 +228,7 @@ class NationalServiceIT {
         assertThat(page.body()).contains("Số liệu toàn quốc", "Thái Nguyên");
         assertThat(admin.get("/national?lang=en").body()).contains("National figures by province");
         var bad = admin.get("/api/v1/national/figures?month=2026-13");
-        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.status()).as("a clear refusal, as every invalid input").isEqualTo(422);
         assertThat(bad.body()).contains("YYYY-MM");
         assertThat(admin.get("/home").body()).contains("href=\"/national\"");
         // A cell has no national page.
