@@ -73,12 +73,13 @@ public final class Cho40 {
             return 2;
         }
         SpringApplication app = new SpringApplication(Cho40Application.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
         ConfigurableApplicationContext started;
         try {
-            // On the command line, so they win over the environment's CHO40_ROLE.
-            started = app.run("--cho40.role=national", "--cho40.national.consume=false", "--cho40.outbox.enabled=false");
+            // On the command line, so they win over the environment's CHO40_ROLE. The platform's security needs a
+            // web server: a throwaway one on a free loopback port, which nobody is told about.
+            started = app.run("--cho40.role=national", "--cho40.national.consume=false", "--cho40.outbox.enabled=false",
+                    "--server.port=0", "--server.address=127.0.0.1");
         } catch (RuntimeException e) {
             return 1;
         }
