@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.YearMonth;
 import org.springframework.stereotype.Component;
+import vn.cho40.shared.Money;
+import vn.cho40.shared.VnFormats;
 
 /**
  * {@code ./cho40 national rebuild}: empties the national database's figures and reads every topic again from the
@@ -43,9 +45,10 @@ public class NationalCommand {
             NationalView.Line total = view.month(month).total();
             out.printf("Đã dựng lại số liệu quốc gia: %d bản ghi đọc, %d sự kiện áp dụng (rebuilt: %d records read, "
                     + "%d events applied; group %s)%n", r.read(), r.applied(), r.read(), r.applied(), r.groupId());
-            out.printf("Tháng %s: %d giao dịch, %d đồng; %d lượt nộp phí, %d đồng; %d chợ đang vận hành%n",
-                    month, total.paymentsCount(), total.paymentsValueVnd(), total.billPaymentsCount(),
-                    total.billPaymentsValueVnd(), total.marketsLive());
+            out.printf("Tháng %02d/%d: %s giao dịch, %s; %s lượt nộp phí, %s; %d chợ đang vận hành%n",
+                    month.getMonthValue(), month.getYear(), VnFormats.groupThousands(total.paymentsCount()),
+                    Money.vnd(total.paymentsValueVnd()).format(), VnFormats.groupThousands(total.billPaymentsCount()),
+                    Money.vnd(total.billPaymentsValueVnd()).format(), total.marketsLive());
             return 0;
         } catch (RuntimeException e) {
             err.println("Không dựng lại được (rebuild failed): " + e.getMessage());

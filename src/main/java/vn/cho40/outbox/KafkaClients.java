@@ -64,6 +64,8 @@ public final class KafkaClients {
                 throw new IllegalStateException("cannot read cho40.kafka.properties-file " + propertiesFile + ": " + e, e);
             }
         }
+        // Reconnect to a broker that is away at most every 10 s, not every second.
+        p.putIfAbsent("reconnect.backoff.max.ms", "10000");
         p.put("bootstrap.servers", bootstrapServers);
         return p;
     }
