@@ -68,6 +68,23 @@ public class OutboxRelay {
         this.partitions = partitions;
     }
 
+    /** The backlog as a metric ({@code cho40_outbox_waiting}): it grows while Kafka is away, and should fall after. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        if (settings.enabled()) {
+            io.micrometer.core.instrument.Gauge.builder("cho40.outbox.waiting", this, OutboxRelay::waitingOrNaN)
+                    .description("outbox events not yet acknowledged by Kafka").register(registry);
+        }
+    }
+
+    private double waitingOrNaN() {
+        try {
+            return waiting();
+        } catch (RuntimeException e) {
+            return Double.NaN; // the database is away: no figure rather than a failed scrape
+        }
+    }
+
     /** An idempotent producer for these brokers (the relay's own, or one a test points elsewhere). */
     public Producer<String, String> producer(String bootstrapServers) {
         return new KafkaProducer<>(KafkaClients.producer(bootstrapServers, propertiesFile));

@@ -279,6 +279,21 @@ class NationalServiceIT {
         assertThat(nationalDays()).isEqualTo(cellDays());
     }
 
+    @Test
+    @Order(6)
+    void relayedEventsAreDeletedAfterTheRetentionAndWaitingOnesNever() {
+        UUID old = db.sql("SELECT id FROM outbox_event WHERE relayed_at IS NOT NULL ORDER BY id LIMIT 1")
+                .query(UUID.class).single();
+        db.sql("UPDATE outbox_event SET relayed_at = relayed_at - interval '8 days' WHERE id = ?").param(old).update();
+        long waiting = relay.waiting();
+        long relayedBefore = db.sql("SELECT count(*) FROM outbox_event WHERE relayed_at IS NOT NULL").query(Long.class).single();
+        assertThat(relay.purge()).as("only what was relayed more than 7 days ago").isEqualTo(1);
+        assertThat(db.sql("SELECT count(*) FROM outbox_event WHERE id = ?").param(old).query(Long.class).single()).isZero();
+        assertThat(relay.waiting()).isEqualTo(waiting);
+        assertThat(db.sql("SELECT count(*) FROM outbox_event WHERE relayed_at IS NOT NULL").query(Long.class).single())
+                .isEqualTo(relayedBefore - 1);
+    }
+
     // --- helpers ---
 
     private long events(UUID market, String topic) {
