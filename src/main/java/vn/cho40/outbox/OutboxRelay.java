@@ -6,20 +6,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -228,30 +223,8 @@ public class OutboxRelay {
         return db.sql("SELECT count(*) FROM outbox_event WHERE relayed_at IS NULL").query(Long.class).single();
     }
 
-    /**
-     * Creates the topics that do not exist yet, kept forever (retention.ms=-1): the national service rebuilds from
-     * them. The partition count bounds how many national consumers share the work.
-     */
+    /** Creates the missing topics ({@link TopicSetup}) with this server's partition count. */
     public void ensureTopics(String bootstrapServers) {
-        try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers, propertiesFile))) {
-            List<NewTopic> topics = Topics.ALL.stream()
-                    .map(t -> new NewTopic(t, Optional.of(partitions), Optional.<Short>empty())
-                            .configs(Map.of("retention.ms", "-1")))
-                    .toList();
-            admin.createTopics(topics).values().values().forEach(f -> {
-                try {
-                    f.get(15, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create Kafka topics: " + e.getCause(), e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                } catch (TimeoutException e) {
-                    throw new IllegalStateException("Kafka did not answer the topic creation", e);
-                }
-            });
-        }
+        TopicSetup.ensure(KafkaClients.admin(bootstrapServers, propertiesFile), partitions);
     }
 }
