@@ -30,6 +30,7 @@ public final class Cho40 {
             case "simulate" -> vn.cho40.cli.SimulateCommand.run(rest, System.out, System.err);
             case "payroll" -> vn.cho40.payroll.PayrollCommand.run(rest, System.out, System.err);
             case "words" -> vn.cho40.shared.AmountInWords.cli(rest, System.out, System.err);
+            case "national" -> runNational(rest);
             case "einvoice" -> vn.cho40.einvoice.EInvoiceCommand.run(rest, System.out, System.err, System.getenv());
             case "help", "--help", "-h" -> Help.print(System.out);
             default -> Help.unknown(command, System.err);
@@ -59,6 +60,32 @@ public final class Cho40 {
             return 1;
         }
         return Integer.MIN_VALUE;
+    }
+
+    /**
+     * {@code ./cho40 national rebuild}: the national role without its live consumer and without a web server, so it
+     * can run beside the national servers.
+     */
+    private static int runNational(String[] args) {
+        String refusal = vn.cho40.national.NationalCommand.refusal(args);
+        if (refusal != null) {
+            System.err.println(refusal);
+            return 2;
+        }
+        SpringApplication app = new SpringApplication(Cho40Application.class);
+        app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
+        ConfigurableApplicationContext started;
+        try {
+            // On the command line, so they win over the environment's CHO40_ROLE. The platform's security needs a
+            // web server: a throwaway one on a free loopback port, which nobody is told about.
+            started = app.run("--cho40.role=national", "--cho40.national.consume=false", "--cho40.outbox.enabled=false",
+                    "--server.port=0", "--server.address=127.0.0.1");
+        } catch (RuntimeException e) {
+            return 1;
+        }
+        try (ConfigurableApplicationContext context = started) {
+            return context.getBean(vn.cho40.national.NationalCommand.class).run(args, System.out, System.err);
+        }
     }
 
     private static int runImport(String[] args) {

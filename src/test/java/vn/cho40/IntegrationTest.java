@@ -28,6 +28,9 @@ import org.springframework.context.annotation.Import;
                 "cho40.feed.heartbeat-seconds=1",
                 // Tests read the running month's figures right after the payments they send.
                 "cho40.rollout.live-cache-seconds=0",
+                // Every test path writes its facts to the outbox as a cell publishing to Kafka would; no broker is
+                // configured here, so nothing relays them but NationalServiceIT, which points a relay at its own.
+                "cho40.outbox.enabled=true",
                 "cho40.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
                 "spring.flyway.clean-disabled=false",
                 // Test-only keys (a real deployment takes them from its environment, never from the repository).

@@ -32,7 +32,11 @@ class BillPaymentCodes implements PaymentCodes {
     private final BillDocuments documents;
     private final Clock clock;
 
-    BillPaymentCodes(JdbcClient db, JdbcTemplate jdbc, Ledger ledger, BillDocuments documents, Clock clock) {
+    private final vn.cho40.outbox.Outbox outbox;
+
+    BillPaymentCodes(JdbcClient db, JdbcTemplate jdbc, Ledger ledger, BillDocuments documents, Clock clock,
+                     vn.cho40.outbox.Outbox outbox) {
+        this.outbox = outbox;
         this.db = db;
         this.jdbc = jdbc;
         this.ledger = ledger;
@@ -118,6 +122,7 @@ class BillPaymentCodes implements PaymentCodes {
                 dueLeft.put(b.id(), due - pay);
                 paidPerBill.merge(b.id(), pay, Long::sum);
                 payments.add(new Object[] {Ids.newId(clock), s.marketId(), b.id(), pay, s.paymentEventId(), at});
+                outbox.addBillPayments(s.marketId(), s.bookedAt(), 1, pay);
                 lines.add(new Ledger.Line(Accounts.receivable(b.traderId()), -pay));
                 if (pay == due) {
                     paidInFull.add(b.id());

@@ -81,9 +81,11 @@ public class BillingRuns {
     private final Clock clock;
 
     private final vn.cho40.payment.FreshPaymentCodes freshCodes;
+    private final vn.cho40.outbox.Outbox outbox;
 
     BillingRuns(JdbcClient db, JdbcTemplate jdbc, FeeRates rates, MeterUsage meters, Ledger ledger, AuditLog audit,
-                Clock clock, vn.cho40.payment.FreshPaymentCodes freshCodes) {
+                Clock clock, vn.cho40.payment.FreshPaymentCodes freshCodes, vn.cho40.outbox.Outbox outbox) {
+        this.outbox = outbox;
         this.freshCodes = freshCodes;
         this.db = db;
         this.jdbc = jdbc;
@@ -381,6 +383,7 @@ public class BillingRuns {
             jdbc.update("""
                     INSERT INTO bill_payment (id, market_id, bill_id, method, amount_vnd, paid_at, recorded_by)
                     VALUES (?, ?, ?, 'CREDIT', ?, ?, 'system')""", Ids.newId(clock), market.id(), bill, used, now);
+            outbox.addBillPayments(market.id(), now.toInstant(), 1, used);
             jdbc.update("UPDATE bill SET paid_vnd = paid_vnd + ?, status = CASE WHEN paid_vnd + ? >= total_vnd THEN "
                     + "'PAID' ELSE 'PARTLY_PAID' END WHERE id = ?", used, used, bill);
             postings.add(new Ledger.Posting(market.id(), null, "bill-credit:" + bill, null, "Trừ tiền trả thừa",

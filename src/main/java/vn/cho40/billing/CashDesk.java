@@ -45,7 +45,11 @@ public class CashDesk {
     private final AuditLog audit;
     private final Clock clock;
 
-    CashDesk(JdbcClient db, Ledger ledger, BillDocuments documents, AuditLog audit, Clock clock) {
+    private final vn.cho40.outbox.Outbox outbox;
+
+    CashDesk(JdbcClient db, Ledger ledger, BillDocuments documents, AuditLog audit, Clock clock,
+             vn.cho40.outbox.Outbox outbox) {
+        this.outbox = outbox;
         this.db = db;
         this.ledger = ledger;
         this.documents = documents;
@@ -115,6 +119,7 @@ public class CashDesk {
                                           payer_name, paid_at, recorded_by)
                 VALUES (?, ?, ?, 'CASH', ?, ?, ?, ?, ?, ?)""")
                 .params(id, m.id(), billId, amountVnd, session[0], receipt, payer, now, cashier).update();
+        outbox.addBillPayments(m.id(), now.toInstant(), 1, amountVnd);
         db.sql("UPDATE bill SET paid_vnd = paid_vnd + ?, status = CASE WHEN paid_vnd + ? + waived_vnd + credited_vnd >= total_vnd "
                 + "THEN 'PAID' ELSE 'PARTLY_PAID' END WHERE id = ?").params(amountVnd, amountVnd, billId).update();
         UUID trader = (UUID) bill[0];

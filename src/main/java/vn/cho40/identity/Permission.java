@@ -45,5 +45,7 @@ public enum Permission {
     /** See the rollout dashboards, the monthly reports and their figures for the area in scope. */
     ROLLOUT_READ,
     /** Keep the province's rollout plans and targets, enter reported figures, freeze months and set thresholds. */
-    ROLLOUT_PLAN
+    ROLLOUT_PLAN,
+    /** See the national figures per province on a server with the national role (the national database only). */
+    NATIONAL_READ
 }

@@ -34,8 +34,12 @@ public class Markets {
 
     private final vn.cho40.audit.AuditLog audit;
 
+    /** Status changes are published for the national service (markets live), in their transaction. */
+    private final vn.cho40.outbox.Outbox outbox;
+
     Markets(MarketRepository repository, AdminUnits adminUnits, Clock clock, vn.cho40.identity.Access access,
-            vn.cho40.audit.AuditLog audit) {
+            vn.cho40.audit.AuditLog audit, vn.cho40.outbox.Outbox outbox) {
+        this.outbox = outbox;
         this.access = access;
         this.audit = audit;
         this.repository = repository;
@@ -74,6 +78,7 @@ public class Markets {
             throw new InvalidInputException(Violation.of("code", "market.code.taken", code));
         }
         repository.recordStatusChange(Ids.newId(clock), market.id(), null, MarketStatus.PLANNED, plannedOn, now, by);
+        outbox.publish(new vn.cho40.outbox.Fact.MarketStatus(market.id(), MarketStatus.PLANNED.name(), plannedOn, now));
         audit.record("MARKET_CREATE", "market", market.code(), market.id(), market.provinceCode(), market.name());
         return market;
     }
@@ -120,6 +125,7 @@ public class Markets {
                 next == MarketStatus.LIVE ? date : m.liveOn(), m.freeWifi(), m.createdAt(), now);
         repository.update(moved, searchKey(moved));
         repository.recordStatusChange(Ids.newId(clock), m.id(), m.status(), next, date, now, by);
+        outbox.publish(new vn.cho40.outbox.Fact.MarketStatus(m.id(), next.name(), date, now));
         audit.record("MARKET_STATUS", "market", m.code(), m.id(), m.provinceCode(), m.status() + " -> " + next);
         return moved;
     }

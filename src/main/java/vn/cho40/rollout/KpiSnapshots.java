@@ -35,7 +35,11 @@ class KpiSnapshots {
     private final KpiFigures figures;
     private final Clock clock;
 
-    KpiSnapshots(JdbcClient db, KpiFigures figures, Clock clock) {
+    /** Each frozen market month goes to the national service through the outbox, in the freeze's transaction. */
+    private final vn.cho40.outbox.Outbox outbox;
+
+    KpiSnapshots(JdbcClient db, KpiFigures figures, Clock clock, vn.cho40.outbox.Outbox outbox) {
+        this.outbox = outbox;
         this.db = db;
         this.figures = figures;
         this.clock = clock;
@@ -75,6 +79,7 @@ class KpiSnapshots {
         int revised = 0;
         int unchanged = 0;
         Timestamp at = Timestamp.from(clock.instant());
+        List<vn.cho40.outbox.Fact> published = new java.util.ArrayList<>();
         for (MarketMonth m : now) {
             Stored before = latest.get(m.marketId());
             if (before != null && (onlyNew || sameFigures(before.month(), m))) {
@@ -97,7 +102,10 @@ class KpiSnapshots {
                             m.paymentsCount(), m.paymentsValue(), json(m.figures()), at, by,
                             before == null ? null : reason)
                     .update();
+            published.add(new vn.cho40.outbox.Fact.KpiMonth(m.marketId(), month, version, m.live(), m.traders(),
+                    m.tradersWithQr(), m.tradersActive(), m.paymentsCount(), vn.cho40.shared.Money.vnd(m.paymentsValue())));
         }
+        outbox.publish(published);
         return new Frozen(first, revised, unchanged);
     }
 
