@@ -81,19 +81,40 @@ class EInvoiceIssuer {
         return issuePending(null, max);
     }
 
-    /** The same for one market's requests only (null: every market's). */
+    /**
+     * The same for one market's requests only (null: every market's). Markets take turns, one request each, so a
+     * board with a month's backlog does not hold up another's document of today; within a market, oldest first.
+     */
     int issuePending(UUID marketId, int max) {
+        java.util.List<UUID> markets = new java.util.ArrayList<>(marketId != null ? List.of(marketId) : waitingMarkets());
         int issued = 0;
-        for (int i = 0; i < max; i++) {
-            Optional<Boolean> one = tx.execute(status -> issueOne(status, marketId));
-            if (one == null || one.isEmpty()) {
-                break;
-            }
-            if (one.get()) {
-                issued++;
+        int tries = 0;
+        while (!markets.isEmpty() && tries < max) {
+            for (java.util.Iterator<UUID> m = markets.iterator(); m.hasNext() && tries < max; ) {
+                UUID market = m.next();
+                Optional<Boolean> one = tx.execute(status -> issueOne(status, market));
+                if (one == null || one.isEmpty()) {
+                    m.remove(); // nothing (more) waits there
+                    continue;
+                }
+                tries++;
+                if (one.get()) {
+                    issued++;
+                }
             }
         }
         return issued;
+    }
+
+    /**
+     * Markets set up to issue that have a request due. Driven from the settings: the requests of boards not set up
+     * yet wait in the same table (thousands, in a province that starts) and must cost nothing per claim.
+     */
+    private List<UUID> waitingMarkets() {
+        return db.sql("""
+                SELECT s.market_id FROM einvoice_setting s WHERE EXISTS (SELECT 1 FROM einvoice_request r
+                    WHERE r.market_id = s.market_id AND r.issued_id IS NULL AND r.next_try_at <= ?)""")
+                .param(Timestamp.from(clock.instant())).query(UUID.class).list();
     }
 
     /** Empty when nothing waits; true when a document was issued, false when the claimed request had to wait. */
@@ -104,9 +125,9 @@ class EInvoiceIssuer {
                        r.corrects_source, r.correction, r.reason
                 FROM einvoice_request r JOIN market m ON m.id = r.market_id
                 JOIN einvoice_setting st ON st.market_id = r.market_id
-                WHERE r.issued_id IS NULL AND r.next_try_at <= ? AND (CAST(? AS uuid) IS NULL OR r.market_id = ?)
+                WHERE r.market_id = ? AND r.issued_id IS NULL AND r.next_try_at <= ?
                 ORDER BY r.next_try_at LIMIT 1 FOR UPDATE OF r SKIP LOCKED""")
-                .params(Timestamp.from(now), marketId, marketId)
+                .params(marketId, Timestamp.from(now))
                 .query((rs, n) -> new Request(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), EInvoices.Kind.valueOf(rs.getString(5)), rs.getString(6),
                         rs.getInt(7), rs.getObject(8, UUID.class), rs.getString(9),
