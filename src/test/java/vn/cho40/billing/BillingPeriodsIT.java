@@ -24,6 +24,8 @@ class BillingPeriodsIT {
     @LocalServerPort
     int port;
     @Autowired
+    java.time.Clock clock;
+    @Autowired
     JdbcClient db;
     @Autowired
     FeeRates rates;
@@ -45,7 +47,7 @@ class BillingPeriodsIT {
         rates.add(new FeeRate(null, "19", market, null, Charge.OTHER, null, null, "NON_FIXED", "SESSION", 5_000, true,
                 null, "Vé chợ theo phiên", "7/QĐ-BQL", LocalDate.of(2026, 1, 5), "Ban quản lý chợ La Bằng",
                 LocalDate.of(2026, 1, 5), null), "test");
-        LocalDate today = LocalDate.now(VnFormats.VIETNAM);
+        LocalDate today = LocalDate.now(clock.withZone(VnFormats.VIETNAM)); // the platform's day: logins move it on
         Http.Response preview = province().postJson("/api/v1/markets/TN-LABANG/billing-runs",
                 java.util.Map.of("period", String.valueOf(today), "dryRun", true));
         assertThat(preview.status()).as(preview.body()).isEqualTo(200);

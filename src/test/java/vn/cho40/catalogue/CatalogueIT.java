@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +44,9 @@ class CatalogueIT {
 
     @LocalServerPort
     int port;
+    /** The platform's clock: other tests move it on (logins), and "today" in the revenue book follows it. */
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     JdbcClient db;
     @Autowired
@@ -305,7 +307,7 @@ class CatalogueIT {
                 .single();
         long txn = Math.abs(System.nanoTime() % 1_000_000_000L);
         var signed = WebhookSigner.payOs(new WebhookSigner.Transfer(txn, "FT-ORDER-" + txn, cipher.decrypt("account", enc),
-                order.totalVnd(), true, Instant.now(), "TRAN VAN KHACH " + order.paymentCode() + " chuyen tien"),
+                order.totalVnd(), true, clock.instant(), "TRAN VAN KHACH " + order.paymentCode() + " chuyen tien"),
                 "1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675");
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + signed.path()))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(signed.body()));
