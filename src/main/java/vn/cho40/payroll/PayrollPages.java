@@ -272,7 +272,7 @@ class PayrollPages {
     @GetMapping("/payroll/{code}/tax.xlsx")
     ResponseEntity<byte[]> taxReport(@PathVariable String code, @RequestParam(defaultValue = "0") int year) {
         Market m = markets.forStaff(code, Permission.PAYROLL_READ);
-        int y = year(year);
+        int y = ReportYears.resolve(clock, year);
         return download("thue-tncn-" + m.code() + "-" + y + ".xlsx", vn.cho40.shared.XlsxTable.CONTENT_TYPE,
                 reports.taxWithheld(m, y, LocaleContextHolder.getLocale()));
     }
@@ -281,21 +281,11 @@ class PayrollPages {
     @GetMapping("/payroll/{code}/insurance.xlsx")
     ResponseEntity<byte[]> insuranceReport(@PathVariable String code, @RequestParam(defaultValue = "0") int year) {
         Market m = markets.forStaff(code, Permission.PAYROLL_READ);
-        int y = year(year);
+        int y = ReportYears.resolve(clock, year);
         return download("bao-hiem-" + m.code() + "-" + y + ".xlsx", vn.cho40.shared.XlsxTable.CONTENT_TYPE,
                 reports.insurance(m, y, LocaleContextHolder.getLocale()));
     }
 
-    private int year(int year) {
-        int now = YearMonth.now(clock.withZone(VnFormats.VIETNAM)).getYear();
-        if (year == 0) {
-            return now;
-        }
-        if (year < 2020 || year > now + 1) {
-            throw new NotFoundException("payroll.run.notFound", year);
-        }
-        return year;
-    }
 
     /** The board uploads its bank's sample file once; its columns become the board's own layout. */
     @PostMapping("/payroll/{code}/bank-layout")

@@ -2,7 +2,6 @@ package vn.cho40.payroll;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -46,7 +45,7 @@ class TaxPages {
     @GetMapping("/payroll/{code}/tax.pdf")
     ResponseEntity<byte[]> report(@PathVariable String code, @RequestParam(defaultValue = "0") int year) {
         Market m = markets.forStaff(code, Permission.PAYROLL_READ);
-        int y = year(year);
+        int y = ReportYears.resolve(clock, year);
         return PayrollPages.download("thue-tncn-" + m.code() + "-" + y + ".pdf", MediaType.APPLICATION_PDF_VALUE,
                 pdfs.report(m, y, taxes.perPerson(m.id(), y), today(), LocaleContextHolder.getLocale()));
     }
@@ -54,7 +53,7 @@ class TaxPages {
     @GetMapping("/payroll/staff/{id}/tax-certificate.pdf")
     ResponseEntity<byte[]> certificate(@PathVariable UUID id, @RequestParam(defaultValue = "0") int year) {
         StaffMember s = staff.get(id, Permission.PAYROLL_READ);
-        int y = year(year);
+        int y = ReportYears.resolve(clock, year);
         List<TaxWithheld.Sum> months = taxes.months(id, y);
         if (months.isEmpty()) {
             throw new NotFoundException("payroll.run.notFound", y);
@@ -69,17 +68,5 @@ class TaxPages {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(VnFormats.VIETNAM));
-    }
-
-    /** This year when none is given; years before 2020 or after next year are not found. */
-    private int year(int year) {
-        int now = YearMonth.now(clock.withZone(VnFormats.VIETNAM)).getYear();
-        if (year == 0) {
-            return now;
-        }
-        if (year < 2020 || year > now + 1) {
-            throw new NotFoundException("payroll.run.notFound", year);
-        }
-        return year;
     }
 }
