@@ -97,4 +97,14 @@ abstract class BrowserTest {
         browser.findElement(By.cssSelector("form.stack button")).click();
         wait.until(ExpectedConditions.urlToBe(url("/home")));
     }
+
+    /** Clicks the menu entry linking to {@code path}, unfolding the phone's menu first when it is folded. */
+    void openMenuEntry(String path) {
+        java.util.List<org.openqa.selenium.WebElement> toggle = browser.findElements(By.cssSelector("header .menu-toggle"));
+        if (!toggle.isEmpty() && toggle.getFirst().isDisplayed()
+                && "false".equals(toggle.getFirst().getAttribute("aria-expanded"))) {
+            toggle.getFirst().click();
+        }
+        browser.findElement(By.cssSelector("header nav a[href^='" + path + "']")).click();
+    }
 }

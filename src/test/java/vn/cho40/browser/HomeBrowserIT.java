@@ -35,6 +35,31 @@ class HomeBrowserIT extends BrowserTest {
         assertThat(browser.getCurrentUrl()).endsWith("/payments/exceptions");
     }
 
+    @Test
+    void aLongMenuFoldsBehindOneButtonOnAPhoneAndStaysOpenOnADesk() throws IOException {
+        logIn("tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
+        WebElement toggle = browser.findElement(By.cssSelector("header .menu-toggle"));
+        WebElement rollout = browser.findElement(By.cssSelector("header nav a.entry[href='/rollout']"));
+        assertThat(toggle.isDisplayed()).as("the button on a phone").isTrue();
+        assertThat(rollout.isDisplayed()).as("the links folded").isFalse();
+        assertThat(browser.findElement(By.id("lang")).isDisplayed()).as("the language stays at hand").isTrue();
+        int headerHeight = browser.findElement(By.cssSelector("header.top")).getSize().getHeight();
+        assertThat(headerHeight).as("the page starts within the first screen's top fifth").isLessThan(160);
+        toggle.click();
+        assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+        assertThat(rollout.isDisplayed()).isTrue();
+        Browser.screenshot(browser, "menu-open");
+        assertThat(scrollWidth()).isLessThanOrEqualTo(360);
+        rollout.click();
+        assertThat(browser.getCurrentUrl()).endsWith("/rollout");
+
+        open(1280, 800);
+        logIn("tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
+        assertThat(browser.findElement(By.cssSelector("header .menu-toggle")).isDisplayed()).as("no button on a desk")
+                .isFalse();
+        assertThat(browser.findElement(By.cssSelector("header nav a.entry[href='/rollout']")).isDisplayed()).isTrue();
+    }
+
     private Long scrollWidth() {
         return (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
     }

@@ -45,7 +45,7 @@ class MeterReadingBrowserIT extends BrowserTest {
                 .postJson("/api/v1/markets/TN-DAITU/meter-readings", earlier).status()).isEqualTo(201);
 
         logIn("thungan.daitu", DemoProvince.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("header nav a[href^='/readings']")).click();
+        openMenuEntry("/readings");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("stall"))).sendKeys(stall.toLowerCase());
         browser.findElement(By.cssSelector("form.find-stall button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stall-title"), "Quầy " + stall));
@@ -88,7 +88,7 @@ class MeterReadingBrowserIT extends BrowserTest {
                 AND NOT EXISTS (SELECT 1 FROM meter x WHERE x.stall_id = s.id AND x.kind = 'WATER')
                 ORDER BY length(s.code) DESC, s.code LIMIT 1""").query(String.class).single();
         logIn("bql.daitu", DemoProvince.DEMO_PASSWORD);
-        browser.findElement(By.cssSelector("header nav a[href^='/meters']")).click();
+        openMenuEntry("/meters");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("meters"), "E-TN-DAITU-A-1"));
         Number width = (Number) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth");

@@ -31,7 +31,7 @@ class RolloutBrowserIT extends BrowserTest {
     private void walk(String shot, int width) throws IOException {
         logIn("tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
         assertThat(js("return window.innerWidth")).isEqualTo((long) width);
-        browser.findElement(By.cssSelector("nav a[href='/rollout']")).click();
+        openMenuEntry("/rollout");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kpis")));
         wait.until(d -> "true".equals(browser.findElement(By.cssSelector("[data-series]")).getDomAttribute("data-drawn"))
                 || "true".equals(browser.findElement(By.cssSelector("[data-series]")).getDomProperty("dataset.drawn")));
