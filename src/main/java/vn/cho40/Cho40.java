@@ -94,7 +94,9 @@ public final class Cho40 {
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
         ConfigurableApplicationContext started;
         try {
-            started = app.run();
+            // No web server, no scheduled jobs (PlatformConfig) and, on the command line so it wins over the
+            // environment, no matching loop: an import does its work and leaves.
+            started = app.run("--cho40.matcher.threads=0");
         } catch (RuntimeException e) {
             return 1; // reported by Spring Boot (a demo's database, for one)
         }

@@ -32,6 +32,8 @@ class OperatorSecurity {
     static final int MIN_PASSWORD = 16;
 
     @Bean
+    // Commands without a web server (./cho40 import) have no HTTP security to build.
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     @Order(1)
     SecurityFilterChain operator(HttpSecurity http, @Value("${cho40.metrics.password:}") String password)
             throws Exception {

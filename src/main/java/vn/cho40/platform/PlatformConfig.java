@@ -12,8 +12,17 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /** Vietnamese first: every visitor starts in Vietnamese and switches with ?lang=en, kept in a cookie. */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.scheduling.annotation.EnableScheduling
 class PlatformConfig implements WebMvcConfigurer {
+
+    /**
+     * The scheduled jobs (issuing, sending, reminders, freezes) belong to the servers: a command such as
+     * {@code ./cho40 import} starts the platform without a web server and must not start them beside its work.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    @org.springframework.scheduling.annotation.EnableScheduling
+    static class Jobs {
+    }
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 

@@ -21,6 +21,8 @@ class SecurityConfig {
 
     /** Payment providers never reach this chain: their webhooks are answered in front of the servlets (payment). */
     @Bean
+    // Commands without a web server (./cho40 import) have no HTTP security to build.
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain web(HttpSecurity http, MessageSource messages, LocaleResolver locales) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/markets", "/markets/*", "/login", "/trader/login/**", "/trader/login",

@@ -25,6 +25,8 @@ class ImportCommandIT {
     Markets markets;
     @Autowired
     Stalls stalls;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -79,5 +81,41 @@ class ImportCommandIT {
         assertThat(run("stalls", "/khong/co/tep.csv", "--market", "TN-DU")).isEqualTo(1);
         assertThat(err()).contains("Không đọc được tệp");
         assertThat(run("nothing")).isEqualTo(2);
+    }
+
+    /**
+     * The launcher's own path, in a JVM of its own, on a database of its own (the test's is a demo's, which commands
+     * refuse): the command starts the platform without a web server, which once failed for want of the HTTP security
+     * only a web server has.
+     */
+    @Test
+    void theCommandRunsInItsOwnProcessWithoutAWebServer() throws Exception {
+        String url;
+        String user;
+        String database = "cli_" + Long.toHexString(System.nanoTime());
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            url = c.getMetaData().getURL();
+            user = c.getMetaData().getUserName();
+            st.execute("CREATE DATABASE " + database);
+        }
+        try {
+            String own = url.replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+            ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), "vn.cho40.Cho40", "import", "admin-units")
+                    .redirectErrorStream(true);
+            pb.environment().put("DATABASE_URL", own + (own.contains("?") ? "&" : "?") + "user=" + user);
+            pb.environment().put("CHO40_DATA_KEYS", "test1:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+            pb.environment().put("CHO40_INDEX_KEY", "ICEiIyQlJicoKSorLC0uLzAxMjM0NTY3ODk6Ozw9Pj8=");
+            pb.environment().put("CHO40_ADMIN_PASSWORD", vn.cho40.IntegrationTest.ADMIN_PASSWORD);
+            Process process = pb.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            assertThat(output).contains("thêm mới 0", "34 tỉnh").doesNotContain("APPLICATION FAILED");
+        } finally {
+            try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
     }
 }
