@@ -97,7 +97,8 @@ public class PaymentIngest {
                 AccountCells.Route route;
                 try {
                     route = cells.route(accountHash, marketId);
-                } catch (AccountCells.CellUnavailable e) {
+                } catch (AccountCells.CellUnavailable | org.springframework.dao.DataAccessException e) {
+                    // Where it belongs cannot be known now: not stored, answered 503, retried by the provider.
                     return CompletableFuture.failedFuture(e);
                 }
                 Timestamp bookedAt = Timestamp.from(p.bookedAt());
