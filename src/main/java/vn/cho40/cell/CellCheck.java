@@ -20,7 +20,7 @@ public class CellCheck {
     private final JdbcTemplate jdbc;
     private final CellMap map;
 
-    CellCheck(JdbcTemplate jdbc, CellMap map) {
+    public CellCheck(JdbcTemplate jdbc, CellMap map) {
         this.jdbc = jdbc;
         this.map = map;
     }
