@@ -88,7 +88,11 @@ public class DemoProvince {
 
     /** A trader of Chợ Đại Từ to log in with by phone (of this cell's first demo market when it is elsewhere). */
     public String demoTraderPhone() {
-        String code = records().getFirst().get("code");
+        List<CSVRecord> held = records();
+        if (held.isEmpty()) {
+            return "— (cụm này không giữ tỉnh mẫu nào / this cell holds no demo province)";
+        }
+        String code = held.getFirst().get("code");
         return DemoTraders.rows(code, provinceOf(code), List.of("A-1"), 0).getFirst().phone();
     }
 
