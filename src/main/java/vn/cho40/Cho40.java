@@ -3,7 +3,6 @@ package vn.cho40;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.cho40.cli.DemoLaunch;
 import vn.cho40.cli.Help;
@@ -102,14 +101,16 @@ public final class Cho40 {
         return withoutWebServer(context -> context.getBean(vn.cho40.cell.CellCheck.class).run(System.out));
     }
 
-    /** Starts the platform on its database without a web server, runs one command and stops. */
+    /**
+     * Starts the platform on its database, runs one command and stops. The platform's security needs a web server
+     * (without one the context does not start): a throwaway one on a free loopback port, as for national rebuild.
+     */
     private static int withoutWebServer(java.util.function.ToIntFunction<ConfigurableApplicationContext> command) {
         SpringApplication app = new SpringApplication(Cho40Application.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
         ConfigurableApplicationContext started;
         try {
-            started = app.run();
+            started = app.run("--server.port=0", "--server.address=127.0.0.1");
         } catch (RuntimeException e) {
             return 1; // reported by Spring Boot (a demo's database, for one)
         }
