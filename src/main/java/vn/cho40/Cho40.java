@@ -31,6 +31,7 @@ public final class Cho40 {
             case "payroll" -> vn.cho40.payroll.PayrollCommand.run(rest, System.out, System.err);
             case "words" -> vn.cho40.shared.AmountInWords.cli(rest, System.out, System.err);
             case "national" -> runNational(rest);
+            case "cell" -> runCell(rest);
             case "einvoice" -> vn.cho40.einvoice.EInvoiceCommand.run(rest, System.out, System.err, System.getenv());
             case "help", "--help", "-h" -> Help.print(System.out);
             default -> Help.unknown(command, System.err);
@@ -89,19 +90,33 @@ public final class Cho40 {
     }
 
     private static int runImport(String[] args) {
+        return withoutWebServer(context -> context.getBean(ImportCommand.class).run(args, System.out, System.err));
+    }
+
+    /** {@code ./cho40 cell check}: rows of provinces this cell does not hold (exit 1 when any). */
+    private static int runCell(String[] args) {
+        if (args.length != 1 || !args[0].equals("check")) {
+            System.err.println("Dùng: ./cho40 cell check (usage: ./cho40 cell check)");
+            return 2;
+        }
+        return withoutWebServer(context -> context.getBean(vn.cho40.cell.CellCheck.class).run(System.out));
+    }
+
+    /** Starts the platform on its database without a web server, runs one command and stops. */
+    private static int withoutWebServer(java.util.function.ToIntFunction<ConfigurableApplicationContext> command) {
         SpringApplication app = new SpringApplication(Cho40Application.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("spring.main.banner-mode", "off", "logging.level.root", "WARN"));
         ConfigurableApplicationContext started;
         try {
             // No web server, no scheduled jobs (PlatformConfig) and, on the command line so it wins over the
-            // environment, no matching loop: an import does its work and leaves.
+            // environment, no matching loop: a command does its work and leaves.
             started = app.run("--cho40.matcher.threads=0");
         } catch (RuntimeException e) {
             return 1; // reported by Spring Boot (a demo's database, for one)
         }
         try (ConfigurableApplicationContext context = started) {
-            return context.getBean(ImportCommand.class).run(args, System.out, System.err);
+            return command.applyAsInt(context);
         }
     }
 }

@@ -46,8 +46,12 @@ public class DemoProvince {
     private final TraderImport traders;
     private final AdminUnits units;
     private final StaffUsers users;
+    /** In a deployment of province cells the demo loads only the provinces this cell holds. */
+    private final vn.cho40.cell.CellGuard cells;
 
-    DemoProvince(Markets markets, Stalls stalls, TraderImport traders, AdminUnits units, StaffUsers users) {
+    DemoProvince(Markets markets, Stalls stalls, TraderImport traders, AdminUnits units, StaffUsers users,
+                 vn.cho40.cell.CellGuard cells) {
+        this.cells = cells;
         this.markets = markets;
         this.stalls = stalls;
         this.traders = traders;
@@ -66,20 +70,41 @@ public class DemoProvince {
             new String[] {"tinh.dienbien", "PROVINCE_ADMIN", "PROVINCE", "11"},
             new String[] {"bql.bunglao", "MARKET_MANAGER", "MARKET", "DB-BUNGLAO"});
 
-    /** Creates (or resets the password of) one staff login per role, and returns them for printing. */
+    /** Creates (or resets the password of) one staff login per role of this cell's provinces, and returns them. */
     public List<String[]> ensureLogins() {
+        List<String[]> held = new java.util.ArrayList<>();
         for (String[] l : LOGINS) {
             String province = l[2].equals("PROVINCE") ? l[3] : l[2].equals("COMMUNE") ? "19"
-                    : markets.get(l[3]).provinceCode();
+                    : provinceOf(l[3]);
+            if (!cells.holds(province)) {
+                continue;
+            }
             users.ensure(new StaffUsers.NewUser(l[0], "Demo " + l[0], DEMO_PASSWORD, Role.valueOf(l[1]),
                     Scope.Kind.valueOf(l[2]), l[3], province));
+            held.add(l);
         }
-        return LOGINS;
+        return held;
     }
 
-    /** A trader of Chợ Đại Từ to log in with by phone. */
+    /** A trader of Chợ Đại Từ to log in with by phone (of this cell's first demo market when it is elsewhere). */
     public String demoTraderPhone() {
-        return DemoTraders.rows("TN-DAITU", "19", List.of("A-1"), 0).getFirst().phone();
+        List<CSVRecord> held = records();
+        if (held.isEmpty()) {
+            return "— (cụm này không giữ tỉnh mẫu nào / this cell holds no demo province)";
+        }
+        String code = held.getFirst().get("code");
+        return DemoTraders.rows(code, provinceOf(code), List.of("A-1"), 0).getFirst().phone();
+    }
+
+    /** The 2025 province of a demo market, from its commune in data/demo/markets.csv. */
+    private String provinceOf(String marketCode) {
+        for (CSVRecord r : allRecords()) {
+            if (r.get("code").equals(marketCode)) {
+                return units.find(AdminUnit.Regime.CURRENT, r.get("commune_code")).map(AdminUnit::parentCode)
+                        .orElseThrow(() -> new IllegalStateException("demo market " + marketCode + " has no commune"));
+            }
+        }
+        throw new IllegalArgumentException("no demo market " + marketCode);
     }
 
     /** Returns how many markets were added (0 when the demo is already loaded). */
@@ -135,11 +160,17 @@ public class DemoProvince {
     /** The demo markets' codes, in the order of data/demo/markets.csv. */
     static List<String> marketCodes() {
         List<String> codes = new java.util.ArrayList<>();
-        records().forEach(r -> codes.add(r.get("code")));
+        allRecords().forEach(r -> codes.add(r.get("code")));
         return codes;
     }
 
-    private static Iterable<CSVRecord> records() {
+    /** The demo markets of the provinces this cell holds (all of them without cells). */
+    private List<CSVRecord> records() {
+        return allRecords().stream().filter(r -> cells.holds(units.find(AdminUnit.Regime.CURRENT,
+                r.get("commune_code")).map(AdminUnit::parentCode).orElse(""))).toList();
+    }
+
+    private static List<CSVRecord> allRecords() {
         try (InputStream in = new ClassPathResource("data/demo/markets.csv").getInputStream()) {
             var format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
             return format.parse(new InputStreamReader(new java.io.ByteArrayInputStream(in.readAllBytes()),

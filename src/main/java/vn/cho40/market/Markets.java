@@ -37,9 +37,13 @@ public class Markets {
     /** Status changes are published for the national service (markets live), in their transaction. */
     private final vn.cho40.outbox.Outbox outbox;
 
+    /** A market of a province another cell holds is refused: its rows would sit in the wrong database. */
+    private final vn.cho40.cell.CellGuard cells;
+
     Markets(MarketRepository repository, AdminUnits adminUnits, Clock clock, vn.cho40.identity.Access access,
-            vn.cho40.audit.AuditLog audit, vn.cho40.outbox.Outbox outbox) {
+            vn.cho40.audit.AuditLog audit, vn.cho40.outbox.Outbox outbox, vn.cho40.cell.CellGuard cells) {
         this.outbox = outbox;
+        this.cells = cells;
         this.access = access;
         this.audit = audit;
         this.repository = repository;
@@ -64,6 +68,7 @@ public class Markets {
     @Transactional
     public Market create(MarketForm form, String by) {
         MarketRules.Place place = rules.check(form);
+        cells.requireHeld("communeCode", place.provinceCode());
         String code = MarketRules.normalizeCode(form.code());
         if (repository.findByCode(code).isPresent()) {
             throw new InvalidInputException(Violation.of("code", "market.code.taken", code));
@@ -91,6 +96,7 @@ public class Markets {
                 form.operatorName(), form.collectionBankBin(), form.collectionAccountNo(),
                 form.collectionAccountName(), form.plannedOn(), form.freeWifi()));
         requireMovableTo(current, place);
+        cells.requireHeld("communeCode", place.provinceCode());
         Market updated = build(current.id(), current.code(), form, place, current.status(),
                 form.plannedOn() != null ? form.plannedOn() : current.plannedOn(), current.onboardingOn(),
                 current.liveOn(), current.createdAt(), clock.instant());

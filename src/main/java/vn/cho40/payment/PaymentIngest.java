@@ -8,12 +8,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.cho40.cell.CellDatabase;
 import vn.cho40.privacy.FieldCipher;
 import vn.cho40.privacy.Mask;
 import vn.cho40.shared.Ids;
@@ -37,22 +40,29 @@ public class PaymentIngest {
     private record Rows(Object[] request, List<Object[]> events, List<PaymentMatcher.Pending> pending) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
     private final FieldCipher cipher;
     private final Clock clock;
     private final GroupCommitWriter<Rows> writer;
 
     private final PaymentMatcher matcher;
+    private final AccountCells cells;
+    /** One group-commit writer per other cell's database: a cell that is down fails only its own batches. */
+    private final Map<CellDatabase, GroupCommitWriter<Rows>> cellWriters = new LinkedHashMap<>();
 
     PaymentIngest(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, Clock clock, PaymentMatcher matcher,
+                  AccountCells cells,
                   @org.springframework.beans.factory.annotation.Value("${cho40.ingest.writers:1}") int writers) {
         this.matcher = matcher;
-        this.jdbc = jdbc;
-        this.tx = tx;
         this.cipher = cipher;
         this.clock = clock;
-        this.writer = new GroupCommitWriter<>("payment-ingest", 10_000, 500, writers, this::commit);
+        this.cells = cells;
+        this.writer = new GroupCommitWriter<>("payment-ingest", 10_000, 500, writers,
+                batch -> commit(batch, jdbc, tx, true));
+        for (CellDatabase cell : cells.others()) {
+            // The other cell's matchers find these rows with their sweep: they are not handed to this server's.
+            cellWriters.put(cell, new GroupCommitWriter<>("payment-ingest-" + String.join("-", cell.provinces()),
+                    10_000, 500, 1, batch -> commit(batch, cell.jdbc(), cell.tx(), false)));
+        }
     }
 
     public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
@@ -78,22 +88,54 @@ public class PaymentIngest {
                 refused ? sha256(body) : null, refused ? body.length : null};
         List<Object[]> events = new ArrayList<>(1);
         List<PaymentMatcher.Pending> pending = new ArrayList<>(1);
+        Map<CellDatabase, List<Object[]>> elsewhere = new LinkedHashMap<>();
         if (verdict instanceof Verdict.Accepted a) {
             for (InboundPayment p : a.payments()) {
                 String account = p.receivingAccount() == null ? "" : p.receivingAccount();
                 UUID id = Ids.newId(clock);
                 byte[] accountHash = cipher.index("account_number", account);
+                AccountCells.Route route;
+                try {
+                    route = cells.route(accountHash, marketId);
+                } catch (AccountCells.CellUnavailable | org.springframework.dao.DataAccessException e) {
+                    // Where it belongs cannot be known now: not stored, answered 503, retried by the provider.
+                    return CompletableFuture.failedFuture(e);
+                }
                 Timestamp bookedAt = Timestamp.from(p.bookedAt());
-                events.add(new Object[] {id, requestId, p.provider().name(), p.providerTxnId(),
+                Object[] event = {id, requestId, p.provider().name(), p.providerTxnId(),
                         p.bankReference() == null ? "" : p.bankReference(), accountHash,
                         Mask.last4Of(account), p.receivingBin(), p.direction().name(), p.amountVnd(), bookedAt,
                         p.transferText() == null ? null : cipher.encrypt("transfer_text", p.transferText()),
-                        p.ourReference(), marketId, provinceCode, now});
+                        p.ourReference(), marketId, route.own() ? provinceCode : route.provinceCode(), now};
+                if (!route.own()) {
+                    // Waits in the account's province's queue there if it cannot be placed, not the credential's.
+                    elsewhere.computeIfAbsent(route.cell(), c -> new ArrayList<>(1)).add(event);
+                    continue;
+                }
+                events.add(event);
                 pending.add(new PaymentMatcher.Pending(id, p.provider().name(), p.direction().name(), p.amountVnd(),
                         accountHash, p.receivingBin(), bookedAt, p.transferText(), p.ourReference(), marketId));
             }
         }
-        return writer.submit(new Rows(request, events, pending));
+        if (elsewhere.isEmpty()) {
+            return writer.submit(new Rows(request, events, pending));
+        }
+        return submitAcrossCells(request, events, pending, elsewhere);
+    }
+
+    /**
+     * The request row goes with its payments into every cell that gets some; the answer waits for every commit, so a
+     * 2xx means each payment is in its own province's database.
+     */
+    private CompletableFuture<Void> submitAcrossCells(Object[] request, List<Object[]> events,
+                                                      List<PaymentMatcher.Pending> pending,
+                                                      Map<CellDatabase, List<Object[]>> elsewhere) {
+        List<CompletableFuture<Void>> commits = new ArrayList<>(elsewhere.size() + 1);
+        if (!events.isEmpty()) {
+            commits.add(writer.submit(new Rows(request, events, pending)));
+        }
+        elsewhere.forEach((cell, rows) -> commits.add(cellWriters.get(cell).submit(new Rows(request, rows, List.of()))));
+        return CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new));
     }
 
     private static byte[] sha256(byte[] body) {
@@ -104,7 +146,7 @@ public class PaymentIngest {
         }
     }
 
-    private void commit(List<Rows> batch) {
+    private void commit(List<Rows> batch, JdbcTemplate jdbc, TransactionTemplate tx, boolean handOver) {
         List<Object[]> requests = new ArrayList<>(batch.size());
         List<Object[]> events = new ArrayList<>(batch.size());
         List<PaymentMatcher.Pending> pending = new ArrayList<>(batch.size());
@@ -127,7 +169,7 @@ public class PaymentIngest {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
             }
         });
-        if (!events.isEmpty()) {
+        if (handOver && !events.isEmpty()) {
             matcher.handOver(pending);
         }
     }
@@ -135,5 +177,6 @@ public class PaymentIngest {
     @PreDestroy
     void stop() {
         writer.close();
+        cellWriters.values().forEach(GroupCommitWriter::close);
     }
 }

@@ -27,6 +27,8 @@ final class WebhookHandler extends Handler.Wrapper {
     static final String PREFIX = "/webhooks/";
     /** Providers send a few kilobytes; anything much larger is refused (its hash and start are kept for audit). */
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** What a 503 asks the provider to wait before retrying. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebhookHandler.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -86,6 +88,10 @@ final class WebhookHandler extends Handler.Wrapper {
         }
         if (answer != null && answer.status() < 300) {
             sources.giveBack(remoteAddr);
+        }
+        if (answer != null && answer.status() == 503) {
+            // Not stored (this cell's or the payment's cell's database is away): providers retry, sooner if told.
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
         send(path, response, callback, answer == null
                 ? new WebhookEndpoint.Answer(404, "not-found", "no such webhook: " + path) : answer);

@@ -25,23 +25,12 @@ class DatabaseConfig {
     @Bean(destroyMethod = "close")
     DataSource dataSource(@Value("${cho40.database-url:}") String databaseUrl,
                           @Value("${cho40.data-dir}") String dataDir) throws IOException {
-        HikariDataSource pool = new HikariDataSource();
-        pool.setPoolName("cho40");
-        pool.setMaximumPoolSize(10);
-        // Batched inserts travel as multi-row INSERTs: the group commits of the payment path depend on it.
-        pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (!databaseUrl.isBlank()) {
             DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
-            pool.setJdbcUrl(url.jdbcUrl());
-            if (url.username() != null) {
-                pool.setUsername(url.username());
-            }
-            if (url.password() != null) {
-                pool.setPassword(url.password());
-            }
-            log.info("Dùng PostgreSQL tại {} (using PostgreSQL server)", url.jdbcUrl().replaceAll("\\?.*", ""));
-            return pool;
+            log.info("Dùng PostgreSQL tại {} (using PostgreSQL server)", DatabasePools.shown(url));
+            return DatabasePools.create("cho40", url, 10);
         }
+        HikariDataSource pool = DatabasePools.create("cho40", 10);
         EmbeddedPostgres embedded = startEmbedded(Path.of(dataDir));
         pool.setJdbcUrl(embedded.getJdbcUrl("postgres", "postgres"));
         return new EmbeddedDataSource(pool, embedded);
