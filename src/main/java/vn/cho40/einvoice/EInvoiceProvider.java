@@ -14,6 +14,25 @@ interface EInvoiceProvider {
     /** Sends the document; answers what the provider recorded, or throws saying why not. */
     Sent send(OutgoingDocument document, Account account) throws ProviderException;
 
+    /**
+     * What the tax authority answered about a document the provider holds under this key, as far as the provider
+     * knows yet: its code (MCCQT), its refusal with the authority's reason, or nothing yet.
+     */
+    Verdict verdict(java.util.UUID key, Account account) throws ProviderException;
+
+    /** The authority's answer: accepted with its code, refused with its reason, or (both null) not yet. */
+    record Verdict(String authorityCode, String refusal) {
+        static final Verdict PENDING = new Verdict(null, null);
+
+        static Verdict accepted(String code) {
+            return new Verdict(code, null);
+        }
+
+        static Verdict refused(String reason) {
+            return new Verdict(null, reason);
+        }
+    }
+
     /** A board's account with the provider; the secret is read from the environment when sending, never stored. */
     record Account(String baseUrl, String username, String secret, String sellerTaxCode, String appId,
                    String template) {

@@ -34,11 +34,12 @@ public class EInvoices {
 
     /**
      * An issued document as lists and the API show it; {@code problem} is what the board should read with its state:
-     * why its sending failed, why it was cancelled, or why it replaces or adjusts {@code corrects}.
+     * why its sending failed, why it was cancelled, or why it replaces or adjusts {@code corrects};
+     * {@code authorityCode}, the tax authority's code (MCCQT) once a provider reports it.
      */
     public record Issued(UUID id, UUID marketId, Kind kind, String series, int number, LocalDate issuedOn,
                          String source, String buyerName, long totalVnd, String lookupCode, String state,
-                         UUID corrects, String correction, String problem, boolean sent) {
+                         UUID corrects, String correction, String problem, boolean sent, String authorityCode) {
         public String printedSeries() {
             return series;
         }
@@ -156,13 +157,13 @@ public class EInvoices {
     static final String SELECT = """
             SELECT id, market_id, kind, form || CASE WHEN kind = 'RECEIPT' THEN ' ' ELSE '' END || series, number, issued_on, source, buyer_name, total_vnd,
                    lookup_code, state, corrects, correction, coalesce(send_problem, cancel_reason, reason),
-                   sent_at IS NOT NULL
+                   sent_at IS NOT NULL, authority_code
             FROM e_document""";
 
     static Issued map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Issued(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Kind.valueOf(rs.getString(3)),
                 rs.getString(4), rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
                 rs.getLong(9), rs.getString(10), rs.getString(11), rs.getObject(12, UUID.class), rs.getString(13),
-                rs.getString(14), rs.getBoolean(15));
+                rs.getString(14), rs.getBoolean(15), rs.getString(16));
     }
 }

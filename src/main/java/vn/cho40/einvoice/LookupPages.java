@@ -80,7 +80,7 @@ class LookupPages {
             default -> null;
         };
         return EInvoicePdf.render(xml, lookupUrl, signer(check.signer()) + (check.ok() ? "" : " (chữ ký không hợp lệ)"),
-                sent, note);
+                sent, note, d.authorityCode());
     }
 
     private EInvoices.Issued byCode(String code) {

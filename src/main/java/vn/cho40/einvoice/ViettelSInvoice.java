@@ -87,19 +87,46 @@ final class ViettelSInvoice implements EInvoiceProvider {
     /** The invoice already made under this document's key, if any. */
     private java.util.Optional<Sent> lookUp(OutgoingDocument d, Account a, String cookie) {
         try {
-            ProviderHttp.Answer answer = http.postForm(a.baseUrl() + API + "searchInvoiceByTransactionUuid",
-                    Map.of("supplierTaxCode", a.sellerTaxCode(), "transactionUuid", d.key().toString()),
-                    Map.of("Cookie", cookie));
-            JsonNode result = answer.body().path("result");
-            JsonNode first = result.isArray() && !result.isEmpty() ? result.get(0) : null;
-            if (answer.status() != 200 || first == null || ProviderHttp.text(first, "invoiceNo").isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of(new Sent(ProviderHttp.text(first, "reservationCode"),
-                    ProviderHttp.text(first, "invoiceNo")));
+            return search(d.key(), a, cookie).filter(first -> !ProviderHttp.text(first, "invoiceNo").isEmpty())
+                    .map(first -> new Sent(ProviderHttp.text(first, "reservationCode"),
+                            ProviderHttp.text(first, "invoiceNo")));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * The authority's answer as Viettel's search by key reports it (its guide §7.21): {@code codeOfTax}, the code the
+     * authority gave; {@code exchangeDes}, what went wrong in the exchange with it (a refusal); neither, not yet.
+     */
+    @Override
+    public Verdict verdict(java.util.UUID key, Account a) throws ProviderException {
+        String cookie = "access_token=" + login(a);
+        java.util.Optional<JsonNode> found;
+        try {
+            found = search(key, a, cookie);
+        } catch (IOException e) {
+            throw new ProviderException(Failure.UNAVAILABLE, e.toString());
+        }
+        if (found.isEmpty()) {
+            return Verdict.PENDING;
+        }
+        String code = ProviderHttp.text(found.get(), "codeOfTax");
+        String refusal = ProviderHttp.text(found.get(), "exchangeDes");
+        return !code.isEmpty() ? Verdict.accepted(code) : !refusal.isEmpty() ? Verdict.refused(refusal) : Verdict.PENDING;
+    }
+
+    /** The first invoice Viettel holds under the key ({@code searchInvoiceByTransactionUuid}, a form), if any. */
+    private java.util.Optional<JsonNode> search(java.util.UUID key, Account a, String cookie) throws IOException {
+        ProviderHttp.Answer answer = http.postForm(a.baseUrl() + API + "searchInvoiceByTransactionUuid",
+                Map.of("supplierTaxCode", a.sellerTaxCode(), "transactionUuid", key.toString()),
+                Map.of("Cookie", cookie));
+        if (answer.serverError()) {
+            throw new IOException("HTTP " + answer.status());
+        }
+        JsonNode result = answer.body().path("result");
+        return answer.status() == 200 && result.isArray() && !result.isEmpty() ? java.util.Optional.of(result.get(0))
+                : java.util.Optional.empty();
     }
 
     /** Viettel answers errors in two shapes: {@code errorCode/description}, or {@code code/data} and {@code error}. */
@@ -122,13 +149,21 @@ final class ViettelSInvoice implements EInvoiceProvider {
         general.put("invoiceIssuedDate", d.issuedOn().atStartOfDay(VIETNAM).toInstant().toEpochMilli());
         general.put("currencyCode", "VND");
         general.put("exchangeRate", 1);
-        // 1: an original; 3: adjusting; 5: replacing (Viettel's adjustmentType), with the original named.
+        // Viettel's adjustmentType: 1 an original, 3 a replacement, 5 an adjustment (with adjustmentInvoiceType 1, of
+        // money: ours change amounts). The original is named as Viettel knows it: its invoiceNo (series and number,
+        // e.g. K21DTT4), issue date in epoch ms and template; adjustedNote is the error's reason (Viettel's guide
+        // §7.2/7.30, Odoo's l10n_vn_edi_viettel).
         general.put("adjustmentType", d.related() == null ? "1"
-                : d.related().correction() == EDocument.Correction.ADJUST ? "3" : "5");
+                : d.related().correction() == EDocument.Correction.REPLACE ? "3" : "5");
         if (d.related() != null) {
-            general.put("originalInvoiceId", d.related().form() + d.related().series() + d.related().number());
+            if (d.related().correction() == EDocument.Correction.ADJUST) {
+                general.put("adjustmentInvoiceType", "1");
+            }
+            general.put("originalInvoiceId", d.related().series() + d.related().number());
             general.put("originalInvoiceIssueDate",
                     d.related().issuedOn().atStartOfDay(VIETNAM).toInstant().toEpochMilli());
+            general.put("originalTemplateCode", a.template());
+            general.put("adjustedNote", d.related().note());
             general.put("additionalReferenceDesc", d.related().note());
         }
         general.put("paymentStatus", true);

@@ -65,6 +65,11 @@ public final class QrImages {
         }
     }
 
+    /** The code's modules, one per cell, quiet zone included: for drawing it as vector squares (PDF). */
+    public static BitMatrix modules(String payload) {
+        return matrix(payload, 0);
+    }
+
     public static byte[] png(String payload, int sizePx) {
         if (sizePx < 64 || sizePx > 4096) {
             throw new VietQrException("size", "size must be 64 to 4096 pixels, got " + sizePx);

@@ -40,6 +40,8 @@ class EInvoiceSendingIT {
     EInvoiceIssuer issuer;
     @Autowired
     EInvoiceSender sender;
+    @Autowired
+    EInvoiceAcceptance acceptance;
 
     FakeProvider viettel;
 
@@ -165,5 +167,59 @@ class EInvoiceSendingIT {
         assertThat(sender.sendPending(market, 10)).isZero();
         assertThat(einvoices.byId(third.id()).orElseThrow().state()).isEqualTo("CANCELLED");
         assertThat(viettel.invoices).hasSize(2);
+    }
+
+    @Test
+    void theTaxAuthoritysCodeIsAskedForUntilItComesAndARefusalIsShown() throws Exception {
+        UUID market = db.sql("SELECT id FROM market WHERE code = 'TN-CHORA'").query(UUID.class).single();
+        db.sql("""
+                INSERT INTO einvoice_setting (market_id, seller_name, seller_tax_code, seller_address, form, series, mode,
+                        provider_base_url, provider_username, provider_secret_ref, provider_template, updated_at,
+                        updated_by)
+                VALUES (?, 'Ban quản lý chợ Rã', '0100112437', 'Chợ Rã', 1, 'C26TRA', 'VIETTEL', ?, ?, ?, '1/770',
+                        now(), 'test')
+                ON CONFLICT (market_id) DO UPDATE SET mode = 'VIETTEL', provider_base_url = excluded.provider_base_url,
+                        provider_username = excluded.provider_username, provider_secret_ref = excluded.provider_secret_ref,
+                        provider_template = '1/770'""")
+                .params(market, viettel.url(), FakeProvider.USER, SECRET_VARIABLE).update();
+        db.sql("UPDATE einvoice_request SET next_try_at = now() + interval '1 day' WHERE market_id = ? "
+                + "AND issued_id IS NULL").param(market).update();
+        ask(market, "test-send:accepted");
+        ask(market, "test-send:refused");
+        issue(market);
+        sender.sendPending(market, 10);
+        EInvoices.Issued accepted = settled("test-send:accepted", "SENT");
+        EInvoices.Issued refused = settled("test-send:refused", "SENT");
+        assertThat(accepted.state()).isEqualTo("SENT");
+
+        // No answer yet: still sent, asked again after a pause.
+        db.sql("UPDATE e_document SET check_next_at = now() WHERE market_id = ?").param(market).update();
+        assertThat(acceptance.checkPending(market, 10)).isZero();
+        assertThat(acceptance.checkPending(market, 10)).as("not before its pause").isZero();
+        assertThat(einvoices.byId(accepted.id()).orElseThrow().state()).isEqualTo("SENT");
+
+        viettel.authorityCodes.put(accepted.id().toString(), "00BDD6525B75646655B654665B65466565");
+        viettel.refusals.put(refused.id().toString(), "Sai thông tin người bán");
+        db.sql("UPDATE e_document SET check_next_at = now() WHERE market_id = ? AND check_next_at IS NOT NULL")
+                .param(market).update();
+        acceptance.checkPending(market, 10);
+        EInvoices.Issued coded = settled("test-send:accepted", "ACCEPTED");
+        assertThat(coded.state()).isEqualTo("ACCEPTED");
+        assertThat(coded.authorityCode()).isEqualTo("00BDD6525B75646655B654665B65466565");
+        EInvoices.Issued wrong = settled("test-send:refused", "ERROR");
+        assertThat(wrong.state()).isEqualTo("ERROR");
+        assertThat(wrong.problem()).isEqualTo("Cơ quan thuế từ chối hóa đơn: Sai thông tin người bán");
+        assertThat(db.sql("SELECT count(*) FROM e_document WHERE market_id = ? AND check_next_at IS NOT NULL")
+                .param(market).query(Integer.class).single()).as("answered: never asked again").isZero();
+        assertThat(viettel.invoices).as("asking sends nothing").hasSize(2);
+
+        WebSession board = new WebSession(port, null, null);
+        board.postForm("/login", Map.of("username", "tinh.thainguyen", "password", DemoProvince.DEMO_PASSWORD), "/login");
+        assertThat(board.get("/einvoices?market=TN-CHORA").body()).contains("Cơ quan thuế đã cấp mã",
+                "MCCQT 00BDD6525B75646655B654665B65466565", "Lỗi gửi", "Cơ quan thuế từ chối hóa đơn");
+        assertThat(board.get("/einvoices/" + coded.id()).body()).contains("Mã của cơ quan thuế (MCCQT)",
+                "00BDD6525B75646655B654665B65466565");
+        assertThat(new WebSession(port, null, null).get("/tra-cuu?ma=" + coded.lookupCode()).body())
+                .contains("Mã của cơ quan thuế (MCCQT)", "00BDD6525B75646655B654665B65466565");
     }
 }

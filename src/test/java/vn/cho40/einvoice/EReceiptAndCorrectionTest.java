@@ -100,7 +100,7 @@ class EReceiptAndCorrectionTest {
                 adjusting.lines(), "X")).as("a plain document never takes off")
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(EInvoicePdf.render(xml.getBytes(StandardCharsets.UTF_8), "http://x/tra-cuu", "Đại Từ", false,
-                "ĐÃ HỦY")).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
+                "ĐÃ HỦY", "00BDD6525B75646655B654665B65466565")).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII));
     }
 
     @Test

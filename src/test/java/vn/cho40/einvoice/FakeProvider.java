@@ -30,6 +30,9 @@ final class FakeProvider implements AutoCloseable {
     /** Statuses to answer the next creates with instead of working: 500 after creating, 503 before. */
     final Deque<Integer> failNext = new ArrayDeque<>();
     volatile String lastBody = "";
+    /** The tax authority's answers by key, once a test gives them: its code, or its refusal's reason. */
+    final Map<String, String> authorityCodes = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> refusals = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpServer server;
 
     FakeProvider() throws IOException {
@@ -94,11 +97,16 @@ final class FakeProvider implements AutoCloseable {
 
     private void viettelSearch(HttpExchange x) throws IOException {
         Map<String, String> form = form(x);
-        String number = invoices.get(form.get("transactionUuid"));
+        String key = form.get("transactionUuid");
+        String number = invoices.get(key);
+        // Viettel adds the exchange with the authority once there is one (its guide §7.21).
+        String exchange = authorityCodes.containsKey(key) ? ",\"exchangeStatus\":\"Mã CQT cấp: " + authorityCodes.get(key)
+                + "\",\"exchangeDes\":null,\"codeOfTax\":\"" + authorityCodes.get(key) + "\""
+                : refusals.containsKey(key) ? ",\"exchangeStatus\":\"CQT không cấp mã\",\"exchangeDes\":\""
+                + refusals.get(key) + "\",\"codeOfTax\":null" : "";
         answer(x, 200, number == null ? "{\"errorCode\":null,\"description\":null,\"result\":[]}"
                 : "{\"errorCode\":null,\"description\":null,\"result\":[{\"invoiceNo\":\"" + number
-                + "\",\"reservationCode\":\"R-" + number + "\",\"transactionUuid\":\"" + form.get("transactionUuid")
-                + "\"}]}");
+                + "\",\"reservationCode\":\"R-" + number + "\",\"transactionUuid\":\"" + key + "\"" + exchange + "}]}");
     }
 
     private void misaToken(HttpExchange x) throws IOException {
@@ -155,10 +163,15 @@ final class FakeProvider implements AutoCloseable {
                 : misaResult(key, number));
     }
 
-    private static String misaResult(String key, String number) {
+    private String misaResult(String key, String number) {
+        // SendTaxStatus: 1 sending, 2 coded (InvoiceCode), 3 refused.
+        String tax = authorityCodes.containsKey(key) ? ",\\\"SendTaxStatus\\\":2,\\\"InvoiceCode\\\":\\\""
+                + authorityCodes.get(key) + "\\\"" : refusals.containsKey(key)
+                ? ",\\\"SendTaxStatus\\\":3,\\\"ErrorCode\\\":\\\"" + refusals.get(key) + "\\\""
+                : ",\\\"SendTaxStatus\\\":1,\\\"ErrorCode\\\":null";
         return "{\"Success\":true,\"ErrorCode\":null,\"Errors\":[],\"Data\":\"[{\\\"RefID\\\":\\\"" + key
                 + "\\\",\\\"TransactionID\\\":\\\"M-" + number + "\\\",\\\"InvNo\\\":\\\"" + number
-                + "\\\",\\\"ErrorCode\\\":null}]\"}";
+                + "\\\"" + tax + "}]\"}";
     }
 
     private static JsonNode json(HttpExchange x) throws IOException {

@@ -123,17 +123,63 @@ class ProviderAdaptersTest {
         assertThat(fake.invoices).hasSize(1);
     }
 
-    @Test
-    void aCorrectionNamesTheOriginalToTheProvider() throws Exception {
-        EDocument adjusting = new EDocument(InvoiceSeries.parse("1C26TAA").orElseThrow(), 13,
+    private OutgoingDocument correction(EDocument.Correction kind) {
+        EDocument doc = new EDocument(InvoiceSeries.parse("1C26TAA").orElseThrow(), 13,
                 java.time.LocalDate.of(2026, 12, 3), "CK", EInvoiceTest.rentAndElectricity().seller(),
                 EInvoiceTest.rentAndElectricity().buyer(), java.util.List.of(new EDocument.Line("Điều chỉnh giảm",
-                "khoản", 1000, -10_000, -10_000, "8%")), "X", new EDocument.Related(EDocument.Correction.ADJUST, "1",
+                "khoản", 1000, -10_000, -10_000, "8%")), "X", new EDocument.Related(kind, "1",
                 "C26TAA", 12, java.time.LocalDate.of(2026, 11, 30), "Giảm"));
-        OutgoingDocument d = OutgoingDocument.fromXml(key, EInvoiceTest.signed(adjusting));
-        new ViettelSInvoice(http).send(d, viettel(FakeProvider.PASSWORD, "1/770"));
-        assertThat(fake.lastBody).contains("\"adjustmentType\":\"3\"", "\"originalInvoiceId\":\"1C26TAA12\"");
-        new MisaMeInvoice(http).send(d, misa(FakeProvider.PASSWORD));
-        assertThat(fake.lastBody).contains("\"ReferenceType\":2", "\"OrgInvSeries\":\"C26TAA\"", "\"OrgInvNo\":\"12\"");
+        return OutgoingDocument.fromXml(UUID.randomUUID(), EInvoiceTest.signed(doc));
+    }
+
+    @Test
+    void aCorrectionNamesTheOriginalToTheProvider() throws Exception {
+        long originalDate = java.time.LocalDate.of(2026, 11, 30).atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .toInstant().toEpochMilli();
+        ViettelSInvoice viettel = new ViettelSInvoice(http);
+        viettel.send(correction(EDocument.Correction.ADJUST), viettel(FakeProvider.PASSWORD, "1/770"));
+        assertThat(fake.lastBody).contains("\"adjustmentType\":\"5\"", "\"adjustmentInvoiceType\":\"1\"",
+                "\"originalInvoiceId\":\"C26TAA12\"", "\"originalInvoiceIssueDate\":" + originalDate,
+                "\"originalTemplateCode\":\"1/770\"", "\"adjustedNote\":\"Giảm\"", "\"unitPrice\":-10000");
+        viettel.send(correction(EDocument.Correction.REPLACE), viettel(FakeProvider.PASSWORD, "1/770"));
+        assertThat(fake.lastBody).contains("\"adjustmentType\":\"3\"", "\"originalInvoiceId\":\"C26TAA12\"")
+                .doesNotContain("adjustmentInvoiceType");
+        MisaMeInvoice misa = new MisaMeInvoice(http);
+        misa.send(correction(EDocument.Correction.ADJUST), misa(FakeProvider.PASSWORD));
+        assertThat(fake.lastBody).contains("\"ReferenceType\":2", "\"OrgInvSeries\":\"C26TAA\"", "\"OrgInvNo\":\"12\"",
+                "\"InvoiceNote\":\"Giảm\"");
+        misa.send(correction(EDocument.Correction.REPLACE), misa(FakeProvider.PASSWORD));
+        assertThat(fake.lastBody).contains("\"ReferenceType\":1", "\"OrgInvDate\":\"2026-11-30\"");
+    }
+
+    @Test
+    void theAuthoritysAnswerIsAskedForUntilItComes() throws Exception {
+        for (EInvoiceProvider provider : new EInvoiceProvider[] {new ViettelSInvoice(http), new MisaMeInvoice(http)}) {
+            EInvoiceProvider.Account account = provider.mode().equals("MISA") ? misa(FakeProvider.PASSWORD)
+                    : viettel(FakeProvider.PASSWORD, "1/770");
+            UUID accepted = UUID.randomUUID();
+            UUID refused = UUID.randomUUID();
+            assertThat(provider.verdict(accepted, account)).as("unknown to the provider").isEqualTo(
+                    EInvoiceProvider.Verdict.PENDING);
+            for (UUID k : new UUID[] {accepted, refused}) {
+                provider.send(OutgoingDocument.fromXml(k, EInvoiceTest.signed(EInvoiceTest.rentAndElectricity())),
+                        account);
+            }
+            assertThat(provider.verdict(accepted, account)).as("sent, no answer yet").isEqualTo(
+                    EInvoiceProvider.Verdict.PENDING);
+            fake.authorityCodes.put(accepted.toString(), "00BDD6525B75646655B654665B65466565");
+            fake.refusals.put(refused.toString(), "Sai mã số thuế người bán");
+            assertThat(provider.verdict(accepted, account)).as(provider.mode())
+                    .isEqualTo(EInvoiceProvider.Verdict.accepted("00BDD6525B75646655B654665B65466565"));
+            assertThat(provider.verdict(refused, account)).as(provider.mode())
+                    .isEqualTo(EInvoiceProvider.Verdict.refused("Sai mã số thuế người bán"));
+            assertThatThrownBy(() -> provider.verdict(accepted, provider.mode().equals("MISA") ? misa("sai")
+                    : viettel("sai", "1/770"))).isInstanceOfSatisfying(EInvoiceProvider.ProviderException.class,
+                    e -> assertThat(e.failure()).isEqualTo(EInvoiceProvider.Failure.AUTH));
+        }
+        fake.close();
+        assertThatThrownBy(() -> new ViettelSInvoice(http).verdict(key, viettel(FakeProvider.PASSWORD, "1/770")))
+                .as("the provider down").isInstanceOfSatisfying(EInvoiceProvider.ProviderException.class,
+                        e -> assertThat(e.failure()).isEqualTo(EInvoiceProvider.Failure.UNAVAILABLE));
     }
 }

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Assumptions;
  * Debian's zbarimg: a QR decoder independent of ZXing, to prove a printed sign scans. Skipped where it is not
  * installed, unless CHO40_REQUIRE_BROWSER=1 (CI) makes its absence a failure.
  */
-final class Zbar {
+public final class Zbar {
 
     private static final Path ZBARIMG = Path.of("/usr/bin/zbarimg");
 
     private Zbar() {
     }
 
-    static String decode(byte[] png) throws IOException, InterruptedException {
+    public static String decode(byte[] png) throws IOException, InterruptedException {
         boolean present = Files.isExecutable(ZBARIMG);
         if (!present && "1".equals(System.getenv("CHO40_REQUIRE_BROWSER"))) {
             throw new IllegalStateException("zbarimg is required: apt-get install zbar-tools");
