@@ -93,7 +93,23 @@ public class DemoProvince {
             return "— (cụm này không giữ tỉnh mẫu nào / this cell holds no demo province)";
         }
         String code = held.getFirst().get("code");
-        return DemoTraders.rows(code, provinceOf(code), List.of("A-1"), 0).getFirst().phone();
+        return DemoTraders.rows(code, provinceOf(code), List.of("A-1"), serialOf(code)).getFirst().phone();
+    }
+
+    /**
+     * Where a demo market's traders start counting: the stalls of every demo market before it in
+     * data/demo/markets.csv, held by this cell or not, so a cell's demo never reuses another cell's phones and accounts
+     * (a webhook would then be routed to the wrong cell).
+     */
+    private static int serialOf(String marketCode) {
+        int serial = 0;
+        for (CSVRecord r : allRecords()) {
+            if (r.get("code").equals(marketCode)) {
+                return serial;
+            }
+            serial += Integer.parseInt(r.get("stalls"));
+        }
+        throw new IllegalArgumentException("not a demo market: " + marketCode);
     }
 
     /** The 2025 province of a demo market, from its commune in data/demo/markets.csv. */
@@ -144,16 +160,15 @@ public class DemoProvince {
 
     /** One trader per stall of every demo market that has none yet, through the trader import. */
     private void loadTraders() {
-        int serial = 0;
         for (CSVRecord r : records()) {
             Market market = markets.get(r.get("code"));
             List<String> codes = stalls.list(market, null, null).stream().map(Stall::code).toList();
             if (!traders.hasTraders(market)) {
                 String birthProvince = units.find(AdminUnit.Regime.PRE_2025, market.pre2025DistrictCode())
                         .map(AdminUnit::parentCode).orElse(market.provinceCode());
-                traders.importAll(market, DemoTraders.rows(market.code(), birthProvince, codes, serial));
+                traders.importAll(market,
+                        DemoTraders.rows(market.code(), birthProvince, codes, serialOf(market.code())));
             }
-            serial += codes.size();
         }
     }
 
