@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.cho40.shared.Ids;
 
 /** Read access to matched payments for the other modules (the trader's feed, later the revenue book). */
 @Service
@@ -15,6 +16,10 @@ public class Payments {
     }
 
     private static final int MAX = 100;
+    /** How long before the last payment a page showed its replay starts (the widest crossing seen is about 1 s). */
+    static final java.time.Duration REPLAY_OVERLAP = java.time.Duration.ofSeconds(10);
+    /** Replayed payments were received at most this long before the last one shown. */
+    static final java.time.Duration ID_WINDOW = java.time.Duration.ofMinutes(10);
     private final JdbcClient db;
 
     Payments(JdbcClient db) {
@@ -27,14 +32,28 @@ public class Payments {
                 .param(paymentId).query(Payments::map).optional();
     }
 
-    /** The trader's matched credits after {@code afterId} (all recent ones when null), oldest first. */
+    /**
+     * The trader's matched credits since {@code afterId}, the last one a page showed (the latest ones when null), in
+     * the order they were matched. Pages get payments in that order, not in the order of their ids, which are made at
+     * receipt on whichever server took the webhook (another cell's matcher takes its share up to a second later, two
+     * servers' batches cross). "Ids above the last one shown" could skip a payment matched a moment before it that had
+     * not reached the page when its stream dropped. So the replay starts {@link #REPLAY_OVERLAP} before the last one
+     * shown was matched and the page drops what it already has by id (feed.js). Ids made more than
+     * {@link #ID_WINDOW} before it are not looked at (they keep the scan on the index; a statement line matched late is
+     * announced live).
+     */
     public List<Received> receivedBy(UUID traderId, UUID afterId, int limit) {
         int n = Math.min(Math.max(limit, 1), MAX);
         if (afterId != null) {
             return db.sql("""
                     SELECT id, amount_vnd, booked_at, provider FROM payment_event
-                    WHERE trader_id = ? AND status = 'MATCHED' AND id > ? ORDER BY id LIMIT ?""")
-                    .params(traderId, afterId, n).query(Payments::map).list();
+                    WHERE trader_id = ? AND status = 'MATCHED' AND id > ? AND id <> ?
+                      AND matched_at >= coalesce((SELECT matched_at FROM payment_event WHERE id = ?), '-infinity')
+                                        - make_interval(secs => ?)
+                    ORDER BY matched_at, id LIMIT ?""")
+                    .params(traderId, Ids.floor(Ids.instantOf(afterId).minus(ID_WINDOW)), afterId, afterId,
+                            REPLAY_OVERLAP.toSeconds(), n)
+                    .query(Payments::map).list();
         }
         List<Received> latest = db.sql("""
                 SELECT id, amount_vnd, booked_at, provider FROM payment_event

@@ -26,4 +26,14 @@ public final class Ids {
         long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
+
+    /** When a UUIDv7 was made (to the millisecond). */
+    public static java.time.Instant instantOf(UUID id) {
+        return java.time.Instant.ofEpochMilli(id.getMostSignificantBits() >>> 16);
+    }
+
+    /** The lowest UUIDv7 of that millisecond: {@code id > floor(t)} holds for every id made at {@code t} or later. */
+    public static UUID floor(java.time.Instant at) {
+        return new UUID(at.toEpochMilli() << 16, 0L);
+    }
 }

@@ -35,4 +35,16 @@ class IdsTest {
             assertThat(seen.add(Ids.newId())).isTrue();
         }
     }
+
+    @Test
+    void anIdKnowsItsMillisecondAndTheFloorOfAMillisecondIsBelowEveryIdMadeThen() {
+        Instant t = Instant.parse("2026-12-04T06:30:00.123Z");
+        UUID id = Ids.newId(Clock.fixed(t, ZoneOffset.UTC));
+        assertThat(Ids.instantOf(id)).isEqualTo(t);
+        UUID floor = Ids.floor(t);
+        // PostgreSQL compares uuids as unsigned bytes: the string form orders the same way.
+        assertThat(floor.toString()).isLessThan(id.toString());
+        assertThat(Ids.floor(t.plusMillis(1)).toString()).isGreaterThan(id.toString());
+        assertThat(Ids.instantOf(floor)).isEqualTo(t);
+    }
 }
