@@ -78,6 +78,43 @@ class AccountCells {
         this.clock = clock;
     }
 
+    /** A market of another cell: its id and province there, and where its payments go. */
+    record MarketElsewhere(UUID id, String provinceCode, Route route) {
+    }
+
+    private final Map<String, MarketElsewhere> marketsElsewhere = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The market a webhook's URL names ({@code /webhooks/payos/TN-DAITU}) when this server's database does not have
+     * it: the balancer gives webhooks to any server, and a market with its own credentials lives in one cell. Found
+     * ones are kept (markets do not move province); none found is not. Throws {@link CellUnavailable} when a cell
+     * did not answer and none that did has it.
+     */
+    Optional<MarketElsewhere> marketElsewhere(String code) {
+        MarketElsewhere known = marketsElsewhere.get(code);
+        if (known != null || others.isEmpty()) {
+            return Optional.ofNullable(known);
+        }
+        DataAccessException unanswered = null;
+        for (CellDatabase cell : others) {
+            try {
+                var found = cell.jdbc().query("SELECT id, province_code FROM market WHERE code = ?",
+                        (rs, n) -> new MarketElsewhere(rs.getObject(1, UUID.class), rs.getString(2),
+                                new Route(cell, rs.getString(2))), code);
+                if (!found.isEmpty()) {
+                    marketsElsewhere.put(code, found.getFirst());
+                    return Optional.of(found.getFirst());
+                }
+            } catch (DataAccessException e) {
+                unanswered = e;
+            }
+        }
+        if (unanswered != null) {
+            throw new CellUnavailable("a cell did not answer for market " + code, unanswered);
+        }
+        return Optional.empty();
+    }
+
     /** The other cells' databases this server stores payments into. */
     List<CellDatabase> others() {
         return others;

@@ -78,6 +78,12 @@ public class PaymentIngest {
      */
     public CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body,
                                           String remoteAddr, UUID marketId, String provinceCode) {
+        return record(provider, verdict, body, remoteAddr, marketId, provinceCode, AccountCells.Route.OWN);
+    }
+
+    /** The same for a market of another cell ({@code marketRoute}: where that market's payments are stored). */
+    CompletableFuture<Void> record(InboundPayment.Provider provider, Verdict verdict, byte[] body, String remoteAddr,
+                                   UUID marketId, String provinceCode, AccountCells.Route marketRoute) {
         UUID requestId = Ids.newId(clock);
         Timestamp now = Timestamp.from(clock.instant());
         boolean refused = verdict instanceof Verdict.Rejected;
@@ -96,7 +102,7 @@ public class PaymentIngest {
                 byte[] accountHash = cipher.index("account_number", account);
                 AccountCells.Route route;
                 try {
-                    route = cells.route(accountHash, marketId);
+                    route = marketRoute.own() ? cells.route(accountHash, marketId) : marketRoute;
                 } catch (AccountCells.CellUnavailable | org.springframework.dao.DataAccessException e) {
                     // Where it belongs cannot be known now: not stored, answered 503, retried by the provider.
                     return CompletableFuture.failedFuture(e);

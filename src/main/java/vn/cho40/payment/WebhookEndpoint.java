@@ -35,6 +35,7 @@ class WebhookEndpoint {
     }
 
     private final PaymentIngest ingest;
+    private final AccountCells cells;
     private final Clock clock;
     private final ProviderSecrets secrets;
     private final Markets markets;
@@ -46,12 +47,14 @@ class WebhookEndpoint {
     private final Counter throttled;
     private final Counter unstored;
 
-    WebhookEndpoint(PaymentIngest ingest, Clock clock, ProviderSecrets secrets, Markets markets, MeterRegistry meters,
-                    WebhookSources sources, @Value("${cho40.payments.max-amount-vnd}") long maxAmountVnd) {
+    WebhookEndpoint(PaymentIngest ingest, AccountCells cells, Clock clock, ProviderSecrets secrets, Markets markets,
+                    MeterRegistry meters, WebhookSources sources,
+                    @Value("${cho40.payments.max-amount-vnd}") long maxAmountVnd) {
         if (maxAmountVnd <= 0) {
             throw new IllegalArgumentException("cho40.payments.max-amount-vnd must be positive");
         }
         this.ingest = ingest;
+        this.cells = cells;
         this.clock = clock;
         this.secrets = secrets;
         this.markets = markets;
@@ -68,8 +71,9 @@ class WebhookEndpoint {
     }
 
     /** Which secrets apply: the platform's, or one market's own (with that market's province). */
-    private record Account(UUID marketId, String marketCode, String provinceCode) {
-        static final Account PLATFORM = new Account(null, null, null);
+    /** Whose provider account received the request; {@code route}: where that market lives (another cell or here). */
+    private record Account(UUID marketId, String marketCode, String provinceCode, AccountCells.Route route) {
+        static final Account PLATFORM = new Account(null, null, null, AccountCells.Route.OWN);
     }
 
     /**
@@ -84,7 +88,12 @@ class WebhookEndpoint {
         if (named == Provider.DIRECT) {
             return direct(body, header, remoteAddr);
         }
-        Account account = account(market);
+        Account account;
+        try {
+            account = account(market);
+        } catch (AccountCells.CellUnavailable e) {
+            return new Answer(503, "unavailable", "Chưa lưu được, hãy gửi lại (not stored, retry)");
+        }
         if (account == null) {
             return answer(named, new Verdict.Rejected(Verdict.Reason.BAD_SIGNATURE,
                     "no provider account is configured for this market"), body, remoteAddr, Account.PLATFORM);
@@ -178,7 +187,11 @@ class WebhookEndpoint {
         if (!secrets.hasMarket(marketCode)) {
             return null;
         }
-        return markets.find(marketCode).map(m -> new Account(m.id(), marketCode, m.provinceCode())).orElse(null);
+        return markets.find(marketCode)
+                .map(m -> new Account(m.id(), marketCode, m.provinceCode(), AccountCells.Route.OWN))
+                .or(() -> cells.marketElsewhere(marketCode)
+                        .map(m -> new Account(m.id(), marketCode, m.provinceCode(), m.route())))
+                .orElse(null);
     }
 
     private String secret(Account account, Name name) {
@@ -195,7 +208,8 @@ class WebhookEndpoint {
         try {
             // The province the credential belongs to: where an exception naming no market waits (a configured value).
             String province = account.marketId() == null ? secrets.platformProvince() : account.provinceCode();
-            ingest.record(provider, verdict, body, remoteAddr, account.marketId(), province).get(10, TimeUnit.SECONDS);
+            ingest.record(provider, verdict, body, remoteAddr, account.marketId(), province, account.route())
+                    .get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return new Answer(503, "unavailable", "Chưa lưu được, hãy gửi lại (not stored, retry)");
         } catch (InterruptedException e) {

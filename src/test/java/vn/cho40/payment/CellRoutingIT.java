@@ -145,14 +145,47 @@ class CellRoutingIT {
         b.update("DELETE FROM market WHERE code = 'TN-PLANTED'");
     }
 
+    /**
+     * A market with provider credentials of its own is named in the webhook's URL; the balancer gives the request to
+     * any server, here one of a cell that does not hold the market: the payment still lands in the market's cell.
+     */
+    @Test
+    void aWebhookNamingAMarketOfAnotherCellLandsInThatCell() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("market-secrets", ".properties");
+        java.nio.file.Files.writeString(file, "HN-CELLB.sepay-api-key=cellb-own-key\n");
+        ProviderSecrets own = new ProviderSecrets("", "k-123", "", "", "", "", file.toString(), "", false,
+                "target", List.of());
+        WebhookEndpoint endpoint = endpoint(Map.of("01", cellBUrl), own);
+        String ref = "CELLM-" + UUID.randomUUID().toString().substring(0, 8);
+        String body = "{\"id\":" + Math.abs(ref.hashCode()) + ",\"gateway\":\"\","
+                + "\"transactionDate\":\"2026-11-23 07:30:00\",\"accountNumber\":\"" + B_ACCOUNT + "\",\"code\":null,"
+                + "\"content\":\"phi cho\",\"transferType\":\"in\",\"transferAmount\":45000,\"accumulated\":0,"
+                + "\"subAccount\":null,\"referenceCode\":\"" + ref + "\",\"description\":\"\"}";
+        WebhookEndpoint.Answer answer = endpoint.handle("sepay", "HN-CELLB", body.getBytes(StandardCharsets.UTF_8),
+                name -> name.equalsIgnoreCase("Authorization") ? "Apikey cellb-own-key" : null, "127.0.0.1");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(count(b, ref)).as("in the market's cell").isOne();
+        assertThat(count(jdbc, ref)).isZero();
+        assertThat(b.queryForObject("SELECT m.code FROM payment_event e JOIN market m ON m.id = e.market_id "
+                + "WHERE e.bank_reference = ?", String.class, ref)).as("that market's payment").isEqualTo("HN-CELLB");
+        WebhookEndpoint.Answer wrongKey = endpoint.handle("sepay", "HN-CELLB", body.getBytes(StandardCharsets.UTF_8),
+                name -> name.equalsIgnoreCase("Authorization") ? "Apikey k-123" : null, "127.0.0.1");
+        assertThat(wrongKey.status()).as("the platform's key is not the market's").isEqualTo(401);
+    }
+
     private WebhookEndpoint endpoint(Map<String, String> cells) {
+        return endpoint(cells, secrets);
+    }
+
+    private WebhookEndpoint endpoint(Map<String, String> cells, ProviderSecrets providerSecrets) {
         CellMap map = CellMap.parse("19,11", cells);
         CellDatabases pools = new CellDatabases(map);
         opened.add(pools);
-        PaymentIngest ingest = new PaymentIngest(jdbc, tx, cipher, clock, matcher,
-                new AccountCells(map, pools, jdbc, clock), 1);
+        AccountCells accountCells = new AccountCells(map, pools, jdbc, clock);
+        PaymentIngest ingest = new PaymentIngest(jdbc, tx, cipher, clock, matcher, accountCells, 1);
         opened.add(ingest::stop);
-        return new WebhookEndpoint(ingest, clock, secrets, markets, meters, sources, 10_000_000_000L);
+        return new WebhookEndpoint(ingest, accountCells, clock, providerSecrets, markets, meters, sources,
+                10_000_000_000L);
     }
 
     private static WebhookEndpoint.Answer sePay(WebhookEndpoint endpoint, String account, String reference,
