@@ -83,6 +83,10 @@ public class ScaleOut {
             sleep(100);
         }
         Files.writeString(out.resolve("delivered"), "");
+        // The streams' clients run on this pool: it is shut only once they are told to stop.
+        while (!Files.exists(Path.of(stop + ".streams"))) {
+            sleep(100);
+        }
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.MINUTES);
         System.exit(0);

@@ -43,10 +43,10 @@ export CHO40_DATA_KEYS="k1:$(head -c32 /dev/urandom | base64)" CHO40_INDEX_KEY="
 export CHO40_SEPAY_API_KEY=scale-key CHO40_ADMIN_PASSWORD=scale-password-1 CHO40_WEBHOOKS_BURST_PER_SOURCE=5000
 export CHO40_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092
 bench/kafka.sh start "$work/kafka" 19092 >/dev/null
-pids=()
 cleanup() {
   touch "$work/stop" "$work/stop.streams"
-  kill -9 "${pids[@]}" $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null || true
+  kill -9 $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null || true
+  pkill -9 -f -- "--cho40.cells.1[19]=postgres://postgres@127.0.0.1:543" 2>/dev/null || true
   bench/kafka.sh stop "$work/kafka" || true
   [ -f "$work/haproxy.pid" ] && kill "$(cat "$work/haproxy.pid")" 2>/dev/null || true
   for p in 19 11; do pg_ctlcluster --skip-systemctl-redirect "$pgv" cho40cell$p stop 2>/dev/null || true; done
@@ -114,6 +114,10 @@ backend a1_only
     server a1 127.0.0.1:8241
 EOF
 haproxy -f "$work/haproxy.cfg" -D -p "$work/haproxy.pid"
+# Through the balancer once its health checks have seen the servers.
+for port in 8240 8250 8260; do
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/trader/login"; do sleep 0.3; done
+done
 
 "$java25" bench/ScaleOut.java http://127.0.0.1:8260 scale-key "$rate" 10 "$work" "$work/stop" \
   19=http://127.0.0.1:8240,"$work/demo19/demo-traders.csv" 11=http://127.0.0.1:8250,"$work/demo11/demo-traders.csv" \
