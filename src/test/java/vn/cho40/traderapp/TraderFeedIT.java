@@ -171,6 +171,12 @@ class TraderFeedIT {
         // is still replayed.
         pay(account, "FT-FEED-3", 3_000);
         pay(account, "FT-FEED-4", 4_000);
+        // The matching loop may hold either in its own transaction still (matchPending skips what it holds).
+        long matchedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (db.sql("SELECT count(*) FROM payment_event WHERE bank_reference IN ('FT-FEED-3', 'FT-FEED-4') "
+                + "AND status = 'MATCHED'").query(Long.class).single() < 2 && System.nanoTime() < matchedBy) {
+            Thread.sleep(20);
+        }
         db.sql("""
                 UPDATE payment_event SET matched_at = (SELECT matched_at + interval '1 second' FROM payment_event
                                                        WHERE bank_reference = 'FT-FEED-4')
