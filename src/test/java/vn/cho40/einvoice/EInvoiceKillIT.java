@@ -46,6 +46,8 @@ class EInvoiceKillIT {
     EInvoiceIssuer issuer;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    vn.cho40.payment.MatchingLoad matchingLoad;
 
     @Test
     void aServerKilledMidIssueLeavesNoGapAndNoDuplicate() throws Exception {
@@ -68,6 +70,22 @@ class EInvoiceKillIT {
                     + "AND issued_id IS NULL").param(market).update();
         });
 
+        // This server's scheduled issuer, warm, would take the whole queue in a moment and leave the second server
+        // nothing to be killed in: it is told the matcher is busy (as under a payments backlog), so it takes a few
+        // documents a tick until the kill.
+        java.util.concurrent.atomic.AtomicBoolean holdBack = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.lang.reflect.Method busy = vn.cho40.payment.MatchingLoad.class.getDeclaredMethod("matched", int.class);
+        busy.setAccessible(true);
+        Thread.ofVirtual().start(() -> {
+            while (holdBack.get()) {
+                try {
+                    busy.invoke(matchingLoad, 1_000);
+                    Thread.sleep(200);
+                } catch (ReflectiveOperationException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
         Process other = startIssuer(market);
         AtomicInteger issuedThere = new AtomicInteger();
         Thread.ofVirtual().start(() -> follow(other, issuedThere));
@@ -90,6 +108,7 @@ class EInvoiceKillIT {
             }
             Thread.onSpinWait();
         }
+        holdBack.set(false);
         assertThat(killedInTransaction).as("killed while a transaction of it was open (issued %d)", issuedThere.get())
                 .isTrue();
         assertThat(other.waitFor()).as("killed by signal 9").isEqualTo(137);
