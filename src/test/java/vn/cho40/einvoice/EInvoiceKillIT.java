@@ -49,6 +49,14 @@ class EInvoiceKillIT {
     @Autowired
     vn.cho40.payment.MatchingLoad matchingLoad;
 
+    /** While set, this server's issuer is told the matcher is busy; never left set for the tests after this one. */
+    private final java.util.concurrent.atomic.AtomicBoolean holdBack = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @org.junit.jupiter.api.AfterEach
+    void releaseTheIssuer() {
+        holdBack.set(false);
+    }
+
     @Test
     void aServerKilledMidIssueLeavesNoGapAndNoDuplicate() throws Exception {
         UUID market = db.sql("SELECT id FROM market WHERE code = ?").param(MARKET).query(UUID.class).single();
@@ -73,7 +81,7 @@ class EInvoiceKillIT {
         // This server's scheduled issuer, warm, would take the whole queue in a moment and leave the second server
         // nothing to be killed in: it is told the matcher is busy (as under a payments backlog), so it takes a few
         // documents a tick until the kill.
-        java.util.concurrent.atomic.AtomicBoolean holdBack = new java.util.concurrent.atomic.AtomicBoolean(true);
+        holdBack.set(true);
         java.lang.reflect.Method busy = vn.cho40.payment.MatchingLoad.class.getDeclaredMethod("matched", int.class);
         busy.setAccessible(true);
         Thread.ofVirtual().start(() -> {
@@ -165,14 +173,10 @@ class EInvoiceKillIT {
     }
 
     private Process startIssuer(UUID market) throws Exception {
+        // The database the test context uses, embedded or the server of CHO40_TEST_DATABASE_URL (trust auth).
         DatabaseUrl url;
-        String configured = System.getenv("CHO40_TEST_DATABASE_URL");
-        if (configured != null && !configured.isBlank()) {
-            url = DatabaseUrl.parse(configured);
-        } else {
-            try (Connection c = dataSource.getConnection()) {
-                url = new DatabaseUrl(c.getMetaData().getURL(), c.getMetaData().getUserName(), null);
-            }
+        try (Connection c = dataSource.getConnection()) {
+            url = new DatabaseUrl(c.getMetaData().getURL(), c.getMetaData().getUserName(), null);
         }
         Path keys = Files.createTempDirectory(Path.of("target"), "issuer-to-kill");
         String java = ProcessHandle.current().info().command().orElse("java");
