@@ -95,24 +95,12 @@ class AccountCells {
         if (known != null || others.isEmpty()) {
             return Optional.ofNullable(known);
         }
-        DataAccessException unanswered = null;
-        for (CellDatabase cell : others) {
-            try {
-                var found = cell.jdbc().query("SELECT id, province_code FROM market WHERE code = ?",
-                        (rs, n) -> new MarketElsewhere(rs.getObject(1, UUID.class), rs.getString(2),
-                                new Route(cell, rs.getString(2))), code);
-                if (!found.isEmpty()) {
-                    marketsElsewhere.put(code, found.getFirst());
-                    return Optional.of(found.getFirst());
-                }
-            } catch (DataAccessException e) {
-                unanswered = e;
-            }
-        }
-        if (unanswered != null) {
-            throw new CellUnavailable("a cell did not answer for market " + code, unanswered);
-        }
-        return Optional.empty();
+        Optional<MarketElsewhere> found = inOtherCells(cell -> cell.jdbc().query(
+                "SELECT id, province_code FROM market WHERE code = ?",
+                (rs, n) -> new MarketElsewhere(rs.getObject(1, UUID.class), rs.getString(2),
+                        new Route(cell, rs.getString(2))), code).stream().findFirst(), "market");
+        found.ifPresent(m -> marketsElsewhere.put(code, m));
+        return found;
     }
 
     /** The other cells' databases this server stores payments into. */
@@ -146,13 +134,22 @@ class AccountCells {
         if (lookup.province(null, numberHash).isPresent()) {
             return Route.OWN;
         }
+        return inOtherCells(cell -> lookup.province(cell, numberHash).map(province -> new Route(cell, province)),
+                "account").orElse(null);
+    }
+
+    /**
+     * The first other cell's answer; throws {@link CellUnavailable} when none answered yes and one did not answer at
+     * all (storing the payment anywhere could then be wrong).
+     */
+    private <T> Optional<T> inOtherCells(java.util.function.Function<CellDatabase, Optional<T>> ask, String what) {
         DataAccessException unanswered = null;
         CellDatabase silent = null;
         for (CellDatabase cell : others) {
             try {
-                Optional<String> province = lookup.province(cell, numberHash);
-                if (province.isPresent()) {
-                    return new Route(cell, province.get());
+                Optional<T> found = ask.apply(cell);
+                if (found.isPresent()) {
+                    return found;
                 }
             } catch (DataAccessException e) {
                 unanswered = e;
@@ -161,9 +158,9 @@ class AccountCells {
         }
         if (unanswered != null) {
             log.warn("Cụm {} không trả lời (cell database unreachable): {}", silent, unanswered.toString());
-            throw new CellUnavailable("cell " + silent + " did not answer", unanswered);
+            throw new CellUnavailable("cell " + silent + " did not answer for a " + what, unanswered);
         }
-        return null;
+        return Optional.empty();
     }
 
     /**
