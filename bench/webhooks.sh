@@ -11,6 +11,8 @@
 # CHO40_MATCHER_THREADS=0 switches matching off, to measure the webhook path alone against the baseline.
 # BILLS=1: a third of the measured webhooks pay open bills into the boards' collection accounts (each bill once,
 # its code in the transfer text): bills for future quarters are issued first so there are enough of them.
+# JFR=file.jfr / PERF=perf.data: a Java Flight Recording of the server / perf samples of PostgreSQL, measured run only.
+# STATEMENTS=file: PostgreSQL's top statements by time during the measured run (needs pg_stat_statements preloaded).
 set -euo pipefail
 exec 3>&2   # load's failure message, also from inside the timed block whose stderr is wrk's CPU time
 cd "$(dirname "$0")/.."
@@ -41,8 +43,10 @@ awk -F, '$1 == "TN-DAITU" {print $4}' "$work/demo-traders.csv" >"$work/accounts.
 server=$(pgrep -f "cho40.jar demo --cho40.bench" | head -n 1)
 : >"$work/bills.txt"
 if [[ "${BILLS:-0}" == 1 ]]; then
-  # Wait for the demo's own fee payments to settle, then bill every market for the next quarters through the API.
-  until [[ "$($pg -d $db -c "SELECT count(*) FROM billing_run")" -gt 0 &&
+  # Wait for the demo's load to end (it ends with ANALYZE) and its own fee payments to settle, then bill every market
+  # for the next quarters through the API.
+  until [[ "$($pg -d $db -c "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'bill_payment'
+                             AND last_analyze IS NOT NULL")" == 1 &&
            "$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'")" == 0 ]]; do sleep 1; done
   year=$(date +%Y)
   for m in $($pg -d $db -c "SELECT code FROM market WHERE collection_account_no IS NOT NULL ORDER BY code"); do
@@ -84,16 +88,25 @@ peak_rss() { # samples the server's RSS every 0.5 s into $work/rss until killed
 }
 
 load /webhooks/sepay 30 warmup >/dev/null   # C2 still compiles after 15 s at this rate
+# The planner's statistics as autovacuum keeps them on a live server. This machine's PostgreSQL runs with autovacuum
+# off, and a plan made while a table looked tiny stays a sequential scan: the foreign-key check of each payment's
+# request then read the whole table (2 ms a payment) and the run collapsed to ~400/s (docs/benchmarks.md).
+$pg -d $db -c "ANALYZE"
 load /bench/raw 15 warmraw >/dev/null
 load /bench/raw "$secs" raw >"$work/raw.line"
 echo "baseline  $(cat "$work/raw.line")"
 peak_rss & sampler=$!
+if [[ -n "${STATEMENTS:-}" ]]; then # what PostgreSQL spent its time on during the measured run (pg_stat_statements)
+  $pg -d $db -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" -c "SELECT pg_stat_statements_reset()" >/dev/null
+fi
 start=$($pg -d $db -c "SELECT now()")
 # The database's growth per payment (tables and indexes, the baseline's own table left out): the capacity model.
 db_bytes() { $pg -d $db -c "SELECT pg_database_size('$db') - pg_total_relation_size('bench_raw')"; }
 bytes0=$(db_bytes)
 read -r server0 pg0 <<<"$(cpu_ticks)"
 t0=$(date +%s%N)
+[[ -n "${JFR:-}" ]] && jcmd "$server" JFR.start name=bench settings=${JFC:-profile} duration="${secs}s" filename="$JFR" >/dev/null
+[[ -n "${PERF:-}" ]] && perf record -F 499 -g -o "$PERF" -p "$(pgrep -d, -x postgres)" -- sleep "$secs" >/dev/null 2>&1 &
 [[ -n "${PROFILE:-}" ]] && "${ASPROF:-asprof}" ${PROFILE_ARGS:--e itimer} -d "$secs" -o collapsed -f "$PROFILE" "$server" >/dev/null 2>&1 &
 TIMEFORMAT='%U %S'
 { time load /webhooks/sepay "$secs" hooks >"$work/hooks.line"; } 2>"$work/wrk.cpu"
@@ -135,6 +148,12 @@ else
            ' still_waiting=' || ($waiting)
     FROM e_document WHERE created_at >= '$start'"
   fi
+fi
+if [[ -n "${STATEMENTS:-}" ]]; then
+  $pg -d $db -F ' | ' -c "SELECT round(total_exec_time)::bigint AS ms, calls, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$db')
+    ORDER BY total_exec_time DESC LIMIT 25" >"$STATEMENTS"
+  echo "statements top 25 by time in $STATEMENTS"
 fi
 echo "server    peak_rss_mib=$(( $(sort -n "$work/rss" | tail -1) / 1024 ))"
 $pg -d $db -c "CHECKPOINT" >/dev/null

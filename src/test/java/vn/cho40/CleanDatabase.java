@@ -15,6 +15,12 @@ class CleanDatabase {
         return new MatchedPayments();
     }
 
+    /** An issuer of codes that tests can break (vn.cho40.payment.BrokenIssuer#breaking); it issues none. */
+    @Bean
+    vn.cho40.payment.BrokenIssuer brokenIssuer() {
+        return new vn.cho40.payment.BrokenIssuer();
+    }
+
     @Bean
     @org.springframework.context.annotation.Primary
     TestClock testClock() {

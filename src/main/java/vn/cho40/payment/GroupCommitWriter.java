@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Commits the writes of many concurrent requests in one transaction: one durable commit per batch instead of
  * one per request (about 6,000 single-row commits/s top out on this hardware, batches go far beyond). Each
  * request waits for its batch, so it is answered only after its data is on disk. A failed batch fails every
- * request in it, which then answers 503 and is retried by the provider. More than one writer is possible, but on
- * 2 cores two writers were slower than one: their transactions waited on each other (docs/benchmarks.md).
+ * request in it, which then answers 503 and is retried by the provider. With more than one writer, one prepares
+ * its batch while another waits for the database.
  */
 final class GroupCommitWriter<T> implements AutoCloseable {
 

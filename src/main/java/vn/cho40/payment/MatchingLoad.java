@@ -1,28 +1,39 @@
 package vn.cho40.payment;
 
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether this server's matcher is working through a backlog: background work that can wait (signing e-documents)
- * asks before taking the CPU, so money reaches traders' ledgers and phones first on a small machine.
+ * Whether this server is matching payments at a high rate: background work that can wait (signing e-documents) asks
+ * before taking the CPU, so money reaches traders' ledgers and phones first on a small machine.
  */
 @Component
 public class MatchingLoad {
 
-    /** A batch at least this big means payments are arriving faster than one at a time. */
-    static final int BUSY_BATCH = 100;
-    private static final long BUSY_FOR_NANOS = 2_000_000_000L;
+    /** Payments matched within one second that mean payments are pouring in (a busy market sees a few a second). */
+    static final int BUSY_PER_SECOND = 200;
+    private static final long SECOND = 1_000_000_000L;
+    private static final long BUSY_FOR_NANOS = 2 * SECOND;
 
-    private volatile long lastBusyBatch = System.nanoTime() - BUSY_FOR_NANOS;
+    private final AtomicLong windowStart = new AtomicLong(System.nanoTime());
+    private final LongAdder inWindow = new LongAdder();
+    private volatile long lastBusy = System.nanoTime() - BUSY_FOR_NANOS;
 
-    /** True when a big batch was matched within the last two seconds. */
+    /** True within two seconds of a second in which at least {@link #BUSY_PER_SECOND} payments were matched. */
     public boolean busy() {
-        return System.nanoTime() - lastBusyBatch < BUSY_FOR_NANOS;
+        return System.nanoTime() - lastBusy < BUSY_FOR_NANOS;
     }
 
-    void matched(int batchSize) {
-        if (batchSize >= BUSY_BATCH) {
-            lastBusyBatch = System.nanoTime();
+    void matched(int payments) {
+        long now = System.nanoTime();
+        long start = windowStart.get();
+        if (now - start > SECOND && windowStart.compareAndSet(start, now)) {
+            inWindow.reset();
+        }
+        inWindow.add(payments);
+        if (inWindow.sum() >= BUSY_PER_SECOND) {
+            lastBusy = now;
         }
     }
 }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -152,7 +154,13 @@ public class PaymentIngest {
         }
     }
 
-    private void commit(List<Rows> batch, JdbcTemplate jdbc, TransactionTemplate tx, boolean handOver) {
+    /**
+     * Stores a batch in one transaction. In this server's own cell its payments are matched in that transaction too,
+     * so each row is written once, already matched (the matcher's claim is the insert: a duplicate of a stored
+     * payment is not inserted and so neither posted nor announced). Should matching fail (a bug, a lock timeout), the
+     * batch is stored as received instead and the matcher's sweep takes it: what was acknowledged is never lost.
+     */
+    private void commit(List<Rows> batch, JdbcTemplate jdbc, TransactionTemplate tx, boolean ownCell) {
         List<Object[]> requests = new ArrayList<>(batch.size());
         List<Object[]> events = new ArrayList<>(batch.size());
         List<PaymentMatcher.Pending> pending = new ArrayList<>(batch.size());
@@ -161,23 +169,84 @@ public class PaymentIngest {
             events.addAll(r.events());
             pending.addAll(r.pending());
         }
+        if (ownCell && !events.isEmpty() && matcher.enabled()) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    insertRequests(jdbc, requests);
+                    matcher.store(pending, decided -> insertMatched(jdbc, events, decided));
+                });
+                return;
+            } catch (RuntimeException e) {
+                log.warn("batch of {} payments not matched while stored, stored to be matched later: {}",
+                        events.size(), e.toString());
+            }
+        }
         tx.executeWithoutResult(status -> {
-            jdbc.batchUpdate("""
-                    INSERT INTO inbound_request (id, received_at, provider, outcome, reason, remote_addr, body_enc,
-                        body_sha256, body_bytes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", requests);
+            insertRequests(jdbc, requests);
             if (!events.isEmpty()) {
                 // A duplicate by either key changes nothing: the provider still gets its 2xx.
-                jdbc.batchUpdate("""
-                        INSERT INTO payment_event (id, request_id, provider, provider_txn_id, bank_reference,
-                            receiving_account_hash, receiving_account_last4, receiving_bin, direction, amount_vnd,
-                            booked_at, transfer_text_enc, our_reference, market_id, province_code, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", events);
+                jdbc.batchUpdate("INSERT INTO payment_event (" + EVENT_COLUMNS + ") VALUES (" + "?, ".repeat(15)
+                        + "?) ON CONFLICT DO NOTHING", events);
             }
         });
-        if (handOver && !events.isEmpty()) {
-            matcher.handOver(pending);
+        if (ownCell && !events.isEmpty()) {
+            matcher.wake();
         }
+    }
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentIngest.class);
+
+    /** The columns of an event's row as {@link #record} builds it, in order. */
+    private static final String EVENT_COLUMNS = """
+            id, request_id, provider, provider_txn_id, bank_reference, receiving_account_hash, receiving_account_last4,
+            receiving_bin, direction, amount_vnd, booked_at, transfer_text_enc, our_reference, market_id, province_code,
+            created_at""";
+
+    private static void insertRequests(JdbcTemplate jdbc, List<Object[]> requests) {
+        jdbc.batchUpdate("""
+                INSERT INTO inbound_request (id, received_at, provider, outcome, reason, remote_addr, body_enc,
+                    body_sha256, body_bytes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", requests);
+    }
+
+    /**
+     * The batch's payment rows with what matching decided, in one statement; a duplicate by either key is not
+     * inserted. Returns the ids inserted.
+     */
+    private static Set<UUID> insertMatched(JdbcTemplate jdbc, List<Object[]> events,
+                                           Map<UUID, PaymentMatcher.Decided> decided) {
+        List<PaymentMatcher.Decided> d = events.stream().map(e -> decided.get((UUID) e[0])).toList();
+        return new HashSet<>(jdbc.queryForList("INSERT INTO payment_event (" + EVENT_COLUMNS + """
+                , status, stall_id, trader_id, payment_code, exception_reason, matched_at)
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::text[],
+                    ?::text[], ?::text[], ?::bigint[], ?::timestamptz[], ?::bytea[], ?::text[], ?::uuid[], ?::text[],
+                    ?::timestamptz[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
+                ON CONFLICT DO NOTHING RETURNING id""", UUID.class,
+                field(events, 0, UUID[]::new), field(events, 1, UUID[]::new), field(events, 2, String[]::new),
+                field(events, 3, String[]::new), field(events, 4, String[]::new), field(events, 5, byte[][]::new),
+                field(events, 6, String[]::new), field(events, 7, String[]::new), field(events, 8, String[]::new),
+                field(events, 9, Long[]::new), field(events, 10, Timestamp[]::new), field(events, 11, byte[][]::new),
+                field(events, 12, String[]::new),
+                // the market is what matching decided (the receiving account's, or the queue's for an exception)
+                PaymentMatcher.column(d, PaymentMatcher.Decided::marketId, UUID[]::new),
+                field(events, 14, String[]::new), field(events, 15, Timestamp[]::new),
+                PaymentMatcher.column(d, PaymentMatcher.Decided::status, String[]::new),
+                PaymentMatcher.column(d, PaymentMatcher.Decided::stallId, UUID[]::new),
+                PaymentMatcher.column(d, PaymentMatcher.Decided::traderId, UUID[]::new),
+                PaymentMatcher.column(d, PaymentMatcher.Decided::code, String[]::new),
+                PaymentMatcher.column(d, PaymentMatcher.Decided::reason, String[]::new),
+                PaymentMatcher.column(d, PaymentMatcher.Decided::matchedAt, Timestamp[]::new)));
+    }
+
+    /** One column of the event rows, as a typed array for unnest. */
+    private static <T> T[] field(List<Object[]> rows, int index, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(rows.size());
+        for (int i = 0; i < out.length; i++) {
+            @SuppressWarnings("unchecked")
+            T value = (T) rows.get(i)[index];
+            out[i] = value;
+        }
+        return out;
     }
 
     @PreDestroy

@@ -27,6 +27,10 @@ import vn.cho40.trader.StallAccounts;
  * ledger in the same transaction and publishes {@link PaymentMatched}. What cannot be matched waits in the
  * exceptions queue with its reason; money out is recorded and never announced. Works in batches so that
  * matching keeps up with ingest.
+ *
+ * <p>Webhooks are matched while the ingest stores them ({@link #store}): each payment row is written once, already
+ * matched, in the transaction that makes it durable. Rows stored as RECEIVED (statement lines, a batch whose
+ * matching failed, the other cells' webhooks) are matched by the sweep, which changes them in place.
  */
 @Service
 public class PaymentMatcher {
@@ -71,21 +75,14 @@ public class PaymentMatcher {
     }
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PaymentMatcher.class);
-    /**
-     * What the ingest has just committed, handed over in memory so the matcher need not read it back (nor decrypt
-     * its text): the table stays the queue of record, scanned for anything this hand-over missed.
-     */
-    private final java.util.concurrent.BlockingQueue<List<Pending>> handedOver =
-            new java.util.concurrent.ArrayBlockingQueue<>(200);
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
     private volatile boolean running;
     private final List<Thread> loops = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
-     * The matching loops: each takes ingest commits as they are handed over (so a payment reaches the trader's
-     * phone within milliseconds); the first also scans the table when idle and at least every second for what
-     * was not handed over (statement lines, events stored before a restart, a batch whose matching failed).
-     * More than one loop is possible (the claims make their overlap harmless) but was slower on 2 cores: their
-     * transactions waited on each other in PostgreSQL (docs/benchmarks.md).
+     * The sweeping loops: each matches the rows still RECEIVED (statement lines, events stored before a restart, a
+     * batch whose matching failed, payments another cell's server stored here), when woken and at least every
+     * second. Their claims skip each other's rows, so more than one is possible.
      */
     @org.springframework.context.event.EventListener(ApplicationReadyEvent.class)
     void start() {
@@ -94,51 +91,34 @@ public class PaymentMatcher {
         }
         running = true;
         for (int i = 1; i <= threads; i++) {
-            boolean scans = i == 1; // one thread is enough to sweep the table
-            loops.add(Thread.ofPlatform().name("payment-matcher-" + i).daemon(true).start(() -> loop(scans)));
+            loops.add(Thread.ofPlatform().name("payment-matcher-" + i).daemon(true).start(this::loop));
         }
     }
 
-    private void loop(boolean scans) {
-        long lastScan = 0;
+    /** False when matching is switched off ({@code cho40.matcher.threads=0}: commands, benchmarks of ingest alone). */
+    boolean enabled() {
+        return threads > 0;
+    }
+
+    /** Asks the sweep to look now: rows were stored to be matched later. */
+    void wake() {
+        wake.release();
+    }
+
+    private void loop() {
         while (running) {
             try {
-                List<Pending> batch = nextHandedOver();
-                if (!batch.isEmpty()) {
-                    match(batch);
+                if (wake.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                    wake.drainPermits();
                 }
-                if (scans && (batch.isEmpty() || System.nanoTime() - lastScan > 1_000_000_000L)) {
-                    drain();
-                    lastScan = System.nanoTime();
-                }
+                drain();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                // The database is away (restart, network): what was handed over waits in the table; try again.
+                // The database is away (restart, network): the rows wait in the table; try again.
                 log.warn("matching paused: {}", e.toString());
                 sleepQuietly();
             }
-        }
-    }
-
-    /** Up to one batch of handed-over events; empty after 200 ms without any. */
-    private List<Pending> nextHandedOver() throws InterruptedException {
-        List<Pending> batch = new ArrayList<>();
-        List<Pending> next = handedOver.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-        while (next != null) {
-            batch.addAll(next);
-            next = batch.size() < BATCH ? handedOver.poll() : null;
-        }
-        return batch;
-    }
-
-    /**
-     * Called after each ingest commit with what it stored. If the matcher is far behind the hand-over is
-     * dropped: the events are in the table and the scan finds them.
-     */
-    void handOver(List<Pending> committed) {
-        if (!committed.isEmpty()) {
-            handedOver.offer(committed);
         }
     }
 
@@ -146,6 +126,7 @@ public class PaymentMatcher {
     @jakarta.annotation.PreDestroy
     void stop() throws InterruptedException {
         running = false;
+        wake.release(loops.size());
         for (Thread t : loops) {
             t.join(5000);
         }
@@ -166,27 +147,13 @@ public class PaymentMatcher {
         }
     }
 
-    /** Matches handed-over events in one transaction: those no longer RECEIVED (or never stored) are skipped. */
-    void match(List<Pending> handedOver) {
-        tx.executeWithoutResult(status -> {
-            List<Pending> free = claim(handedOver);
-            if (!free.isEmpty()) {
-                apply(free);
-            }
-        });
-    }
-
     /**
-     * The handed-over events still waiting that no other transaction holds, locked for this one. Under a backlog
-     * the scan takes the oldest waiting events, the very ones queued here next: waiting for its commit only to find
-     * them matched stalled this thread (64 ms a batch), so they are skipped and the scan matches them.
+     * Matches a batch the ingest is storing, inside its transaction: {@code storer} writes each row with what was
+     * decided for it and returns the ids it stored (not a duplicate of one stored before); only those are posted
+     * and announced.
      */
-    private List<Pending> claim(List<Pending> handedOver) {
-        Set<UUID> free = new HashSet<>(jdbc.queryForList("""
-                SELECT id FROM payment_event WHERE id = ANY(?::uuid[]) AND status = 'RECEIVED'
-                FOR UPDATE SKIP LOCKED""", UUID.class, (Object) handedOver.stream().map(Pending::id).toArray(UUID[]::new)));
-        return free.size() == handedOver.size() ? handedOver
-                : handedOver.stream().filter(p -> free.contains(p.id())).toList();
+    void store(List<Pending> pending, java.util.function.Function<Map<UUID, Decided>, Set<UUID>> storer) {
+        apply(pending, storer);
     }
 
     /** Matches up to one batch of received events read from the table; returns how many were read. */
@@ -205,7 +172,7 @@ public class PaymentMatcher {
                             rs.getString(9), rs.getObject(10, UUID.class)))
                     .list();
             if (!pending.isEmpty()) {
-                apply(pending);
+                apply(pending, this::updateReceived);
             }
             return pending.size();
         });
@@ -232,16 +199,25 @@ public class PaymentMatcher {
     }
 
     /**
-     * Matches a batch inside the caller's transaction. Each status change claims its rows (only those still
-     * RECEIVED change), so an event handed over and also found by a scan is matched, posted and announced once.
+     * What matching decided for one payment: the columns its row gets. A row the sweep found changes to them; a row
+     * the ingest is storing is written with them.
      */
-    private void apply(List<Pending> pending) {
+    record Decided(String status, UUID marketId, UUID stallId, UUID traderId, String code, String reason,
+                   Timestamp matchedAt) {
+    }
+
+    /**
+     * Matches a batch inside the caller's transaction. {@code claim} records what was decided and returns the ids it
+     * recorded: the rows still RECEIVED (the sweep) or not stored before (the ingest), so a payment found by two paths,
+     * or delivered twice, is matched, posted and announced once.
+     */
+    private void apply(List<Pending> pending, java.util.function.Function<Map<UUID, Decided>, Set<UUID>> claim) {
         load.matched(pending.size());
         Timestamp now = Timestamp.from(clock.instant());
-        List<UUID> debits = new ArrayList<>();
         List<Outcome> exceptions = new ArrayList<>();
         List<Outcome> matched = new ArrayList<>();
         List<Outcome> settled = new ArrayList<>();
+        Map<UUID, Decided> decided = new java.util.LinkedHashMap<>();
         Map<ByteBuffer, List<StallAccounts.Owner>> registered = registered(pending);
         Map<UUID, PaymentCode.Found> found = new java.util.HashMap<>();
         for (Pending p : pending) {
@@ -253,55 +229,32 @@ public class PaymentMatcher {
         Targets targets = targets(found.values());
         for (Pending p : pending) {
             if (p.direction().equals("DEBIT")) {
-                debits.add(p.id());
+                decided.put(p.id(), new Decided("DEBIT", p.marketId(), null, null, null, null, now));
                 continue;
             }
             Outcome o = new Outcome(p, MatchRules.decide(
                     new MatchRules.Credit(p.accountHash(), p.bin(), p.marketId(), p.amountVnd()),
                     registered.getOrDefault(ByteBuffer.wrap(p.accountHash()), List.of()), found.get(p.id()),
                     targets.byCode()));
-            (!o.decision().matched() ? exceptions : o.settles() ? settled : matched).add(o);
+            if (!o.decision().matched()) {
+                exceptions.add(o);
+                decided.put(p.id(), new Decided("EXCEPTION", p.marketId() != null ? p.marketId()
+                        : o.decision().queueMarket(), null, null, o.code(), o.decision().reason().name(), null));
+                continue;
+            }
+            (o.settles() ? settled : matched).add(o);
+            decided.put(p.id(), new Decided(o.settles() ? "SETTLED" : "MATCHED", o.owner().marketId(),
+                    o.owner().stallId(), o.owner().traderId(), o.code(), null, now));
         }
-        if (!debits.isEmpty()) {
-            jdbc.update("""
-                    UPDATE payment_event SET status = 'DEBIT', matched_at = ?
-                    WHERE id = ANY(?::uuid[]) AND status = 'RECEIVED'""", now, debits.toArray(UUID[]::new));
-        }
-        if (!exceptions.isEmpty()) {
-            Set<UUID> queued = new HashSet<>(jdbc.queryForList("""
-                    UPDATE payment_event e SET status = 'EXCEPTION', exception_reason = x.reason,
-                        payment_code = x.code, market_id = coalesce(e.market_id, x.market_id)
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::uuid[]) AS x(id, reason, code, market_id)
-                    WHERE e.id = x.id AND e.status = 'RECEIVED' RETURNING e.id""", UUID.class,
-                    column(exceptions, o -> o.payment().id(), UUID[]::new),
-                    column(exceptions, o -> o.decision().reason().name(), String[]::new),
-                    column(exceptions, Outcome::code, String[]::new),
-                    column(exceptions, o -> o.decision().queueMarket(), UUID[]::new)));
-            warn(exceptions, queued, now);
-        }
-        if (!settled.isEmpty()) {
-            settle(settled, targets, now);
-        }
-        if (matched.isEmpty()) {
-            return;
-        }
-        Set<UUID> claimed = new HashSet<>(jdbc.queryForList("""
-                UPDATE payment_event e SET status = 'MATCHED', market_id = m.market_id, stall_id = m.stall_id,
-                    trader_id = m.trader_id, matched_at = ?, payment_code = m.code
-                FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[])
-                    AS m(id, market_id, stall_id, trader_id, code)
-                WHERE e.id = m.id AND e.status = 'RECEIVED' RETURNING e.id""", UUID.class, now,
-                column(matched, o -> o.payment().id(), UUID[]::new),
-                column(matched, o -> o.owner().marketId(), UUID[]::new),
-                column(matched, o -> o.owner().stallId(), UUID[]::new),
-                column(matched, o -> o.owner().traderId(), UUID[]::new),
-                column(matched, Outcome::code, String[]::new)));
-        List<Ledger.Posting> postings = new ArrayList<>(claimed.size());
-        List<PaymentMatched> announced = new ArrayList<>(claimed.size());
+        Set<UUID> claimed = claim.apply(decided);
+        warn(exceptions, claimed, now);
+        settle(settled.stream().filter(o -> claimed.contains(o.payment().id())).toList(), targets);
+        List<Ledger.Posting> postings = new ArrayList<>(matched.size());
+        List<PaymentMatched> announced = new ArrayList<>(matched.size());
         for (Outcome o : matched) {
             Pending p = o.payment();
             if (!claimed.contains(p.id())) {
-                continue; // a duplicate the ingest did not store, or matched already by the other path
+                continue; // a duplicate, or matched already by the other path
             }
             postings.add(new Ledger.Posting(o.owner().marketId(), p.id(), null, null, "payment " + p.provider(),
                     Ledger.payment(p.provider(), o.owner().traderId(), p.amountVnd())));
@@ -311,6 +264,21 @@ public class PaymentMatcher {
         ledger.postAll(postings);
         warn(matched, claimed, now);
         announced.forEach(events::publishEvent);
+    }
+
+    /** The sweep's claim: the rows still RECEIVED change to what was decided, in one statement. */
+    private Set<UUID> updateReceived(Map<UUID, Decided> decided) {
+        List<Decided> d = List.copyOf(decided.values());
+        return new HashSet<>(jdbc.queryForList("""
+                UPDATE payment_event e SET status = x.status, market_id = x.market_id, stall_id = x.stall_id,
+                    trader_id = x.trader_id, payment_code = x.code, exception_reason = x.reason, matched_at = x.matched_at
+                FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[])
+                    AS x(id, status, market_id, stall_id, trader_id, code, reason, matched_at)
+                WHERE e.id = x.id AND e.status = 'RECEIVED' RETURNING e.id""", UUID.class,
+                decided.keySet().toArray(UUID[]::new), column(d, Decided::status, String[]::new),
+                column(d, Decided::marketId, UUID[]::new), column(d, Decided::stallId, UUID[]::new),
+                column(d, Decided::traderId, UUID[]::new), column(d, Decided::code, String[]::new),
+                column(d, Decided::reason, String[]::new), column(d, Decided::matchedAt, Timestamp[]::new)));
     }
 
     /**
@@ -361,30 +329,17 @@ public class PaymentMatcher {
     }
 
     /**
-     * Claims the credits that pay bills (or orders) and hands each to the issuer of its codes, which posts the
-     * ledger and records what was settled. Nothing is announced: the trader's phone speaks only for money in.
+     * Hands each credit that pays bills (or orders) to the issuer of its codes, which posts the ledger and records what
+     * was settled. Nothing is announced: the trader's phone speaks only for money in.
      */
-    private void settle(List<Outcome> settled, Targets targets, Timestamp now) {
-        Set<UUID> claimed = new HashSet<>(jdbc.queryForList("""
-                UPDATE payment_event e SET status = 'SETTLED', market_id = m.market_id, stall_id = m.stall_id,
-                    trader_id = m.trader_id, matched_at = ?, payment_code = m.code
-                FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[])
-                    AS m(id, market_id, stall_id, trader_id, code)
-                WHERE e.id = m.id AND e.status = 'RECEIVED' RETURNING e.id""", UUID.class, now,
-                column(settled, o -> o.payment().id(), UUID[]::new),
-                column(settled, o -> o.owner().marketId(), UUID[]::new),
-                column(settled, o -> o.owner().stallId(), UUID[]::new),
-                column(settled, o -> o.owner().traderId(), UUID[]::new),
-                column(settled, Outcome::code, String[]::new)));
+    private void settle(List<Outcome> settled, Targets targets) {
         // Each issuer settles its part of the batch at once.
-        java.util.Map<PaymentCodes, List<PaymentCodes.Settlement>> byIssuer = new java.util.LinkedHashMap<>();
+        Map<PaymentCodes, List<PaymentCodes.Settlement>> byIssuer = new java.util.LinkedHashMap<>();
         for (Outcome o : settled) {
-            if (claimed.contains(o.payment().id())) {
-                Pending p = o.payment();
-                byIssuer.computeIfAbsent(targets.issuer().get(o.code()), k -> new ArrayList<>())
-                        .add(new PaymentCodes.Settlement(p.id(), o.owner().marketId(), p.provider(), p.amountVnd(),
-                                p.bookedAt().toInstant(), o.decision().settles()));
-            }
+            Pending p = o.payment();
+            byIssuer.computeIfAbsent(targets.issuer().get(o.code()), k -> new ArrayList<>())
+                    .add(new PaymentCodes.Settlement(p.id(), o.owner().marketId(), p.provider(), p.amountVnd(),
+                            p.bookedAt().toInstant(), o.decision().settles()));
         }
         byIssuer.forEach(PaymentCodes::settleAll);
     }
@@ -409,7 +364,7 @@ public class PaymentMatcher {
         }
     }
 
-    private static <T> T[] column(List<Outcome> rows, java.util.function.Function<Outcome, T> value,
+    static <R, T> T[] column(List<R> rows, java.util.function.Function<R, T> value,
                                   java.util.function.IntFunction<T[]> array) {
         T[] out = array.apply(rows.size());
         for (int i = 0; i < out.length; i++) {

@@ -91,34 +91,75 @@ class MatchingIT {
         assertThat(matcher.matchPending()).as("nothing is matched twice").isZero();
     }
 
-    @Test
-    void aPaymentHandedOverAndAlsoFoundByTheScanIsPostedAndAnnouncedOnce() throws Exception {
-        String account = db.sql("""
+    private String demoBankAccount() {
+        return db.sql("""
                 SELECT a.account_enc FROM receiving_account a JOIN market m ON m.id = a.market_id
                 WHERE m.code = 'TN-DAITU' AND a.kind = 'BANK' LIMIT 1""").query((rs, n) -> rs.getBytes(1)).optional()
                 .map(this::cipherDecrypt).orElseThrow();
-        assertThat(sePay(account, "FT-TWICE-1", 42_000, "in")).isEqualTo(200);
+    }
+
+    @Test
+    void aPaymentDeliveredSeveralTimesAtOnceIsStoredPostedAndAnnouncedOnce() throws Exception {
+        String account = demoBankAccount();
+        // Three deliveries of each of four payments at the same moment: some meet in one ingest batch (one insert),
+        // some in the next one (a conflict with a stored row).
+        List<java.util.concurrent.CompletableFuture<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            for (int copy = 0; copy < 3; copy++) {
+                String reference = "FT-TWICE-" + i;
+                answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return sePay(account, reference, 42_000, "in");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+        }
+        assertThat(answers).allSatisfy(a -> assertThat(a.get()).as("every delivery is acknowledged").isEqualTo(200));
         MatchAll.now(matcher, db);
-        PaymentMatcher.Pending again = db.sql("""
-                SELECT id, provider, direction, amount_vnd, receiving_account_hash, booked_at, market_id
-                FROM payment_event WHERE bank_reference = 'FT-TWICE-1'""")
-                .query((rs, n) -> new PaymentMatcher.Pending(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getString(3), rs.getLong(4), rs.getBytes(5), null, rs.getTimestamp(6), "MUA RAU", null,
-                        rs.getObject(7, UUID.class))).single();
-        long announced = matched.seen().stream().filter(e -> e.paymentId().equals(again.id())).count();
-        assertThat(announced).isEqualTo(1);
+        for (int i = 1; i <= 4; i++) {
+            List<UUID> ids = db.sql("SELECT id FROM payment_event WHERE bank_reference = ?").param("FT-TWICE-" + i)
+                    .query(UUID.class).list();
+            assertThat(ids).as("stored once").hasSize(1);
+            assertThat(status("FT-TWICE-" + i)).isEqualTo("MATCHED");
+            assertThat(db.sql("SELECT count(*) FROM ledger_transaction WHERE payment_event_id = ?").param(ids.getFirst())
+                    .query(Long.class).single()).as("posted once").isEqualTo(1);
+            assertThat(matched.seen().stream().filter(e -> e.paymentId().equals(ids.getFirst())).count())
+                    .as("announced once").isEqualTo(1);
+        }
+        assertThat(matcher.matchPending()).as("the sweep finds nothing the ingest matched").isZero();
+    }
 
-        matcher.match(List.of(again));
-        matcher.match(List.of(new PaymentMatcher.Pending(UUID.randomUUID(), again.provider(), again.direction(),
-                again.amountVnd(), again.accountHash(), null, again.bookedAt(), "MUA RAU", null, null)));
-
-        assertThat(db.sql("SELECT count(*) FROM ledger_transaction WHERE payment_event_id = ?").param(again.id())
-                .query(Long.class).single()).isEqualTo(1);
-        assertThat(matched.seen().stream().filter(e -> e.paymentId().equals(again.id())).count())
-                .as("announced once").isEqualTo(1);
-        assertThat(db.sql("SELECT count(*) FROM ledger_transaction t LEFT JOIN payment_event e "
-                + "ON e.id = t.payment_event_id WHERE t.payment_event_id IS NOT NULL AND e.id IS NULL")
-                .query(Long.class).single()).as("a hand-over the ingest never stored posts nothing").isZero();
+    @Test
+    void aBatchWhoseMatchingFailsIsStoredAndMatchedOnceMatchingWorksAgain() throws Exception {
+        String account = demoBankAccount();
+        String code = vn.cho40.shared.PaymentCode.generate();
+        BrokenIssuer.breaking.add(code);
+        try {
+            String body = "{\"id\":7700123,\"gateway\":\"\",\"transactionDate\":\"2026-11-24 07:30:00\","
+                    + "\"accountNumber\":\"" + account + "\",\"code\":null,\"content\":\"TRA " + code + "\","
+                    + "\"transferType\":\"in\",\"transferAmount\":15000,\"accumulated\":0,\"subAccount\":null,"
+                    + "\"referenceCode\":\"FT-BROKEN-1\",\"description\":\"\"}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/sepay"))
+                    .header("Authorization", "Apikey k-123").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("acknowledged although matching failed").isEqualTo(200);
+            assertThat(status("FT-BROKEN-1")).as("stored to be matched later").isEqualTo("RECEIVED");
+            Thread.sleep(1_500); // the sweep (every second) meets the same failure and changes nothing
+            assertThat(status("FT-BROKEN-1")).isEqualTo("RECEIVED");
+        } finally {
+            BrokenIssuer.breaking.remove(code);
+        }
+        MatchAll.now(matcher, db);
+        // No issuer knows the code: the board's queue gets it with that reason, and nothing is posted.
+        assertThat(status("FT-BROKEN-1")).isEqualTo("EXCEPTION");
+        assertThat(db.sql("SELECT exception_reason, payment_code FROM payment_event WHERE bank_reference = 'FT-BROKEN-1'")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("UNKNOWN_CODE " + code);
+        assertThat(db.sql("""
+                SELECT count(*) FROM ledger_transaction t JOIN payment_event e ON e.id = t.payment_event_id
+                WHERE e.bank_reference = 'FT-BROKEN-1'""").query(Long.class).single()).isZero();
     }
 
     @Test
