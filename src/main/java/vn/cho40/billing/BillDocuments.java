@@ -38,22 +38,29 @@ class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
         if (billIds.isEmpty()) {
             return;
         }
+        requestForPaid(db.sql("SELECT id, market_id, kind, corrects FROM bill WHERE id = ANY(?)")
+                .param(billIds.toArray(UUID[]::new))
+                .query((rs, n) -> new Paid(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, UUID.class)))
+                .list());
+    }
+
+    /** A bill paid in full, as the payer's transaction read it: its market, its kind and the bill it corrects. */
+    record Paid(UUID billId, UUID marketId, String kind, UUID corrects) {
+    }
+
+    /** The same for bills the caller has read already (the settling of a batch of transfers). */
+    void requestForPaid(List<Paid> bills) {
         List<EInvoices.Request> requests = new java.util.ArrayList<>();
-        db.sql("SELECT id, market_id, kind, corrects FROM bill WHERE id = ANY(?)").param(billIds.toArray(UUID[]::new))
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    UUID market = rs.getObject(2, UUID.class);
-                    UUID corrects = rs.getObject(4, UUID.class);
-                    if ("ADJUSTMENT".equals(rs.getString(3)) && einvoices.requested("bill:" + corrects)) {
-                        // An adjusting bill (more asked) of a documented bill, paid: an adjusting document of that one.
-                        einvoices.requestAdjustment(market, "bill:" + id, "bill:" + corrects,
-                                "Điều chỉnh tăng theo hóa đơn phí điều chỉnh đã thanh toán");
-                    } else {
-                        requests.add(new EInvoices.Request(market, "bill:" + id, EInvoices.Kind.INVOICE, null));
-                    }
-                    return id;
-                })
-                .list();
+        for (Paid b : bills) {
+            if ("ADJUSTMENT".equals(b.kind()) && einvoices.requested("bill:" + b.corrects())) {
+                // An adjusting bill (more asked) of a documented bill, paid: an adjusting document of that one.
+                einvoices.requestAdjustment(b.marketId(), "bill:" + b.billId(), "bill:" + b.corrects(),
+                        "Điều chỉnh tăng theo hóa đơn phí điều chỉnh đã thanh toán");
+            } else {
+                requests.add(new EInvoices.Request(b.marketId(), "bill:" + b.billId(), EInvoices.Kind.INVOICE, null));
+            }
+        }
         einvoices.requestAll(requests);
     }
 

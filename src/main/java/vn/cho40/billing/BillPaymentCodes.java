@@ -67,7 +67,7 @@ class BillPaymentCodes implements PaymentCodes {
         return found;
     }
 
-    private record Open(UUID id, UUID traderId, UUID marketId, String code, long due) {
+    private record Open(UUID id, UUID traderId, UUID marketId, String code, long due, String kind, UUID corrects) {
     }
 
     @Override
@@ -88,18 +88,21 @@ class BillPaymentCodes implements PaymentCodes {
         String[] codes = settlements.stream().flatMap(s -> s.codes().stream()).distinct().toArray(String[]::new);
         Map<String, Open> byCode = new java.util.LinkedHashMap<>(); // in due-date order
         db.sql("""
-                SELECT id, trader_id, market_id, payment_code, total_vnd - paid_vnd - waived_vnd - credited_vnd FROM bill
-                WHERE payment_code = ANY(?) AND status IN ('OPEN', 'PARTLY_PAID') ORDER BY due_on, number FOR UPDATE""")
+                SELECT id, trader_id, market_id, payment_code, total_vnd - paid_vnd - waived_vnd - credited_vnd, kind,
+                       corrects
+                FROM bill WHERE payment_code = ANY(?) AND status IN ('OPEN', 'PARTLY_PAID') ORDER BY due_on, number
+                FOR UPDATE""")
                 .param(codes)
                 .query((rs, n) -> new Open(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getString(4), rs.getLong(5)))
+                        rs.getObject(3, UUID.class), rs.getString(4), rs.getLong(5), rs.getString(6),
+                        rs.getObject(7, UUID.class)))
                 .list().forEach(b -> byCode.put(b.code(), b));
         Map<UUID, Long> dueLeft = new HashMap<>();
         byCode.values().forEach(b -> dueLeft.put(b.id(), b.due()));
         Map<UUID, Long> paidPerBill = new java.util.LinkedHashMap<>();
         List<Object[]> payments = new ArrayList<>();
         List<Ledger.Posting> postings = new ArrayList<>();
-        List<UUID> paidInFull = new ArrayList<>();
+        List<BillDocuments.Paid> paidInFull = new ArrayList<>();
         for (Settlement s : settlements) {
             List<Open> bills = s.codes().stream().map(byCode::get).filter(java.util.Objects::nonNull)
                     .filter(b -> b.marketId().equals(s.marketId())).toList();
@@ -125,7 +128,7 @@ class BillPaymentCodes implements PaymentCodes {
                 outbox.addBillPayments(s.marketId(), s.bookedAt(), 1, pay);
                 lines.add(new Ledger.Line(Accounts.receivable(b.traderId()), -pay));
                 if (pay == due) {
-                    paidInFull.add(b.id());
+                    paidInFull.add(new BillDocuments.Paid(b.id(), b.marketId(), b.kind(), b.corrects()));
                 }
             }
             if (left > 0) {
@@ -146,7 +149,7 @@ class BillPaymentCodes implements PaymentCodes {
                     .params(paidPerBill.keySet().toArray(UUID[]::new), paidPerBill.values().toArray(Long[]::new))
                     .update();
         }
-        ledger.postAll(postings);
-        documents.requestForAll(paidInFull);
+        ledger.postBeforeCommit(postings);
+        documents.requestForPaid(paidInFull);
     }
 }

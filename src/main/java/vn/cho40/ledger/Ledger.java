@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.cho40.shared.Ids;
 
 /**
@@ -66,6 +68,42 @@ public class Ledger {
         public Posting {
             lines = List.copyOf(lines);
         }
+    }
+
+    /**
+     * Posts these transactions just before the caller's transaction commits, together with everything else posted
+     * this way in it: a batch of payments that mixes sales and bill payments is posted with two statements, not two
+     * per kind. For writers that never read back what they posted in the same transaction; outside a transaction,
+     * posts at once.
+     */
+    public void postBeforeCommit(List<Posting> postings) {
+        if (postings.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            postAll(postings);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Posting> pending = (List<Posting>) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            List<Posting> created = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    postAll(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(Ledger.this);
+                }
+            });
+            pending = created;
+        }
+        postings.forEach(p -> requireBalanced(p.lines())); // refused now, where the caller can tell which
+        pending.addAll(postings);
     }
 
     /** Posts many transactions with two statements; the caller's transaction commits them or nothing. */

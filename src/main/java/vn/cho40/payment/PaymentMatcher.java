@@ -261,7 +261,7 @@ public class PaymentMatcher {
             announced.add(new PaymentMatched(p.id(), o.owner().marketId(), o.owner().stallId(), o.owner().traderId(),
                     p.amountVnd(), p.bookedAt().toInstant(), o.code()));
         }
-        ledger.postAll(postings);
+        ledger.postBeforeCommit(postings);
         warn(matched, claimed, now);
         announced.forEach(events::publishEvent);
     }

@@ -21,9 +21,16 @@ public final class Ids {
 
     public static UUID newId(Clock clock) {
         long millis = clock.millis();
-        long randA = RANDOM.nextInt(1 << 12);
+        // One draw for both random fields: each draw from the system's generator costs a digest (a few per payment).
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        long randA = ((random[0] & 0xFFL) << 4 | (random[1] & 0xFFL) >>> 4) & 0xFFFL;
+        long randB = 0;
+        for (int i = 2; i < 10; i++) {
+            randB = randB << 8 | (random[i] & 0xFFL);
+        }
         long msb = (millis << 16) | (0x7L << 12) | randA;
-        long lsb = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        long lsb = (randB & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
     }
 
