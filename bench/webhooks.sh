@@ -11,6 +11,7 @@
 # CHO40_MATCHER_THREADS=0 switches matching off, to measure the webhook path alone against the baseline.
 # BILLS=1: a third of the measured webhooks pay open bills into the boards' collection accounts (each bill once,
 # its code in the transfer text): bills for future quarters are issued first so there are enough of them.
+# SPREAD=1: the sales go to the traders of every demo market instead of Chợ Đại Từ's alone.
 # JFR=file.jfr / PERF=perf.data: a Java Flight Recording of the server / perf samples of PostgreSQL, measured run only.
 # STATEMENTS=file: PostgreSQL's top statements by time during the measured run (needs pg_stat_statements preloaded).
 set -euo pipefail
@@ -39,7 +40,9 @@ until [[ "$(curl -fs "http://localhost:$port/api/v1/markets?q=cho%20dai%20tu" ||
 done
 # The demo's traders (market,stall,phone,account), written into its own folder once loaded: no endpoint lists them.
 until [ -s "$work/demo-traders.csv" ]; do sleep 0.2; done
-awk -F, '$1 == "TN-DAITU" {print $4}' "$work/demo-traders.csv" >"$work/accounts.txt"
+# Sales go to Chợ Đại Từ's traders (every transaction then shares that market's row); SPREAD=1: to every demo market's.
+awk -F, -v all="${SPREAD:-0}" '(all == 1 || $1 == "TN-DAITU") && NR > 1 {print $4}' "$work/demo-traders.csv" \
+  >"$work/accounts.txt"
 server=$(pgrep -f "cho40.jar demo --cho40.bench" | head -n 1)
 : >"$work/bills.txt"
 if [[ "${BILLS:-0}" == 1 ]]; then
