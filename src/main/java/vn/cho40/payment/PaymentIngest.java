@@ -239,14 +239,9 @@ public class PaymentIngest {
     }
 
     /** One column of the event rows, as a typed array for unnest. */
+    @SuppressWarnings("unchecked")
     private static <T> T[] field(List<Object[]> rows, int index, java.util.function.IntFunction<T[]> array) {
-        T[] out = array.apply(rows.size());
-        for (int i = 0; i < out.length; i++) {
-            @SuppressWarnings("unchecked")
-            T value = (T) rows.get(i)[index];
-            out[i] = value;
-        }
-        return out;
+        return PaymentMatcher.column(rows, row -> (T) row[index], array);
     }
 
     @PreDestroy
