@@ -44,13 +44,14 @@ until [ -s "$work/demo-traders.csv" ]; do sleep 0.2; done
 awk -F, -v all="${SPREAD:-0}" '(all == 1 || $1 == "TN-DAITU") && NR > 1 {print $4}' "$work/demo-traders.csv" \
   >"$work/accounts.txt"
 server=$(pgrep -f "cho40.jar demo --cho40.bench" | head -n 1)
+# Wait for the demo's load to end (it ends with ANALYZE) and its own fee payments to settle: the measured load must
+# not share the machine with it (a warm-up once ran into the demo's history load and waited on its locks).
+until [[ "$($pg -d $db -c "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'bill_payment'
+                           AND last_analyze IS NOT NULL")" == 1 &&
+         "$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'")" == 0 ]]; do sleep 1; done
 : >"$work/bills.txt"
 if [[ "${BILLS:-0}" == 1 ]]; then
-  # Wait for the demo's load to end (it ends with ANALYZE) and its own fee payments to settle, then bill every market
-  # for the next quarters through the API.
-  until [[ "$($pg -d $db -c "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'bill_payment'
-                             AND last_analyze IS NOT NULL")" == 1 &&
-           "$($pg -d $db -c "SELECT count(*) FROM payment_event WHERE status = 'RECEIVED'")" == 0 ]]; do sleep 1; done
+  # Bill every market for the next quarters through the API.
   year=$(date +%Y)
   for m in $($pg -d $db -c "SELECT code FROM market WHERE collection_account_no IS NOT NULL ORDER BY code"); do
     for q in 1 2 3 4; do for y in $((year + 1)) $((year + 2)) $((year + 3)) $((year + 4)) $((year + 5)) $((year + 6)); do

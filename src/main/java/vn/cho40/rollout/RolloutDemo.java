@@ -82,12 +82,14 @@ class RolloutDemo implements ApplicationRunner {
         }
         List<Live> live = db.sql("""
                 SELECT m.id, m.code, m.province_code, c.effective_on FROM market m
-                JOIN market_status_change c ON c.market_id = m.id AND c.to_status = 'LIVE' ORDER BY m.code""")
+                JOIN market_status_change c ON c.market_id = m.id AND c.to_status = 'LIVE' ORDER BY m.id""")
                 .query((rs, n) -> new Live(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getDate(4).toLocalDate())).list();
         // Traders held their stalls before the programme; the demo imported them today.
         db.sql("UPDATE lease SET starts_on = DATE '2021-06-01' WHERE ends_on IS NULL AND starts_on > DATE '2021-06-01'")
                 .update();
+        // Markets by id, months in order and traders by id: the order in which the live payments' tally locks the
+        // same rows (PaymentTally), so payments arriving while the demo loads wait for it instead of deadlocking.
         for (Live m : live) {
             List<Trader> traders = db.sql("""
                     SELECT l.trader_id, l.stall_id FROM lease l JOIN stall s ON s.id = l.stall_id
@@ -128,6 +130,7 @@ class RolloutDemo implements ApplicationRunner {
                 db.sql("""
                         INSERT INTO kpi_trader_month (market_id, province_code, trader_id, month, history_count, history_value)
                         SELECT ?, ?, x.trader_id, ?, x.n, x.v FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS x(trader_id, n, v)
+                        ORDER BY x.trader_id
                         ON CONFLICT (market_id, month, trader_id) DO UPDATE
                         SET history_count = excluded.history_count, history_value = excluded.history_value""")
                         .params(m.id(), m.province(), Date.valueOf(month.atDay(1)),
