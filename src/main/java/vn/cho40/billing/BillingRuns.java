@@ -69,7 +69,8 @@ public class BillingRuns {
         }
     }
 
-    public record Issued(UUID runId, int bills, long totalVnd) {
+    /** Serializable: the page shows it after its redirect, carried in the session (stored in the database). */
+    public record Issued(UUID runId, int bills, long totalVnd) implements java.io.Serializable {
     }
 
     private final JdbcClient db;

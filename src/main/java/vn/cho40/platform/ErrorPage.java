@@ -2,6 +2,7 @@ package vn.cho40.platform;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Errors the container forwards to /error (Spring Boot's BasicErrorController steps back for this bean): Spring
@@ -46,7 +48,19 @@ class ErrorPage implements ErrorController {
             log.error("Sự cố {} (incident): {} {}", incident, request.getMethod(), Requests.originalPath(request),
                     request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null);
             answer = answer.withIncident(incident);
+            dropFlashMessages(request);
         }
         return ErrorReplies.reply(request, answer);
+    }
+
+    /**
+     * The messages a failed request left for the page after its redirect: that page will not come, and a value the
+     * session cannot store (it is saved in the database) would fail this answer too, leaving the user a blank page.
+     */
+    private static void dropFlashMessages(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SessionFlashMapManager.class.getName() + ".FLASH_MAPS");
+        }
     }
 }

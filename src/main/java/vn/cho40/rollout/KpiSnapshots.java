@@ -46,7 +46,8 @@ class KpiSnapshots {
     }
 
     /** What a freeze did: markets frozen for the first time, given a new version, left as they were. */
-    public record Frozen(int first, int revised, int unchanged) {
+    /** Serializable: the plans page shows it after its redirect, carried in the session (stored in the database). */
+    public record Frozen(int first, int revised, int unchanged) implements java.io.Serializable {
     }
 
     /**
