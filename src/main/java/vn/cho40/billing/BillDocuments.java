@@ -127,8 +127,10 @@ class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
         if (("KWH".equals(unit) || "M3".equals(unit)) && rate != null
                 && before == Math.multiplyExact(unitPrice, qtyMilli) / 1000 && qtyMilli % 1000 == 0) {
             return new EDocument.Line(description + month, "KWH".equals(unit) ? "kWh" : "m³", qtyMilli, unitPrice,
-                    before, rate, charge);
+                    before, rate, charge, gross - before);
         }
-        return new EDocument.Line(description + month, "khoản", 1000, before, before, rate, charge);
+        // The line's VAT is what the bill charged on it: the document then adds up to what the trader paid.
+        return new EDocument.Line(description + month, "khoản", 1000, before, before, rate, charge,
+                rate == null ? null : gross - before);
     }
 }

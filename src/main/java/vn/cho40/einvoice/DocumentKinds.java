@@ -33,7 +33,7 @@ final class DocumentKinds {
         if (l.vatRate() == null) {
             return l;
         }
-        long gross = l.amountVnd() + VatRates.vat(l.amountVnd(), l.vatRate());
+        long gross = l.amountVnd() + (l.vatVnd() != null ? l.vatVnd() : VatRates.vat(l.amountVnd(), l.vatRate()));
         return new EDocument.Line(l.name(), l.unit(), 1000, gross, gross, null, l.code());
     }
 }

@@ -76,12 +76,19 @@ public record EDocument(DocumentSymbol series, long number, LocalDate issuedOn, 
      * One line: what was sold, its unit, the quantity in thousandths (12.5 m² is 12500), the unit price and the
      * amount before VAT, and the VAT rate as the XML writes it ({@code 8%}, {@code 10%}, {@code KCT}...; null on a
      * sales invoice, form 2, or a receipt, which have none), and the item code ({@code MHHDVu}: the charge type of a
-     * bill's line, which decides whether it goes on an invoice or a receipt).
+     * bill's line, which decides whether it goes on an invoice or a receipt). {@code vatVnd}: the line's own VAT
+     * when it was billed with VAT rounded line by line (a market's bill: its lines' amounts with VAT are what the
+     * trader paid, and the document must add up to them), or null when the VAT is reckoned on the rate's total.
      */
     public record Line(String name, String unit, long quantityMilli, long unitPriceVnd, long amountVnd, String vatRate,
-                       String code) {
+                       String code, Long vatVnd) {
         public Line(String name, String unit, long quantityMilli, long unitPriceVnd, long amountVnd, String vatRate) {
-            this(name, unit, quantityMilli, unitPriceVnd, amountVnd, vatRate, null);
+            this(name, unit, quantityMilli, unitPriceVnd, amountVnd, vatRate, null, null);
+        }
+
+        public Line(String name, String unit, long quantityMilli, long unitPriceVnd, long amountVnd, String vatRate,
+                    String code) {
+            this(name, unit, quantityMilli, unitPriceVnd, amountVnd, vatRate, code, null);
         }
 
         public Line {
@@ -90,6 +97,9 @@ public record EDocument(DocumentSymbol series, long number, LocalDate issuedOn, 
             }
             if (vatRate != null && VatRates.basisPoints(vatRate) < 0) {
                 throw new IllegalArgumentException("unknown VAT rate " + vatRate);
+            }
+            if (vatVnd != null && vatRate == null) {
+                throw new IllegalArgumentException("a line without a VAT rate has no VAT");
             }
         }
     }
@@ -110,16 +120,26 @@ public record EDocument(DocumentSymbol series, long number, LocalDate issuedOn, 
         return series.kind();
     }
 
-    /** Amount before VAT and VAT, per rate, in the order the rates first appear. */
+    /**
+     * Amount before VAT and VAT, per rate, in the order the rates first appear. The VAT is the sum of the lines' own
+     * VAT when every line of the rate carries it (rounded line by line, as the bill was), else reckoned on the rate's
+     * total.
+     */
     public Map<String, long[]> byRate() {
-        Map<String, Long> amounts = new LinkedHashMap<>();
+        Map<String, long[]> sums = new LinkedHashMap<>(); // before VAT, own VAT, lines without their own VAT
         for (Line l : lines) {
             if (l.vatRate() != null) {
-                amounts.merge(l.vatRate(), l.amountVnd(), Long::sum);
+                long[] s = sums.computeIfAbsent(l.vatRate(), r -> new long[3]);
+                s[0] += l.amountVnd();
+                if (l.vatVnd() == null) {
+                    s[2]++;
+                } else {
+                    s[1] += l.vatVnd();
+                }
             }
         }
         Map<String, long[]> out = new LinkedHashMap<>();
-        amounts.forEach((rate, amount) -> out.put(rate, new long[] {amount, VatRates.vat(amount, rate)}));
+        sums.forEach((rate, s) -> out.put(rate, new long[] {s[0], s[2] == 0 ? s[1] : VatRates.vat(s[0], rate)}));
         return out;
     }
 

@@ -207,12 +207,14 @@ final class MisaMeInvoice implements EInvoiceProvider {
             details.add(line);
         }
         inv.put("OriginalInvoiceDetail", details);
+        // Per rate as the signed file states it; lines without a rate go under KCT with no VAT.
         Map<String, long[]> byRate = new LinkedHashMap<>();
-        d.lines().forEach(l -> byRate.computeIfAbsent(l.vatRate() == null ? "KCT" : l.vatRate(), r -> new long[1])[0]
-                += l.amountVnd());
+        d.byRate().forEach((rate, a) -> byRate.put(rate, a.clone()));
+        d.lines().stream().filter(l -> l.vatRate() == null)
+                .forEach(l -> byRate.computeIfAbsent("KCT", r -> new long[2])[0] += l.amountVnd());
         List<Map<String, Object>> rates = new ArrayList<>();
-        byRate.forEach((rate, sum) -> rates.add(Map.of("VATRateName", rate, "AmountWithoutVATOC", sum[0],
-                "VATAmountOC", rate.equals("KCT") ? 0 : VatRates.vat(sum[0], rate))));
+        byRate.forEach((rate, a) -> rates.add(Map.of("VATRateName", rate, "AmountWithoutVATOC", a[0],
+                "VATAmountOC", rate.equals("KCT") ? 0 : a[1])));
         inv.put("TaxRateInfo", rates);
         return inv;
     }

@@ -2,7 +2,9 @@ package vn.cho40.einvoice;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -14,7 +16,8 @@ import org.w3c.dom.Node;
  */
 record OutgoingDocument(UUID key, EInvoices.Kind kind, String form, String series, long number, LocalDate issuedOn,
                         String paymentMethod, EDocument.Party seller, EDocument.Party buyer, List<EDocument.Line> lines,
-                        long totalBeforeVat, long totalVat, long total, String totalInWords, EDocument.Related related) {
+                        long totalBeforeVat, long totalVat, long total, String totalInWords, EDocument.Related related,
+                        Map<String, long[]> byRate) {
 
     static OutgoingDocument fromXml(UUID key, byte[] xml) {
         org.w3c.dom.Document doc;
@@ -37,6 +40,15 @@ record OutgoingDocument(UUID key, EInvoices.Kind kind, String form, String serie
                         Long.parseLong(t(l, "ThTien")), blank(t(l, "TSuat")), blank(t(l, "MHHDVu"))));
             }
         }
+        // Amount before VAT and VAT per rate as the signed file states them (a bill's VAT is rounded line by line, so
+        // they are not always the rate of the total).
+        Map<String, long[]> byRate = new LinkedHashMap<>();
+        Element rates = DocumentCheck.first(totals, "THTTLTSuat");
+        for (Node n = rates == null ? null : rates.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element r && r.getTagName().equals("LTSuat")) {
+                byRate.put(t(r, "TSuat"), new long[] {Long.parseLong(t(r, "ThTien")), Long.parseLong(t(r, "TThue"))});
+            }
+        }
         Element rel = DocumentCheck.first(common, "TTHDLQuan");
         EDocument.Related related = rel == null ? null : new EDocument.Related(
                 "1".equals(t(rel, "TCHDon")) ? EDocument.Correction.REPLACE : EDocument.Correction.ADJUST,
@@ -46,7 +58,7 @@ record OutgoingDocument(UUID key, EInvoices.Kind kind, String form, String serie
                 Long.parseLong(t(common, shape.number())), LocalDate.parse(t(common, "NLap")), t(common, "HTTToan"),
                 party(DocumentCheck.first(content, "NBan")), party(DocumentCheck.first(content, "NMua")), lines,
                 Long.parseLong(t(totals, "TgTCThue")), Long.parseLong(t(totals, "TgTThue")),
-                Long.parseLong(t(totals, "TgTTTBSo")), t(totals, "TgTTTBChu"), related);
+                Long.parseLong(t(totals, "TgTTTBSo")), t(totals, "TgTTTBChu"), related, byRate);
     }
 
     private static EDocument.Party party(Element e) {

@@ -206,15 +206,9 @@ final class ViettelSInvoice implements EInvoiceProvider {
     }
 
     private static List<Map<String, Object>> taxBreakdowns(OutgoingDocument d) {
-        Map<String, long[]> byRate = new LinkedHashMap<>();
-        for (EDocument.Line l : d.lines()) {
-            if (l.vatRate() != null) {
-                byRate.computeIfAbsent(l.vatRate(), r -> new long[2])[0] += l.amountVnd();
-            }
-        }
         List<Map<String, Object>> out = new ArrayList<>();
-        byRate.forEach((rate, a) -> out.add(Map.of("taxPercentage", percent(rate), "taxableAmount", a[0],
-                "taxAmount", VatRates.vat(a[0], rate))));
+        d.byRate().forEach((rate, a) -> out.add(Map.of("taxPercentage", percent(rate), "taxableAmount", a[0],
+                "taxAmount", a[1])));
         return out;
     }
 

@@ -70,6 +70,26 @@ class EInvoiceIT {
     }
 
     @Test
+    void theDocumentsOfAPaidBillAddUpToWhatWasPaidToTheDong() {
+        // The demo's boards with e-invoices set up have bills paid in full, their lines' VAT rounded line by line.
+        while (issuer.issuePending(500) > 0) {
+            // every waiting request of the boards set up
+        }
+        record Pair(String source, long documents, long bill) {
+        }
+        List<Pair> pairs = db.sql("""
+                SELECT d.source, d.total, b.total_vnd
+                FROM (SELECT source, sum(total_vnd) AS total FROM e_document
+                      WHERE source LIKE 'bill:%' AND corrects IS NULL GROUP BY source) d
+                JOIN bill b ON 'bill:' || b.id = d.source
+                WHERE b.status = 'PAID' AND b.credited_vnd = 0 AND b.waived_vnd = 0 AND NOT EXISTS
+                      (SELECT 1 FROM bill c WHERE c.corrects = b.id)""")
+                .query((rs, n) -> new Pair(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        assertThat(pairs).as("the demo's paid bills have documents").hasSizeGreaterThan(50);
+        assertThat(pairs).filteredOn(p -> p.documents() != p.bill()).isEmpty();
+    }
+
+    @Test
     void theBoardSetsItsSeriesAndEveryRequestBecomesOneSignedNumberedDocument() throws Exception {
         UUID daitu = market(MARKET);
         WebSession board = provinceAdmin();

@@ -100,6 +100,31 @@ class EInvoiceTest {
     }
 
     @Test
+    void aBillsLinesWithTheirOwnVatAddUpToWhatTheTraderPaid() {
+        // Three lines of a market's bill at 8 %, each priced VAT included: 478,757 đồng paid. Reckoned on the rate's
+        // total the VAT would be 35,463 and the document 478,756, a đồng short of the bill.
+        long[] gross = {156_000, 190_633, 132_124};
+        List<EDocument.Line> lines = new java.util.ArrayList<>();
+        for (long g : gross) {
+            long before = VatRates.beforeVat(g, "8%");
+            lines.add(new EDocument.Line("Phí tháng 11/2026", "khoản", 1_000, before, before, "8%", "RENT", g - before));
+        }
+        EDocument d = new EDocument(InvoiceSeries.parse("1C26TAA").orElseThrow(), 13, LocalDate.of(2026, 11, 30), "CK",
+                new EDocument.Party("Ban quản lý chợ Đại Từ", "0100112437", "Thị trấn Hùng Sơn, Thái Nguyên"),
+                new EDocument.Party("Nguyễn Thị Hoa", null, "Quầy A-1, chợ Đại Từ"), lines, "DT26-000013-X7K");
+        assertThat(d.total()).isEqualTo(478_757);
+        assertThat(d.totalVat()).isEqualTo(35_464);
+        String xml = new String(signed(d), StandardCharsets.UTF_8);
+        assertThat(xml).contains("<TgTCThue>443293</TgTCThue>", "<TgTThue>35464</TgTThue>", "<TgTTTBSo>478757</TgTTTBSo>");
+        assertThat(DocumentCheck.check(xml.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+
+        // More than a đồng a line away from the rate's total is not rounding: named (and the signature breaks).
+        String far = xml.replace("<TThue>35464</TThue>", "<TThue>35467</TThue>");
+        assertThat(DocumentCheck.check(far.getBytes(StandardCharsets.UTF_8)).problems())
+                .extracting(DocumentCheck.Problem::key).contains("einvoice.check.vat");
+    }
+
+    @Test
     void aOneByteChangeBreaksTheSignature() {
         byte[] file = signed(rentAndElectricity());
         String xml = new String(file, StandardCharsets.UTF_8);

@@ -102,7 +102,7 @@ class ProviderAdaptersTest {
         OutgoingDocument d = invoice();
         OutgoingDocument badBuyer = new OutgoingDocument(d.key(), d.kind(), d.form(), d.series(), d.number(),
                 d.issuedOn(), d.paymentMethod(), d.seller(), new EDocument.Party("Hoa", "0100112438", null),
-                d.lines(), d.totalBeforeVat(), d.totalVat(), d.total(), d.totalInWords(), null);
+                d.lines(), d.totalBeforeVat(), d.totalVat(), d.total(), d.totalInWords(), null, d.byRate());
         assertThatThrownBy(() -> misa.send(badBuyer, misa(FakeProvider.PASSWORD)))
                 .isInstanceOfSatisfying(EInvoiceProvider.ProviderException.class, e -> {
                     assertThat(e.failure()).isEqualTo(EInvoiceProvider.Failure.REFUSED);
