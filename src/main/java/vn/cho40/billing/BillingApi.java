@@ -88,8 +88,8 @@ class BillingApi {
     @Operation(operationId = "getBill", summary = "Một hóa đơn với các dòng và các lần thanh toán: a bill with its lines and payments")
     BillDetailJson get(@PathVariable UUID id) {
         Bills.View v = bills.get(id).orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
-        Market m = markets.findById(v.marketId()).orElseThrow();
-        markets.forStaff(m.code(), Permission.BILL_READ);
+        Market m = markets.forStaffOf(v.marketId(), Permission.BILL_READ,
+                () -> new NotFoundException("billing.bill.notFound", id));
         return new BillDetailJson(BillJson.of(v), bills.lines(id), bills.payments(id));
     }
 

@@ -145,6 +145,12 @@ class BillingDemo implements ApplicationRunner {
                     }
                     long amount = i % 20 == 7 ? b.totalVnd() / 2 : b.totalVnd();
                     var booked = b.dueOn().minusDays(1 + i % 5).atTime(9 + i % 8, (i * 7) % 60).atZone(VN).toInstant();
+                    if (booked.isAfter(clock.instant())) {
+                        // Last month's bills fall due after today: paid so far, between their issue and now.
+                        var issuedAt = period.plusMonths(1).atDay(1).atTime(7, 0).atZone(VN).toInstant();
+                        long span = Math.max(1, java.time.Duration.between(issuedAt, clock.instant()).toMinutes());
+                        booked = issuedAt.plus(java.time.Duration.ofMinutes((i * 7919L) % span));
+                    }
                     payments.add(new InboundPayment(InboundPayment.Provider.SEPAY, "demo-fee-" + b.number(),
                             "DEMOFEE" + b.number().replace("-", ""), amount, InboundPayment.Direction.CREDIT, booked,
                             m.collectionAccountNo(), null, b.paymentCode() + " tien cho quay " + b.stallCode(),

@@ -100,8 +100,8 @@ class BillingPages {
     @GetMapping("/billing/bills/{id}")
     String bill(@PathVariable UUID id, Model model) {
         Bills.View b = bills.get(id).orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
-        Market m = markets.findById(b.marketId()).orElseThrow();
-        markets.forStaff(m.code(), Permission.BILL_READ);
+        Market m = markets.forStaffOf(b.marketId(), Permission.BILL_READ,
+                () -> new NotFoundException("billing.bill.notFound", id));
         model.addAttribute("market", m);
         model.addAttribute("bill", b);
         model.addAttribute("lines", bills.lines(id));
@@ -124,8 +124,8 @@ class BillingPages {
     @GetMapping(value = "/billing/bills/{id}/notice.pdf", produces = "application/pdf")
     org.springframework.http.ResponseEntity<byte[]> notice(@PathVariable UUID id) {
         Bills.View b = bills.get(id).orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
-        Market m = markets.findById(b.marketId()).orElseThrow();
-        markets.forStaff(m.code(), Permission.BILL_READ);
+        Market m = markets.forStaffOf(b.marketId(), Permission.BILL_READ,
+                () -> new NotFoundException("billing.bill.notFound", id));
         List<Bills.View> open = bills.openOfStall(m.id(), b.stallCode()).stream()
                 .filter(x -> x.traderId().equals(b.traderId())).toList();
         byte[] qr = open.isEmpty() || open.getFirst().qrPayload() == null ? null

@@ -85,8 +85,8 @@ class CashDeskPages {
     @GetMapping("/billing/cash/receipts/{id}")
     String receipt(@PathVariable UUID id, Model model) {
         UUID marketId = desk.marketOf(id).orElseThrow(() -> new NotFoundException("billing.cash.noReceipt", id));
-        Market m = markets.findById(marketId).orElseThrow();
-        markets.forStaff(m.code(), Permission.BILL_READ);
+        Market m = markets.forStaffOf(marketId, Permission.BILL_READ,
+                () -> new NotFoundException("billing.cash.noReceipt", id));
         model.addAttribute("market", m);
         model.addAttribute("receipt", desk.receipt(id).orElseThrow());
         return "billing/receipt";

@@ -62,7 +62,7 @@ class CorrectionPages {
     /** The bill's market, for a manager of it; any other bill does not exist here. */
     private Market market(UUID billId) {
         Bills.View b = bills.get(billId).orElseThrow(() -> new NotFoundException("billing.bill.notFound", billId));
-        Market m = markets.findById(b.marketId()).orElseThrow();
-        return markets.forStaff(m.code(), Permission.BILL_ISSUE);
+        return markets.forStaffOf(b.marketId(), Permission.BILL_ISSUE,
+                () -> new NotFoundException("billing.bill.notFound", billId));
     }
 }

@@ -45,8 +45,8 @@ class WaiverPages {
                    RedirectAttributes redirect) {
         CurrentUser user = access.requirePermission(Permission.BILL_READ);
         Bills.View b = bills.get(id).orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
-        Market m = markets.findById(b.marketId()).orElseThrow();
-        markets.forStaff(m.code(), Permission.BILL_READ);
+        Market m = markets.forStaffOf(b.marketId(), Permission.BILL_READ,
+                () -> new NotFoundException("billing.bill.notFound", id));
         if (!markets.allows(m, Permission.CASH_COLLECT) && !markets.allows(m, Permission.BILL_ISSUE)) {
             throw new NotFoundException("billing.bill.notFound", id);
         }

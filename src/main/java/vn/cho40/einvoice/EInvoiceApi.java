@@ -58,8 +58,8 @@ class EInvoiceApi {
         List<EInvoices.Issued> issued = documents.documentsOf("bill:" + id);
         UUID market = issued.isEmpty() ? documents.marketOfBill(id)
                 .orElseThrow(() -> new NotFoundException("einvoice.notFound", id)) : issued.getFirst().marketId();
-        Market m = markets.findById(market).orElseThrow();
-        markets.forStaff(m.code(), Permission.BILL_READ);
+        Market m = markets.forStaffOf(market, Permission.BILL_READ,
+                () -> new NotFoundException("einvoice.notFound", id));
         return issued.stream().map(d -> new DocumentJson(d.id().toString(), d.kind().name(), d.series(), d.number(),
                 d.issuedOn(), d.totalVnd(), d.lookupCode(), d.state(),
                 d.corrects() == null ? null : d.corrects().toString(), d.correction())).toList();

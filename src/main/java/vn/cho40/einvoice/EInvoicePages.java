@@ -224,8 +224,8 @@ class EInvoicePages {
     /** The document if the user may read its market's bills; not found otherwise. */
     EInvoices.Issued scoped(UUID id) {
         EInvoices.Issued d = documents.byId(id).orElseThrow(() -> new NotFoundException("einvoice.notFound", id));
-        Market m = markets.findById(d.marketId()).orElseThrow();
-        markets.forStaff(m.code(), Permission.BILL_READ);
+        Market m = markets.forStaffOf(d.marketId(), Permission.BILL_READ,
+                () -> new NotFoundException("einvoice.notFound", id));
         return d;
     }
 

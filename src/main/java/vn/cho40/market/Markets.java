@@ -207,6 +207,19 @@ public class Markets {
     }
 
     /** Whether the current user (if any) may do {@code permission} on this market: for showing buttons. */
+    /**
+     * The market of a record opened by its id (a bill, a receipt, a document), for staff: outside the user's area
+     * it is the record that is not found, so the answer neither confirms the id nor names another market.
+     */
+    public Market forStaffOf(java.util.UUID marketId, vn.cho40.identity.Permission permission,
+                             java.util.function.Supplier<? extends RuntimeException> notFound) {
+        Market m = findById(marketId).orElseThrow(notFound);
+        if (access.current().filter(u -> u.scope().covers(place(m))).isEmpty()) {
+            throw notFound.get();
+        }
+        return forStaff(m.code(), permission);
+    }
+
     public boolean allows(Market m, vn.cho40.identity.Permission permission) {
         return access.current().filter(u -> u.scope().covers(place(m)) && u.may(permission)).isPresent();
     }

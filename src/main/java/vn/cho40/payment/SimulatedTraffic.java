@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -43,9 +44,20 @@ class SimulatedTraffic {
         this.marketCodes = marketCodes;
     }
 
+    private volatile int port;
+
     @EventListener
-    void start(WebServerInitializedEvent event) {
-        if (perMinute <= 0 || thread != null) {
+    void listening(WebServerInitializedEvent event) {
+        port = event.getWebServer().getPort();
+    }
+
+    /**
+     * Starts once the application is ready: the demo loads its markets and traders after the web server is up (a
+     * runner), and a first start found no account to pay at the server's start, so it sent nothing.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (perMinute <= 0 || thread != null || port <= 0) {
             return;
         }
         List<String> targets = new ArrayList<>();
@@ -60,7 +72,7 @@ class SimulatedTraffic {
             keys.setProperty(name.key(), secrets.platform(name));
         }
         keys.setProperty("direct", secrets.partner(DemoWebhookSecrets.DIRECT_PARTNER));
-        URI base = URI.create("http://127.0.0.1:" + event.getWebServer().getPort() + "/");
+        URI base = URI.create("http://127.0.0.1:" + port + "/");
         PaymentSimulator sim = new PaymentSimulator(HttpClient.newHttpClient(), base, targets, keys,
                 new SplittableRandom(), Clock.systemUTC());
         Duration pause = Duration.ofMillis(60_000L / perMinute);

@@ -126,8 +126,8 @@ class StatementPages {
     String report(@PathVariable UUID id, Model model) {
         access.requirePermission(Permission.PAYMENT_RECONCILE);
         Statements.Summary s = statements.get(id);
-        Market m = markets.findById(s.marketId()).orElseThrow(() -> new NotFoundException("statement.notFound", id));
-        markets.forStaff(m.code(), Permission.PAYMENT_RECONCILE);
+        Market m = markets.forStaffOf(s.marketId(), Permission.PAYMENT_RECONCILE,
+                () -> new NotFoundException("statement.notFound", id));
         model.addAttribute("market", m);
         model.addAttribute("s", s);
         model.addAttribute("days", statements.reconciliation(id));
@@ -137,8 +137,8 @@ class StatementPages {
     private Statements.Job visibleJob(UUID id) {
         access.requirePermission(Permission.PAYMENT_RECONCILE);
         Statements.Job job = statements.job(id).orElseThrow(() -> new NotFoundException("statement.notFound", id));
-        Market m = markets.findById(job.marketId()).orElseThrow(() -> new NotFoundException("statement.notFound", id));
-        markets.forStaff(m.code(), Permission.PAYMENT_RECONCILE);
+        Market m = markets.forStaffOf(job.marketId(), Permission.PAYMENT_RECONCILE,
+                () -> new NotFoundException("statement.notFound", id));
         return job;
     }
 
