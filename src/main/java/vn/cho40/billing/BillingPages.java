@@ -104,6 +104,7 @@ class BillingPages {
                 () -> new NotFoundException("billing.bill.notFound", id));
         model.addAttribute("market", m);
         model.addAttribute("bill", b);
+        model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
         model.addAttribute("lines", bills.lines(id));
         model.addAttribute("payments", bills.payments(id));
         model.addAttribute("waivers", waivers.ofBill(id));

@@ -18,6 +18,32 @@ public class TemplateFormats {
         return instant == null ? "" : VnFormats.dateTime(instant);
     }
 
+    /** A quantity as Vietnamese writes it: 3,5 (not 3.50), thousands grouped with dots. */
+    public String decimal(java.math.BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        java.text.DecimalFormatSymbols vi = new java.text.DecimalFormatSymbols();
+        vi.setDecimalSeparator(',');
+        vi.setGroupingSeparator('.');
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.###", vi);
+        return f.format(value);
+    }
+
+    /** A month as Vietnamese writes it: 11/2026. */
+    public String month(java.time.YearMonth month) {
+        return month == null ? "" : String.format("%02d/%d", month.getMonthValue(), month.getYear());
+    }
+
+    /** The same of a month written yyyy-MM (a form's value); anything else as it is. */
+    public String month(String yyyyMm) {
+        try {
+            return month(java.time.YearMonth.parse(yyyyMm));
+        } catch (RuntimeException e) {
+            return yyyyMm == null ? "" : yyyyMm;
+        }
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : VnFormats.date(date);
     }
