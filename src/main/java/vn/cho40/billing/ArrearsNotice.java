@@ -54,19 +54,26 @@ final class ArrearsNotice {
             on.setAlignment(Element.ALIGN_CENTER);
             doc.add(on);
             doc.add(new Paragraph("Kính gửi: " + h.traderName() + " — quầy " + h.stallCode(), bold));
+            if (open.isEmpty()) {
+                // A bill paid in full leaves nothing owed: say so, not a table that adds up to nothing.
+                doc.add(new Paragraph("Đến ngày " + VnFormats.date(today)
+                        + ", quầy đã nộp đủ mọi khoản phí; không còn khoản nào phải nộp.", text));
+                doc.close();
+                return out.toByteArray();
+            }
             doc.add(new Paragraph("Ban quản lý chợ xin thông báo các khoản phí của quầy chưa thanh toán đến ngày "
                     + VnFormats.date(today) + ":", text));
-            PdfPTable table = new PdfPTable(new float[] {32, 11, 16, 13, 20});
+            PdfPTable table = new PdfPTable(new float[] {30, 13, 16, 13, 20});
             table.setWidthPercentage(100);
             table.setSpacingBefore(6);
-            for (String head : List.of("Hóa đơn", "Kỳ", "Hạn nộp", "Quá hạn", "Còn phải nộp")) {
+            for (String head : List.of("Hóa đơn", "Kỳ", "Hạn nộp", "Quá hạn", "Còn phải nộp (₫)")) {
                 table.addCell(cell(head, bold, Element.ALIGN_CENTER));
             }
             long total = 0;
             for (Bills.View b : open) {
                 long late = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(b.dueOn(), today));
                 table.addCell(cell(b.number(), text, Element.ALIGN_LEFT));
-                table.addCell(cell(b.periodStart().getMonthValue() + "/" + b.periodStart().getYear(), text,
+                table.addCell(cell(String.format("%02d/%d", b.periodStart().getMonthValue(), b.periodStart().getYear()), text,
                         Element.ALIGN_CENTER));
                 table.addCell(cell(VnFormats.date(b.dueOn()), text, Element.ALIGN_CENTER));
                 table.addCell(cell(late == 0 ? "" : late + " ngày", text, Element.ALIGN_RIGHT));

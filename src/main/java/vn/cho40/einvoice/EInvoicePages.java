@@ -204,15 +204,17 @@ class EInvoicePages {
         try (XlsxTable t = new XlsxTable("Hoa don", List.of(
                 new XlsxTable.Column("Loại", XlsxTable.Kind.TEXT, 10),
                 new XlsxTable.Column("Ký hiệu", XlsxTable.Kind.TEXT, 18),
-                new XlsxTable.Column("Số", XlsxTable.Kind.COUNT, 8),
+                new XlsxTable.Column("Số", XlsxTable.Kind.TEXT, 10),
                 new XlsxTable.Column("Ngày", XlsxTable.Kind.DATE, 12),
                 new XlsxTable.Column("Người mua", XlsxTable.Kind.TEXT, 30),
                 new XlsxTable.Column("Tổng tiền (đồng)", XlsxTable.Kind.COUNT, 16),
-                new XlsxTable.Column("Trạng thái", XlsxTable.Kind.TEXT, 12),
+                new XlsxTable.Column("Trạng thái", XlsxTable.Kind.TEXT, 28),
                 new XlsxTable.Column("Mã tra cứu", XlsxTable.Kind.TEXT, 14)))) {
             t.line("SỔ HÓA ĐƠN ĐIỆN TỬ · " + m.name(), true).blankLine().header();
             for (EInvoices.Issued d : register.documents(m.id(), "", 100_000)) {
-                t.row(d.kind() == EInvoices.Kind.RECEIPT ? "Biên lai" : "Hóa đơn", d.series(), (long) d.number(), d.issuedOn(), d.buyerName(), d.totalVnd(), d.state(), d.lookupCode());
+                t.row(d.kind() == EInvoices.Kind.RECEIPT ? "Biên lai" : "Hóa đơn", d.series(),
+                        String.valueOf(d.number()), d.issuedOn(), d.buyerName(), d.totalVnd(),
+                        formErrors.text("einvoice.state." + d.state()), d.lookupCode());
             }
             t.writeTo(out);
         }

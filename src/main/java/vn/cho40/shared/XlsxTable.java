@@ -37,6 +37,7 @@ public final class XlsxTable implements AutoCloseable {
     private final List<Column> columns;
     private final CellStyle bold;
     private final CellStyle date;
+    private final CellStyle whole;
     private int next;
     private int headerRow = -1;
 
@@ -49,6 +50,9 @@ public final class XlsxTable implements AutoCloseable {
         bold.setFont(font);
         date = book.createCellStyle();
         date.setDataFormat(book.createDataFormat().getFormat("dd/mm/yyyy"));
+        // Whole numbers (counts, đồng) with thousands grouped as the reader's Excel writes them: 230.192.592.
+        whole = book.createCellStyle();
+        whole.setDataFormat(book.createDataFormat().getFormat("#,##0"));
         for (int c = 0; c < columns.size(); c++) {
             sheet.setColumnWidth(c, Math.min(255, columns.get(c).widthChars()) * 256);
         }
@@ -137,7 +141,10 @@ public final class XlsxTable implements AutoCloseable {
             }
             // General format: Excel shows 6 and 7,5 (or 7.5) as the reader's locale writes them.
             case DECIMAL -> cell.setCellValue(((BigDecimal) value).doubleValue());
-            case COUNT -> cell.setCellValue(((Number) value).longValue());
+            case COUNT -> {
+                cell.setCellValue(((Number) value).longValue());
+                cell.setCellStyle(whole);
+            }
         }
     }
 
