@@ -24,7 +24,7 @@ class Storefront {
     private final Clock clock;
     private final String base;
 
-    Storefront(JdbcClient db, Clock clock, @Value("${cho40.public-url:http://localhost:8080}") String publicUrl) {
+    Storefront(JdbcClient db, Clock clock, @Value(vn.cho40.shared.PublicUrl.SETTING) String publicUrl) {
         this.db = db;
         this.clock = clock;
         this.base = publicUrl.replaceAll("/+$", "");

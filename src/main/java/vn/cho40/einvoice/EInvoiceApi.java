@@ -30,7 +30,7 @@ class EInvoiceApi {
     private final String lookupUrl;
 
     EInvoiceApi(EInvoices documents, EInvoicePages pages, Markets markets,
-                @org.springframework.beans.factory.annotation.Value("${cho40.public-url:http://localhost:8080}")
+                @org.springframework.beans.factory.annotation.Value(vn.cho40.shared.PublicUrl.SETTING)
                 String publicUrl) {
         this.documents = documents;
         this.pages = pages;

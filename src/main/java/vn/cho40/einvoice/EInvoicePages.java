@@ -46,7 +46,7 @@ class EInvoicePages {
     EInvoicePages(EInvoiceRegister register, EInvoices documents, EInvoiceIssuer issuer, Markets markets,
                   Access access, FormErrors formErrors, EInvoiceCorrections corrections, List<EInvoiceDrafts> drafts,
                   EInvoiceSender sender,
-                  @org.springframework.beans.factory.annotation.Value("${cho40.public-url:http://localhost:8080}")
+                  @org.springframework.beans.factory.annotation.Value(vn.cho40.shared.PublicUrl.SETTING)
                   String publicUrl) {
         this.corrections = corrections;
         this.sender = sender;

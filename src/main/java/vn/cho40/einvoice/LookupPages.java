@@ -24,7 +24,7 @@ class LookupPages {
     private final EInvoices documents;
     private final String lookupUrl;
 
-    LookupPages(EInvoices documents, @Value("${cho40.public-url:http://localhost:8080}") String publicUrl) {
+    LookupPages(EInvoices documents, @Value(vn.cho40.shared.PublicUrl.SETTING) String publicUrl) {
         this.documents = documents;
         this.lookupUrl = publicUrl.replaceAll("/+$", "") + "/tra-cuu";
     }
