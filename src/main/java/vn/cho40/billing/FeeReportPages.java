@@ -57,6 +57,7 @@ class FeeReportPages {
                 Model model) {
         Report r = report(market, month);
         model.addAttribute("report", r);
+        model.addAttribute("manyMarkets", markets.inScope(access.require().scope()).size() > 1);
         model.addAttribute("monthValue", r.month().toString());
         return "billing/report";
     }

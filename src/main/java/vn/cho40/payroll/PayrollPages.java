@@ -78,10 +78,15 @@ class PayrollPages {
             Market m = markets.forStaff(code, Permission.PAYROLL_READ);
             model.addAttribute("market", m);
             model.addAttribute("staffList", staff.list(m));
-            model.addAttribute("runs", runs.runs(m));
+            List<PayrollRun> made = runs.runs(m);
+            YearMonth thisMonth = YearMonth.now(clock.withZone(VnFormats.VIETNAM));
+            model.addAttribute("runs", made);
             model.addAttribute("region", staff.region(m.id()));
             model.addAttribute("regions", Region.values());
-            model.addAttribute("thisMonth", YearMonth.now(clock.withZone(VnFormats.VIETNAM)).toString());
+            model.addAttribute("thisMonth", thisMonth.toString());
+            // Once the month's payroll is approved, "prepare this month" would only lead back to it.
+            model.addAttribute("thisMonthApproved", made.stream()
+                    .anyMatch(r -> r.kind().equals("REGULAR") && r.period().equals(thisMonth)));
             model.addAttribute("mayEdit", user.may(Permission.PAYROLL_EDIT));
             model.addAttribute("banks", BankDirectory.shipped().shortNames());
         }
