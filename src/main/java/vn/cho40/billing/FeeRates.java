@@ -85,6 +85,11 @@ public class FeeRates {
         if (r.effectiveFrom() == null || (r.effectiveTo() != null && r.effectiveTo().isBefore(r.effectiveFrom()))) {
             problems.add(Violation.of("effectiveTo", "billing.rate.dates"));
         }
+        // A price set by a decision cannot be charged for days before the decision was made (no retroactive fees).
+        if (r.effectiveFrom() != null && r.legalBasisDate() != null && r.effectiveFrom().isBefore(r.legalBasisDate())) {
+            problems.add(Violation.of("effectiveFrom", "billing.rate.beforeDecision",
+                    vn.cho40.shared.VnFormats.date(r.legalBasisDate())));
+        }
         return problems;
     }
 

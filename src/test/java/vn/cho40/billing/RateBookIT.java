@@ -58,6 +58,9 @@ class RateBookIT {
         Http.Response refused = board.postForm("/billing/rates", bare, "/billing/rates");
         assertThat(refused.body()).contains("Nhập căn cứ pháp lý", "Giá phải lớn hơn 0", "Thuế suất là một số");
         assertThat(rates()).as("nothing half-saved").isEqualTo(before);
+        assertThat(board.postForm("/billing/rates", parking("2026-11-01"), "/billing/rates").body())
+                .as("before its decision of 20/11/2026").contains("không áp dụng hồi tố", "20/11/2026");
+        assertThat(rates()).isEqualTo(before);
 
         Http.Response added = board.postForm("/billing/rates", parking("2027-01-01"), "/billing/rates");
         assertThat(added.status()).as(added.body()).isEqualTo(302);
