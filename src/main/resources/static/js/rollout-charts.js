@@ -3,6 +3,9 @@
   'use strict';
   var box = document.querySelector('[data-series]');
   if (!box || typeof Chart === 'undefined') { return; }
+  // Numbers grouped as the page's language writes them (3.000 in Vietnamese), months as 04/2022.
+  Chart.defaults.locale = document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN';
+  function monthLabel(m) { var p = /^(\d{4})-(\d{2})$/.exec(m); return p ? p[2] + '/' + p[1] : m; }
   var labels = document.getElementById('chart-labels').dataset;
   var green = '#0b6b3a', amber = '#c77700', blue = '#1f5fa8';
   function line(id, months, sets) {
@@ -15,6 +18,7 @@
   fetch(box.dataset.series, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
     .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
     .then(function (d) {
+      d.months = (d.months || []).map(monthLabel);
       line('chart-markets', d.months, [{ label: labels.live, data: d.marketsLive, borderColor: green, backgroundColor: green }]);
       line('chart-traders', d.months, [
         { label: labels.traders, data: d.traders, borderColor: '#888', backgroundColor: '#888' },

@@ -47,4 +47,16 @@ final class ReportHeading {
             case YEAR -> "năm " + p.last().getYear();
         };
     }
+
+    /** A report's part number as official documents write it: I, II, III... */
+    static String part(int n) {
+        return switch (n) {
+            case 1 -> "I";
+            case 2 -> "II";
+            case 3 -> "III";
+            case 4 -> "IV";
+            case 5 -> "V";
+            default -> String.valueOf(n);
+        };
+    }
 }

@@ -42,8 +42,9 @@ final class ReportPdf {
             doc.add(centered(ReportHeading.title(), new Font(boldBase, 14)));
             doc.add(centered(r.subject(), bold));
             doc.add(centered(r.frozenNote(), new Font(regular, 8)));
+            int part = 0; // sections numbered I, II... in the order they appear (a commune has no targets)
             if (!r.targets().isEmpty()) {
-                doc.add(section("I. " + label.apply("rollout.report.targets"), bold));
+                doc.add(section(ReportHeading.part(++part) + ". " + label.apply("rollout.report.targets"), bold));
                 PdfPTable t = table(new float[] {16, 30, 10, 12, 12, 20});
                 header(t, bold, label.apply("rollout.plan"), label.apply("rollout.target.indicator"),
                         label.apply("rollout.target.value"), label.apply("rollout.target.deadline"),
@@ -58,14 +59,14 @@ final class ReportPdf {
                 }
                 doc.add(t);
             }
-            doc.add(section("II. " + label.apply("rollout.report.results"), bold));
+            doc.add(section(ReportHeading.part(++part) + ". " + label.apply("rollout.report.results"), bold));
             PdfPTable s = table(new float[] {55, 45});
             for (MonthlyReport.Line l : r.summary()) {
                 s.addCell(cell(l.label(), text, Element.ALIGN_LEFT));
                 s.addCell(cell(l.value(), text, Element.ALIGN_RIGHT));
             }
             doc.add(s);
-            doc.add(section("III. " + label.apply("rollout.report.byUnit") + " (" + r.unitHeader() + ")", bold));
+            doc.add(section(ReportHeading.part(++part) + ". " + label.apply("rollout.report.byUnit") + ": " + r.unitHeader(), bold));
             PdfPTable u = table(new float[] {26, 9, 10, 10, 9, 10, 11, 15});
             header(u, bold, r.unitHeader(), label.apply("rollout.col.live"), label.apply("rollout.report.traders"),
                     label.apply("rollout.col.withQr"), "%", label.apply("rollout.col.active"),
@@ -82,7 +83,7 @@ final class ReportPdf {
             }
             doc.add(u);
             if (!r.reported().isEmpty()) {
-                doc.add(section("IV. " + label.apply("rollout.reported"), bold));
+                doc.add(section(ReportHeading.part(++part) + ". " + label.apply("rollout.reported"), bold));
                 for (MonthlyReport.Line l : r.reported()) {
                     doc.add(new Paragraph("– " + l.label() + ": " + l.value(), text));
                 }

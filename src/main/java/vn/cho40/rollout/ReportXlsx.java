@@ -51,8 +51,9 @@ final class ReportXlsx {
             w.merged(r.subject(), center, 8);
             w.merged(r.frozenNote(), null, 8);
             w.next();
+            int part = 0; // sections numbered I, II... in the order they appear (a commune has no targets)
             if (!r.targets().isEmpty()) {
-                w.text(0, "I. " + label.apply("rollout.report.targets"), bold);
+                w.text(0, ReportHeading.part(++part) + ". " + label.apply("rollout.report.targets"), bold);
                 w.next();
                 w.row(bold, label.apply("rollout.plan"), label.apply("rollout.target.indicator"),
                         label.apply("rollout.target.value"), label.apply("rollout.target.deadline"),
@@ -62,13 +63,13 @@ final class ReportXlsx {
                 }
                 w.next();
             }
-            w.text(0, "II. " + label.apply("rollout.report.results"), bold);
+            w.text(0, ReportHeading.part(++part) + ". " + label.apply("rollout.report.results"), bold);
             w.next();
             for (MonthlyReport.Line l : r.summary()) {
                 w.row(null, l.label(), l.value());
             }
             w.next();
-            w.text(0, "III. " + label.apply("rollout.report.byUnit") + " (" + r.unitHeader() + ")", bold);
+            w.text(0, ReportHeading.part(++part) + ". " + label.apply("rollout.report.byUnit") + ": " + r.unitHeader(), bold);
             w.next();
             w.row(bold, r.unitHeader(), label.apply("rollout.col.live"), label.apply("rollout.report.traders"),
                     label.apply("rollout.col.withQr"), "%", label.apply("rollout.col.active"),
@@ -84,7 +85,7 @@ final class ReportXlsx {
             }
             w.next();
             if (!r.reported().isEmpty()) {
-                w.text(0, "IV. " + label.apply("rollout.reported"), bold);
+                w.text(0, ReportHeading.part(++part) + ". " + label.apply("rollout.reported"), bold);
                 w.next();
                 for (MonthlyReport.Line l : r.reported()) {
                     w.row(null, l.label(), l.value());

@@ -144,8 +144,13 @@ class Reports {
         String provinceName = unit.national() ? "" : views.unitName(Level.PROVINCE, unit.provinceCode());
         String number = clean(request.number());
         String agency = clean(request.agency());
-        return new MonthlyReport(provinceName, agency == null ? msg("rollout.report.agency.default", locale) : agency,
-                number == null ? "" : number, today, provinceName.replaceFirst("^(Tỉnh|Thành phố) ", ""),
+        // A commune's report is the commune People's Committee's own: no province line above it, its own place.
+        boolean commune = unit.level() == Level.COMMUNE;
+        String defaultAgency = commune ? msg("rollout.report.agency.commune", locale, unit.name())
+                : msg("rollout.report.agency.default", locale);
+        return new MonthlyReport(commune ? "" : provinceName, agency == null ? defaultAgency : agency,
+                number == null ? "" : number, today,
+                (commune ? unit.name() : provinceName).replaceFirst("^(Tỉnh|Thành phố|Xã|Phường|Đặc khu) ", ""),
                 period, msg("rollout.report.subject", locale, periodText) + (unit.national() || unit.level() == Level.PROVINCE
                         ? "" : " · " + unit.name()), targets, summary,
                 msg("rollout.level." + RolloutViews.childLevel(unit, districts), locale), units, people,

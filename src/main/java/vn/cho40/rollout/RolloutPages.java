@@ -56,6 +56,9 @@ class RolloutPages {
         model.addAttribute("month", m);
         model.addAttribute("monthValue", m.toString());
         model.addAttribute("current", m.equals(figures.currentMonth()));
+        // Reports are of finished months: from the running month the button opens the last finished one.
+        model.addAttribute("reportMonth", (m.isBefore(figures.currentMonth()) ? m : figures.currentMonth().minusMonths(1))
+                .toString());
         model.addAttribute("regime", districts ? "pre2025" : "2025");
         model.addAttribute("total", views.total(unit, m, markets));
         model.addAttribute("recorded", figures.recordedKeys());

@@ -402,6 +402,14 @@ class RolloutIT {
         }
         byte[] year = province.getBytes("/rollout/report.xlsx?kind=YEAR&month=2023-05");
         assertThat(year.length).isPositive();
+
+        // The commune's own report is headed by its People's Committee, its parts numbered from I.
+        WebSession commune = new WebSession(port, "xa.daiphuc", DemoProvince.DEMO_PASSWORD);
+        try (var doc = Loader.loadPDF(commune.getBytes("/rollout/report.pdf?kind=MONTH&month=2022-08"))) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("UBND XÃ ĐẠI PHÚC", "Đại Phúc, ngày", "I. Kết quả chung", "II. Kết quả theo đơn vị: Chợ")
+                    .doesNotContain("SỞ CÔNG THƯƠNG", "UBND TỈNH", "IV. ", "((");
+        }
     }
 
     @Test
