@@ -168,6 +168,11 @@ public class CashDesk {
         if (s.closed()) {
             throw new InvalidInputException(Violation.of("counted", "billing.cash.closed"));
         }
+        // A day closes once and for good: a count that differs from the receipts needs the cashier's explanation.
+        if (countedVnd != s.expectedVnd() && (note == null || note.isBlank())) {
+            throw new InvalidInputException(Violation.of("note", "billing.cash.differenceNote",
+                    vn.cho40.shared.Money.vnd(countedVnd - s.expectedVnd()).format()));
+        }
         db.sql("""
                 UPDATE cash_session SET expected_vnd = ?, counted_vnd = ?, closed_at = ?, note = ?
                 WHERE id = ? AND closed_at IS NULL""")

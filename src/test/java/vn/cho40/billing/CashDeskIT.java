@@ -79,6 +79,12 @@ class CashDeskIT {
         assertThat(ledger.balance(market, "cash")).isGreaterThanOrEqualTo(bill.totalVnd());
 
         desk.get("/billing/cash?market=TN-DAITU");
+        Http.Response unexplained = desk.postForm("/billing/cash/close", Map.of("market", "TN-DAITU",
+                "counted", String.valueOf(bill.totalVnd() - 5_000)), "/billing/cash?market=TN-DAITU");
+        assertThat(desk.get(unexplained.location()).body()).as("a short count needs its reason")
+                .contains("ghi lý do chênh lệch");
+        assertThat(db.sql("SELECT count(*) FROM cash_session WHERE cashier = 'thungan.daitu' AND closed_at IS NOT NULL")
+                .query(Long.class).single()).isZero();
         Http.Response closed = desk.postForm("/billing/cash/close", Map.of("market", "TN-DAITU",
                 "counted", String.valueOf(bill.totalVnd() - 5_000), "note", "thiếu 5.000"), "/billing/cash?market=TN-DAITU");
         assertThat(closed.status()).isEqualTo(302);
