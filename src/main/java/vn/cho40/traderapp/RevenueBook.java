@@ -151,7 +151,8 @@ public class RevenueBook {
         List<Violation> problems = new ArrayList<>();
         var amount = Money.parse(amountText);
         if (amount.isEmpty() || amount.get().vnd() <= 0 || amount.get().vnd() > MAX_CASH_VND) {
-            problems.add(Violation.of("amount", "cash.amount.invalid", amountText == null ? "" : amountText.strip()));
+            problems.add(amountText == null || amountText.isBlank() ? Violation.of("amount", "cash.amount.missing")
+                    : Violation.of("amount", "cash.amount.invalid", amountText.strip()));
         } else if (amount.get().vnd() > maxAmountVnd) {
             problems.add(Violation.of("amount", "amount.aboveCeiling", amount.get().format(),
                     Money.vnd(maxAmountVnd).format()));

@@ -106,7 +106,8 @@ class TraderHomePage {
         CurrentUser me = access.requirePermission(Permission.OWN_DATA);
         var money = vn.cho40.shared.Money.parse(amount).filter(m -> m.vnd() > 0 && m.vnd() <= 500_000_000L);
         if (money.isEmpty()) {
-            redirect.addFlashAttribute("saleError", errors.text("cash.amount.invalid", amount.strip()));
+            redirect.addFlashAttribute("saleError", amount.isBlank() ? errors.text("cash.amount.missing")
+                    : errors.text("cash.amount.invalid", amount.strip()));
             return "redirect:/trader#sale";
         }
         Lease lease = openLease(me.traderId());
