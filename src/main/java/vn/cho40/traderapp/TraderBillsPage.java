@@ -55,7 +55,11 @@ class TraderBillsPage {
         model.addAttribute("bill", b);
         model.addAttribute("lines", bills.lines(id));
         model.addAttribute("documents", einvoices.documentsOf("bill:" + id));
-        model.addAttribute("words", AmountInWords.invoice(b.dueVnd(), AmountInWords.Style.NORTHERN));
+        model.addAttribute("payments", bills.payments(id));
+        // An open bill shows what is left to pay; a settled one what was paid (not "0 ₫").
+        model.addAttribute("shown", b.open() ? b.dueVnd() : b.paidVnd());
+        model.addAttribute("words", AmountInWords.invoice(b.open() ? b.dueVnd() : b.paidVnd(),
+                AmountInWords.Style.NORTHERN));
         if (b.qrPayload() != null) {
             model.addAttribute("png", java.util.Base64.getEncoder().encodeToString(
                     vn.cho40.vietqr.QrImages.screenPng(b.qrPayload(), 720)));

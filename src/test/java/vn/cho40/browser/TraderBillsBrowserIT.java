@@ -48,5 +48,14 @@ class TraderBillsBrowserIT extends BrowserTest {
                 "return document.documentElement.scrollWidth");
         assertThat(scrollWidth).isLessThanOrEqualTo(360);
         Browser.screenshot(browser, "trader-bill-qr");
+
+        // A bill paid in full shows what was paid, how and when, not "0 ₫".
+        browser.get(url("/trader/bills"));
+        var paid = browser.findElements(By.cssSelector("#paid-bills a"));
+        assertThat(paid).as("the demo trader paid the older months' bills").isNotEmpty();
+        paid.getFirst().click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bill-payments")));
+        assertThat(browser.findElement(By.id("bill-due")).getText()).isNotEqualTo("0 ₫").endsWith("₫");
+        assertThat(browser.findElement(By.id("bill-payments")).getText()).containsPattern("(Chuyển khoản|Tiền mặt): ");
     }
 }
