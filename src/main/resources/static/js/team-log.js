@@ -152,9 +152,12 @@
   // The trader picker: the traders of the chosen market (of the team's commune), when there is a connection.
   const marketSelect = form.querySelector('select[name="marketCode"]');
   const traderSelect = form.querySelector('select[name="traderId"]');
+  // A market has hundreds of traders and the list holds the first few: the search narrows it by name or phone.
+  const traderSearch = document.getElementById('trader-search');
   function loadTraders() {
     if (!marketSelect || !traderSelect || !marketSelect.value || !navigator.onLine) return;
-    fetch(form.dataset.traders + '?market=' + encodeURIComponent(marketSelect.value), { credentials: 'same-origin',
+    const q = traderSearch && traderSearch.value.trim() ? '&q=' + encodeURIComponent(traderSearch.value.trim()) : '';
+    fetch(form.dataset.traders + '?market=' + encodeURIComponent(marketSelect.value) + q, { credentials: 'same-origin',
       headers: { 'Accept': 'application/json' } })
       .then((r) => (r.ok ? r.json() : []))
       .then((list) => {
@@ -163,6 +166,10 @@
       }).catch(() => {});
   }
   if (marketSelect) marketSelect.addEventListener('change', loadTraders);
+  let searchTimer;
+  if (traderSearch) {
+    traderSearch.addEventListener('input', () => { clearTimeout(searchTimer); searchTimer = setTimeout(loadTraders, 300); });
+  }
   loadTraders();
 
   // A page served from the worker's cache carries an id an earlier entry may have used: every page gets its own.

@@ -210,8 +210,9 @@ public class Activities {
         String q = "%" + (SearchText.fold(query == null ? "" : query)) + "%";
         return db.sql("""
                 SELECT t.id, t.full_name, t.phone_last4 FROM trader t JOIN market m ON m.id = t.market_id
-                WHERE m.code = ? AND m.commune_code = ? AND t.name_key LIKE ? ORDER BY t.full_name LIMIT 30""")
-                .params(marketCode, team.communeCode(), q)
+                WHERE m.code = ? AND m.commune_code = ? AND (t.name_key LIKE ? OR t.phone_last4 = ?)
+                ORDER BY t.full_name LIMIT 30""")
+                .params(marketCode, team.communeCode(), q, query == null ? "" : query.strip())
                 .query((rs, i) -> new PickTrader(rs.getObject(1, UUID.class), rs.getString(2), Mask.lastFour(rs.getString(3))))
                 .list();
     }

@@ -88,6 +88,21 @@ class TeamsIT {
     }
 
     @Test
+    void theTraderPickerFindsAnyTraderOfTheMarketByNameOrPhoneEnding() {
+        // A market has hundreds of traders and the picker lists 30: the search must reach the others.
+        Map<String, Object> last = db.sql("""
+                SELECT t.full_name, t.phone_last4 FROM trader t JOIN market m ON m.id = t.market_id
+                WHERE m.code = 'TN-DAITU' ORDER BY t.full_name DESC LIMIT 1""").query().singleRow();
+        Http member = new Http(port).as("tocongnghe.daiphuc", PW);
+        String byPhone = member.get("/api/v1/teams/traders?market=TN-DAITU&q=" + last.get("phone_last4")).body();
+        assertThat(byPhone).contains((String) last.get("full_name"));
+        String surname = ((String) last.get("full_name")).split(" ")[0];
+        String folded = vn.cho40.shared.SearchText.fold(surname);
+        String byName = member.get("/api/v1/teams/traders?market=TN-DAITU&q=" + folded).body();
+        assertThat(byName).contains(surname);
+    }
+
+    @Test
     void eachCommuneSeesOnlyItsTeamsAndTheProvinceSeesAll() {
         assertThat(new WebSession(port, "xa.daiphuc", PW).get("/teams").body()).contains("Tổ IT Đại Phúc")
                 .doesNotContain("Tổ IT Thái");
