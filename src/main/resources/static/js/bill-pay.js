@@ -5,6 +5,15 @@
   var box = document.getElementById('bill-pay-actions');
   var img = document.getElementById('bill-qr');
   if (!box || !img) { return; }
+  // Full screen for the cashier's or a customer's scanner: a tap on the code or its button, a tap to close.
+  var full = document.getElementById('qr-full');
+  var big = document.getElementById('qr-img');
+  function showFull() { big.src = img.src; full.hidden = false; }
+  if (full && big) {
+    img.addEventListener('click', showFull);
+    document.getElementById('bill-qr-full').addEventListener('click', showFull);
+    full.addEventListener('click', function () { full.hidden = true; });
+  }
   var share = document.getElementById('share-qr');
   var copy = document.getElementById('copy-code');
   // The image is already on the page as data: decode it rather than fetch it (the page's policy allows no fetch

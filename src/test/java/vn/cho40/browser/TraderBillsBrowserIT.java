@@ -48,6 +48,11 @@ class TraderBillsBrowserIT extends BrowserTest {
                 "return document.documentElement.scrollWidth");
         assertThat(scrollWidth).isLessThanOrEqualTo(360);
         Browser.screenshot(browser, "trader-bill-qr");
+        browser.findElement(By.id("bill-qr-full")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("qr-full")));
+        assertThat(browser.findElement(By.id("qr-img")).getDomAttribute("src")).startsWith("data:image/png;base64,");
+        browser.findElement(By.id("qr-full")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("qr-full")));
 
         // A bill paid in full shows what was paid, how and when, not "0 ₫".
         browser.get(url("/trader/bills"));
