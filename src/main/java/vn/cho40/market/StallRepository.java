@@ -82,9 +82,23 @@ class StallRepository {
         return db.sql("SELECT s.id, s.market_id, z.code AS zone_code, s.code, s.category, s.area_m2 "
                         + "FROM stall s JOIN market_zone z ON z.id = s.zone_id WHERE s.market_id = ? AND s.code = ?")
                 .params(marketId, code)
-                .query((rs, n) -> new Stall(rs.getObject("id", UUID.class), rs.getObject("market_id", UUID.class),
-                        rs.getString("zone_code"), rs.getString("code"), GoodsCategory.valueOf(rs.getString("category")),
-                        rs.getBigDecimal("area_m2")))
+                .query(StallRepository::stall)
                 .optional();
+    }
+
+    /** The one stall whose code is {@code code} without its separators (A1 for A-1), if exactly one is. */
+    Optional<Stall> findIgnoringSeparators(UUID marketId, String code) {
+        List<Stall> found = db.sql("SELECT s.id, s.market_id, z.code AS zone_code, s.code, s.category, s.area_m2 "
+                        + "FROM stall s JOIN market_zone z ON z.id = s.zone_id WHERE s.market_id = ? "
+                        + "AND regexp_replace(s.code, '[^A-Z0-9]', '', 'g') = ?")
+                .params(marketId, code.replaceAll("[^A-Z0-9]", ""))
+                .query(StallRepository::stall).list();
+        return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
+    private static Stall stall(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Stall(rs.getObject("id", UUID.class), rs.getObject("market_id", UUID.class),
+                rs.getString("zone_code"), rs.getString("code"), GoodsCategory.valueOf(rs.getString("category")),
+                rs.getBigDecimal("area_m2"));
     }
 }

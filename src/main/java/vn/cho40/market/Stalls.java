@@ -37,7 +37,11 @@ public class Stalls {
     }
 
     public java.util.Optional<Stall> find(Market market, String code) {
-        return repository.find(market.id(), StallRules.normalizeCode(code));
+        String normalized = StallRules.normalizeCode(code);
+        // "a1" typed on a phone finds A-1, when no other stall's code reads the same without separators.
+        return repository.find(market.id(), normalized)
+                .or(() -> normalized.isEmpty() ? java.util.Optional.empty()
+                        : repository.findIgnoringSeparators(market.id(), normalized));
     }
 
     public List<Zone> zones(Market market) {
