@@ -138,8 +138,10 @@ public final class ReadingRules {
             long days = Math.max(1, ChronoUnit.DAYS.between(previous.on(), day));
             long usual = (previous.value() - first.value() + meter.earlierUse()) * days
                     / Math.max(1, ChronoUnit.DAYS.between(first.on(), previous.on()) + meter.earlierDays());
+            // How many times the usual use it is (the message said "more than 3 times" for a 12,000-fold jump).
+            long times = usual > 0 ? Math.max(JUMP_FACTOR, (value - previous.value()) / usual) : JUMP_FACTOR;
             v.add(Violation.of("confirmJump", "metering.reading.jump", VnFormats.groupThousands(value - previous.value()),
-                    meter.unit(), days, VnFormats.groupThousands(usual), JUMP_FACTOR));
+                    meter.unit(), days, VnFormats.groupThousands(usual), VnFormats.groupThousands(times)));
         }
         return new Verdict(List.copyOf(v), jump);
     }

@@ -58,6 +58,11 @@ class ReadingRulesTest {
         ReadingRules.Verdict asked = ReadingRules.check(meter(), TODAY, 1_450, false, TODAY);
         assertThat(keys(asked)).containsExactly("confirmJump:metering.reading.jump");
         assertThat(asked.jump()).isTrue();
+        Violation jump = asked.violations().getFirst();
+        long usual = Long.parseLong(jump.args().get(3).toString().replace(".", ""));
+        long used = Long.parseLong(jump.args().get(0).toString().replace(".", ""));
+        assertThat(jump.args().get(4)).as("how many times the usual use, not just 'more than 3'")
+                .isEqualTo(String.valueOf(used / usual));
         ReadingRules.Verdict confirmed = ReadingRules.check(meter(), TODAY, 1_450, true, TODAY);
         assertThat(confirmed.accepted()).isTrue();
         assertThat(confirmed.jump()).as("saved with jump_confirmed").isTrue();
