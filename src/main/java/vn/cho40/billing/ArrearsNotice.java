@@ -73,7 +73,7 @@ final class ArrearsNotice {
             for (Bills.View b : open) {
                 long late = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(b.dueOn(), today));
                 table.addCell(cell(b.number(), text, Element.ALIGN_LEFT));
-                table.addCell(cell(String.format("%02d/%d", b.periodStart().getMonthValue(), b.periodStart().getYear()), text,
+                table.addCell(cell(VnFormats.month(java.time.YearMonth.from(b.periodStart())), text,
                         Element.ALIGN_CENTER));
                 table.addCell(cell(VnFormats.date(b.dueOn()), text, Element.ALIGN_CENTER));
                 table.addCell(cell(late == 0 ? "" : late + " ngày", text, Element.ALIGN_RIGHT));

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.cho40.bank.BankDirectory;
 import vn.cho40.shared.SearchText;
+import vn.cho40.shared.VnFormats;
 import vn.cho40.shared.XlsxTable;
 
 /**
@@ -126,7 +127,7 @@ public final class BankFile {
 
     /** The transfer's content: the reference first (so a truncated content keeps it), then "LUONG MM/YYYY". */
     public static String content(String ref, YearMonth period, int max) {
-        String text = ref + " LUONG " + String.format("%02d/%d", period.getMonthValue(), period.getYear());
+        String text = ref + " LUONG " + VnFormats.month(period);
         return text.length() > max ? text.substring(0, max) : text;
     }
 

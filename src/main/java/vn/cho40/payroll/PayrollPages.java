@@ -83,7 +83,7 @@ class PayrollPages {
             model.addAttribute("runs", made);
             model.addAttribute("region", staff.region(m.id()));
             model.addAttribute("regions", Region.values());
-            model.addAttribute("thisMonth", thisMonth.toString());
+            model.addAttribute("thisMonth", thisMonth);
             // Once the month's payroll is approved, "prepare this month" would only lead back to it.
             model.addAttribute("thisMonthApproved", made.stream()
                     .anyMatch(r -> r.kind().equals("REGULAR") && r.period().equals(thisMonth)));

@@ -113,7 +113,7 @@ class TaxPdfs {
             table.addCell(c);
         }
         for (TaxWithheld.Sum m : months) {
-            table.addCell(PdfParts.cell(String.format("%02d/%d", m.month().getMonthValue(), m.month().getYear()), cells,
+            table.addCell(PdfParts.cell(vn.cho40.shared.VnFormats.month(m.month()), cells,
                     Element.ALIGN_CENTER));
             row(table, m, cells);
         }

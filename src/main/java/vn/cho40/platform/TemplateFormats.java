@@ -32,16 +32,7 @@ public class TemplateFormats {
 
     /** A month as Vietnamese writes it: 11/2026. */
     public String month(java.time.YearMonth month) {
-        return month == null ? "" : String.format("%02d/%d", month.getMonthValue(), month.getYear());
-    }
-
-    /** The same of a month written yyyy-MM (a form's value); anything else as it is. */
-    public String month(String yyyyMm) {
-        try {
-            return month(java.time.YearMonth.parse(yyyyMm));
-        } catch (RuntimeException e) {
-            return yyyyMm == null ? "" : yyyyMm;
-        }
+        return month == null ? "" : VnFormats.month(month);
     }
 
     public String date(LocalDate date) {

@@ -133,7 +133,7 @@ class Reports {
         }
         LocalDate today = LocalDate.now(clock.withZone(VnFormats.VIETNAM));
         String periodText = switch (kind) {
-            case MONTH -> msg("rollout.report.period.MONTH", locale, String.format("%02d/%d", last.getMonthValue(), last.getYear()));
+            case MONTH -> msg("rollout.report.period.MONTH", locale, VnFormats.month(last));
             case HALF -> msg("rollout.report.period.HALF", locale, last.getMonthValue() <= 6 ? "I" : "II", String.valueOf(last.getYear()));
             case YEAR -> msg("rollout.report.period.YEAR", locale, String.valueOf(last.getYear()));
         };

@@ -16,6 +16,11 @@ public final class VnFormats {
     private VnFormats() {
     }
 
+    /** A month as Vietnamese writes it: 11/2026. */
+    public static String month(java.time.YearMonth month) {
+        return String.format("%02d/%d", month.getMonthValue(), month.getYear());
+    }
+
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }
