@@ -68,17 +68,31 @@ class EInvoiceSendingIT {
                         "8%", "RENT")), LocalDate.of(2026, 12, 1))));
     }
 
-    /** Issues this test's requests (the demo's paid bills of the market, still settling, wait till tomorrow). */
-    private void issue(UUID market) {
+    /**
+     * Issues this test's requests (the demo's paid bills of the market, still settling, wait till tomorrow). The
+     * scheduled issuer may have claimed one first (SKIP LOCKED passes it over here): wait until it has made it.
+     */
+    private void issue(UUID market) throws InterruptedException {
         db.sql("UPDATE einvoice_request SET next_try_at = now() + interval '1 day' WHERE market_id = ? "
                 + "AND issued_id IS NULL AND source NOT LIKE 'test-send:%'").param(market).update();
-        issuer.issuePending(market, 20);
+        for (int i = 0; i < 100 && waiting(market) > 0; i++) {
+            issuer.issuePending(market, 20);
+            if (waiting(market) > 0) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(waiting(market)).as("this test's requests issued").isZero();
+    }
+
+    private int waiting(UUID market) {
+        return db.sql("SELECT count(*) FROM einvoice_request WHERE market_id = ? AND issued_id IS NULL "
+                + "AND source LIKE 'test-send:%'").param(market).query(Integer.class).single();
     }
 
     /** The document's state once nobody is sending it (the scheduled sender may hold it a moment). */
     private EInvoices.Issued settled(String source, String state) throws InterruptedException {
         EInvoices.Issued d = einvoices.documentsOf(source).getFirst();
-        for (int i = 0; i < 50 && !d.state().equals(state); i++) {
+        for (int i = 0; i < 100 && !d.state().equals(state); i++) {
             Thread.sleep(100);
             d = einvoices.documentsOf(source).getFirst();
         }
