@@ -34,6 +34,9 @@ class EInvoiceIT {
 
     @LocalServerPort
     int port;
+    /** The application's clock (tests of the run move it on): what the issuer calls due. */
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     EInvoices einvoices;
     @Autowired
@@ -65,7 +68,8 @@ class EInvoiceIT {
     /** Every due request of the market tried once, whether here or by the scheduled issuer beside this test. */
     private void issueAll(UUID market) throws InterruptedException {
         for (int i = 0; i < 100 && db.sql("SELECT count(*) FROM einvoice_request WHERE market_id = ? "
-                + "AND issued_id IS NULL AND next_try_at <= now()").param(market).query(Integer.class).single() > 0; i++) {
+                + "AND issued_id IS NULL AND next_try_at <= ?").params(market, java.sql.Timestamp.from(clock.instant()))
+                .query(Integer.class).single() > 0; i++) {
             if (issuer.issuePending(market, 500) == 0) {
                 Thread.sleep(100);
             }
