@@ -61,9 +61,16 @@ class MeterReadings {
         }
     }
 
-    /** One screen of the cashier's round: a stall's meter of one kind, its last point, and the stalls around it. */
+    /**
+     * One screen of the cashier's round: a stall's meter of one kind, its last point, and the meters before and after
+     * it on the walk (a stall's electricity then its water, stall after stall), so one walk reads every meter.
+     */
     record Screen(Stall stall, MeterKind kind, Meter meter, ReadingRules.Point last, boolean readToday,
-                  String previousStall, String nextStall, LocalDate today) {
+                  Stop previous, Stop next, LocalDate today) {
+    }
+
+    /** A meter on the walk: its stall and its kind. */
+    record Stop(String stallCode, MeterKind kind) {
     }
 
     LocalDate today() {
@@ -159,26 +166,44 @@ class MeterReadings {
             last = state.last();
             readToday = state.readings().stream().anyMatch(p -> p.on().equals(today));
         }
-        List<Stall> all = stalls.list(market, null, null);
-        java.util.Set<UUID> metered = metered(market, kind);
-        int at = all.stream().map(Stall::id).toList().indexOf(stall.id());
-        String previous = null;
-        String next = null;
-        for (int i = at - 1; i >= 0 && previous == null; i--) {
-            previous = metered.contains(all.get(i).id()) ? all.get(i).code() : null;
-        }
-        for (int i = at + 1; i < all.size() && next == null; i++) {
-            next = metered.contains(all.get(i).id()) ? all.get(i).code() : null;
+        List<Stop> walk = walk(market);
+        int at = walk.indexOf(new Stop(stall.code(), kind));
+        Stop previous = null;
+        Stop next = null;
+        if (at >= 0) {
+            previous = at > 0 ? walk.get(at - 1) : null;
+            next = at + 1 < walk.size() ? walk.get(at + 1) : null;
+        } else {
+            // A stall without this meter: the walk goes on from the stall's place in walking order.
+            List<Stall> all = stalls.list(market, null, null);
+            List<UUID> order = all.stream().map(Stall::id).toList();
+            int mine = order.indexOf(stall.id());
+            java.util.Map<String, Integer> place = new java.util.HashMap<>();
+            all.forEach(s -> place.put(s.code(), order.indexOf(s.id())));
+            for (Stop s : walk) {
+                int p = place.getOrDefault(s.stallCode(), -1);
+                if (p < mine || p == mine && s.kind().ordinal() < kind.ordinal()) {
+                    previous = s;
+                } else if (next == null) {
+                    next = s;
+                }
+            }
         }
         return new Screen(stall, kind, meter, last, readToday, previous, next, today);
     }
 
-    /** The stalls with a meter of this kind in service. */
-    private java.util.Set<UUID> metered(Market market, MeterKind kind) {
-        java.util.Set<UUID> metered = new java.util.HashSet<>();
-        store.ofMarket(market.id()).stream().filter(m -> m.inService() && m.kind() == kind)
-                .forEach(m -> metered.add(m.stallId()));
-        return metered;
+    /** Every meter in service, in walking order: stall by stall, each stall's meters in kind order. */
+    private List<Stop> walk(Market market) {
+        java.util.Map<UUID, java.util.EnumSet<MeterKind>> kinds = new java.util.HashMap<>();
+        store.ofMarket(market.id()).stream().filter(Meter::inService)
+                .forEach(m -> kinds.computeIfAbsent(m.stallId(), k -> java.util.EnumSet.noneOf(MeterKind.class))
+                        .add(m.kind()));
+        List<Stop> walk = new ArrayList<>();
+        for (Stall s : stalls.list(market, null, null)) {
+            kinds.getOrDefault(s.id(), java.util.EnumSet.noneOf(MeterKind.class))
+                    .forEach(k -> walk.add(new Stop(s.code(), k)));
+        }
+        return walk;
     }
 
     List<MeterStore.Reading> inPeriod(Market market, YearMonth period) {

@@ -92,9 +92,10 @@ class ReadingPages {
             redirect.addFlashAttribute("noticeArg", saved.meter().stallCode());
             redirect.addFlashAttribute("noticeArg2", vn.cho40.shared.VnFormats.groupThousands(saved.value()) + " "
                     + saved.meter().kind().unit());
-            String next = done.nextStall() != null ? done.nextStall() : saved.meter().stallCode();
-            return "redirect:/admin/markets/" + market.code() + "/readings?stall=" + next + "&kind="
-                    + saved.meter().kind();
+            MeterReadings.Stop next = done.next() != null ? done.next()
+                    : new MeterReadings.Stop(saved.meter().stallCode(), saved.meter().kind());
+            return "redirect:/admin/markets/" + market.code() + "/readings?stall=" + next.stallCode() + "&kind="
+                    + next.kind();
         } catch (InvalidInputException e) {
             // On the phone the jump is confirmed with a button, not with the API's confirmJump: say so.
             Map<String, String> errors = formErrors.of(new InvalidInputException(e.violations().stream()

@@ -162,6 +162,10 @@ class MeteringIT {
         assertThat(cashier.get("/readings").body()).contains("Ghi chỉ số công tơ", stall);
         String screen = cashier.get("/admin/markets/" + DAITU + "/readings?stall=" + stall + "&kind=WATER").body();
         assertThat(screen).contains("W-IT-CASH", "110", VnFormats.date(today().minusDays(10)), "id=\"pad\"");
+        // One walk reads every meter: a stall's electricity, then its water, then the next stall.
+        assertThat(screen).contains("← Quầy " + stall + " · Điện");
+        assertThat(cashier.get("/admin/markets/" + DAITU + "/readings?stall=" + stall + "&kind=ELECTRICITY").body())
+                .contains("stall=" + stall + "&amp;kind=WATER", "Tiếp theo: quầy " + stall + " · Nước");
 
         String path = "/admin/markets/" + DAITU + "/readings";
         Http.Response lower = cashier.postForm(path, Map.of("stallCode", stall, "kind", "WATER", "value", "105"), path);
@@ -179,7 +183,7 @@ class MeteringIT {
         Http.Response saved = cashier.postForm(path, Map.of("stallCode", stall, "kind", "WATER", "value", "200",
                 "confirmValue", "200"), path);
         assertThat(saved.status()).isEqualTo(302);
-        assertThat(saved.location()).contains("/readings?stall=").contains("kind=WATER");
+        assertThat(saved.location()).contains("/readings?stall=").doesNotContain("stall=" + stall + "&kind=ELECTRICITY");
         assertThat(db.sql("""
                 SELECT r.jump_confirmed FROM meter_reading r JOIN meter m ON m.id = r.meter_id
                 WHERE m.serial = 'W-IT-CASH' AND r.read_on = ?""").param(today()).query(Boolean.class).single()).isTrue();
