@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.cho40.identity.Access;
 import vn.cho40.identity.Permission;
+import vn.cho40.identity.StaffUsers;
 import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
 import vn.cho40.platform.FormErrors;
@@ -29,12 +30,13 @@ class CashDeskPages {
     private final Markets markets;
     private final Access access;
     private final FormErrors formErrors;
-
     private final MarketChoice choice;
+    private final StaffUsers staffUsers;
 
     CashDeskPages(CashDesk desk, Bills bills, Markets markets, Access access, FormErrors formErrors,
-                  MarketChoice choice) {
+                  MarketChoice choice, StaffUsers staffUsers) {
         this.choice = choice;
+        this.staffUsers = staffUsers;
         this.desk = desk;
         this.bills = bills;
         this.markets = markets;
@@ -88,7 +90,11 @@ class CashDeskPages {
         Market m = markets.forStaffOf(marketId, Permission.BILL_READ,
                 () -> new NotFoundException("billing.cash.noReceipt", id));
         model.addAttribute("market", m);
-        model.addAttribute("receipt", desk.receipt(id).orElseThrow());
+        CashDesk.Receipt receipt = desk.receipt(id).orElseThrow();
+        model.addAttribute("receipt", receipt);
+        // The trader keeps the paper: it names the cashier, not the login.
+        model.addAttribute("cashierName", staffUsers.find(receipt.cashier()).map(u -> u.fullName())
+                .orElse(receipt.cashier()));
         return "billing/receipt";
     }
 

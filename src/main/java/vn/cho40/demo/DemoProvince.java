@@ -59,16 +59,16 @@ public class DemoProvince {
         this.users = users;
     }
 
-    /** The demo logins: username, role, scope kind, scope code. */
+    /** The demo logins: username, role, scope kind, scope code, the person's name (shown on receipts and logs). */
     static final List<String[]> LOGINS = List.of(
-            new String[] {"tinh.thainguyen", "PROVINCE_ADMIN", "PROVINCE", "19"},
-            new String[] {"xa.daiphuc", "COMMUNE_OFFICER", "COMMUNE", "05488"},
-            new String[] {"bql.daitu", "MARKET_MANAGER", "MARKET", "TN-DAITU"},
-            new String[] {"thungan.daitu", "MARKET_CASHIER", "MARKET", "TN-DAITU"},
-            new String[] {"tocongnghe.daiphuc", "TECH_MEMBER", "COMMUNE", "05488"},
-            new String[] {"kiemtra.thainguyen", "AUDITOR", "PROVINCE", "19"},
-            new String[] {"tinh.dienbien", "PROVINCE_ADMIN", "PROVINCE", "11"},
-            new String[] {"bql.bunglao", "MARKET_MANAGER", "MARKET", "DB-BUNGLAO"});
+            new String[] {"tinh.thainguyen", "PROVINCE_ADMIN", "PROVINCE", "19", "Hoàng Minh Đức"},
+            new String[] {"xa.daiphuc", "COMMUNE_OFFICER", "COMMUNE", "05488", "Lê Thị Thu"},
+            new String[] {"bql.daitu", "MARKET_MANAGER", "MARKET", "TN-DAITU", "Nguyễn Văn Hùng"},
+            new String[] {"thungan.daitu", "MARKET_CASHIER", "MARKET", "TN-DAITU", "Trần Thị Mai"},
+            new String[] {"tocongnghe.daiphuc", "TECH_MEMBER", "COMMUNE", "05488", "Phạm Văn Long"},
+            new String[] {"kiemtra.thainguyen", "AUDITOR", "PROVINCE", "19", "Đỗ Thị Lan"},
+            new String[] {"tinh.dienbien", "PROVINCE_ADMIN", "PROVINCE", "11", "Lò Văn Thành"},
+            new String[] {"bql.bunglao", "MARKET_MANAGER", "MARKET", "DB-BUNGLAO", "Quàng Thị Hạnh"});
 
     /** Creates (or resets the password of) one staff login per role of this cell's provinces, and returns them. */
     public List<String[]> ensureLogins() {
@@ -79,7 +79,7 @@ public class DemoProvince {
             if (!cells.holds(province)) {
                 continue;
             }
-            users.ensure(new StaffUsers.NewUser(l[0], "Demo " + l[0], DEMO_PASSWORD, Role.valueOf(l[1]),
+            users.ensure(new StaffUsers.NewUser(l[0], l[4], DEMO_PASSWORD, Role.valueOf(l[1]),
                     Scope.Kind.valueOf(l[2]), l[3], province));
             held.add(l);
         }

@@ -65,7 +65,11 @@ class CashDeskIT {
                 "/billing/cash?market=TN-DAITU");
         assertThat(paid.location()).startsWith("/billing/cash/receipts/");
         String receipt = desk.get(paid.location()).body();
-        assertThat(receipt).contains("PHIẾU THU", "PT-TN-DAITU-", "Chị Hoa", "đồng");
+        assertThat(receipt).contains("PHIẾU THU", "PT-TN-DAITU-", "Chị Hoa", "đồng", "In phiếu thu", "/js/print.js");
+        String cashierName = db.sql("SELECT full_name FROM staff_user WHERE username = 'thungan.daitu'")
+                .query(String.class).single();
+        assertThat(receipt).as("the paper names the cashier, not the login")
+                .contains("<dd id=\"receipt-cashier\">" + cashierName + "</dd>");
         assertThat(bills.get(bill.id()).orElseThrow().status()).isEqualTo("PARTLY_PAID");
         desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill", bill.id().toString(), "amount",
                 String.valueOf(bill.totalVnd() - part), "stall", bill.stallCode()), "/billing/cash?market=TN-DAITU");
