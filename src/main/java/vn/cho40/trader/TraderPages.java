@@ -27,9 +27,11 @@ class TraderPages {
     private final AccountRequests requests;
     private final Access access;
     private final vn.cho40.platform.FormErrors errors;
+    private final java.time.Clock clock;
 
     TraderPages(Traders traders, TraderLists lists, AccountRequests requests, Access access,
-                vn.cho40.platform.FormErrors errors) {
+                vn.cho40.platform.FormErrors errors, java.time.Clock clock) {
+        this.clock = clock;
         this.traders = traders;
         this.lists = lists;
         this.requests = requests;
@@ -95,6 +97,39 @@ class TraderPages {
         }
     }
 
+    /** The board gives the trader a stall of its market (a trader onboarded without one, or moving). */
+    @PostMapping("/admin/traders/{id}/leases")
+    String lease(@PathVariable UUID id, @RequestParam Map<String, String> form, Model model,
+                 org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            Lease l = traders.leaseAtHome(id, form.get("stallCode"), form.get("startsOn"), form.get("accountId"));
+            redirect.addFlashAttribute("notice", "lease.started");
+            redirect.addFlashAttribute("noticeArg", l.stallCode());
+            redirect.addFlashAttribute("noticeArg2", vn.cho40.shared.VnFormats.date(l.startsOn()));
+            return "redirect:/admin/traders/" + id + "#leases";
+        } catch (vn.cho40.shared.InvalidInputException e) {
+            model.addAttribute("leaseErrors", errors.of(e));
+            model.addAttribute("leaseForm", form);
+            return detail(traders.get(id, Permission.TRADER_READ), null, model);
+        }
+    }
+
+    @PostMapping("/admin/traders/{id}/leases/{leaseId}/end")
+    String endLease(@PathVariable UUID id, @PathVariable UUID leaseId, @RequestParam Map<String, String> form,
+                    Model model, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            Lease l = traders.endLease(id, leaseId, form.get("endsOn"));
+            redirect.addFlashAttribute("notice", "lease.ended");
+            redirect.addFlashAttribute("noticeArg", l.stallCode());
+            redirect.addFlashAttribute("noticeArg2", vn.cho40.shared.VnFormats.date(l.endsOn()));
+            return "redirect:/admin/traders/" + id + "#leases";
+        } catch (vn.cho40.shared.InvalidInputException e) {
+            model.addAttribute("failedLease", leaseId);
+            model.addAttribute("endErrors", errors.of(e));
+            return detail(traders.get(id, Permission.TRADER_READ), null, model);
+        }
+    }
+
     private String refused(UUID id, UUID requestId, vn.cho40.shared.InvalidInputException e, Model model) {
         model.addAttribute("failedRequest", requestId);
         model.addAttribute("requestErrors", errors.of(e));
@@ -110,6 +145,10 @@ class TraderPages {
         model.addAttribute("mayReveal", access.require().may(Permission.PERSONAL_DATA_UNMASK));
         model.addAttribute("requests", requests.pending(t.id()));
         model.addAttribute("mayDecide", access.require().may(Permission.TRADER_EDIT));
+        if (access.require().may(Permission.TRADER_EDIT)) {
+            model.addAttribute("freeStalls", traders.freeStalls(t.id()));
+            model.addAttribute("today", vn.cho40.shared.VnFormats.businessDate(clock.instant()));
+        }
         return "trader/detail";
     }
 }

@@ -160,6 +160,21 @@ class TraderRepository {
                 .query(UUID.class).optional();
     }
 
+    /** The day the stall's last ended lease ended (a new lease starts after it). */
+    Optional<LocalDate> lastLeaseEnd(UUID stallId) {
+        return db.sql("SELECT max(ends_on) FROM lease WHERE stall_id = ?").param(stallId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    /** A market's stalls without an open lease, in walking order (zone, then code as people count). */
+    List<String> freeStallCodes(UUID marketId) {
+        return db.sql("""
+                SELECT s.code FROM stall s JOIN market_zone z ON z.id = s.zone_id
+                WHERE s.market_id = ? AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.stall_id = s.id AND l.ends_on IS NULL)
+                ORDER BY z.code, length(s.code), s.code LIMIT 2000""").param(marketId)
+                .query(String.class).list();
+    }
+
     void insertLease(UUID id, UUID marketId, UUID stallId, UUID traderId, LocalDate startsOn, Instant at) {
         db.sql("""
                 INSERT INTO lease (id, market_id, stall_id, trader_id, starts_on, created_at)

@@ -266,17 +266,91 @@ public class Traders {
                     ? "lease.stall.alreadyYours" : "lease.stall.taken", stall.code()));
         }
         LocalDate start = startsOn != null ? startsOn : LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM));
+        // Two leases of one stall never overlap: the stall's bills would charge both traders for the same days.
+        Optional<LocalDate> lastEnd = repository.lastLeaseEnd(stall.id());
+        if (lastEnd.isPresent() && !start.isAfter(lastEnd.get())) {
+            throw new InvalidInputException(Violation.of("startsOn", "lease.stall.overlap", stall.code(),
+                    vn.cho40.shared.VnFormats.date(lastEnd.get())));
+        }
+        if (accountId != null) {
+            Optional<ReceivingAccount> account = repository.accounts(traderId).stream()
+                    .filter(a -> a.id().equals(accountId)).findFirst();
+            if (account.isEmpty()) {
+                throw new InvalidInputException(Violation.of("accountId", "lease.account.notOwn"));
+            }
+            if (!account.get().active()) {
+                // An account waiting for review gets no sign: choosing it would leave the stall without a QR.
+                throw new InvalidInputException(Violation.of("accountId", "lease.account.notActive"));
+            }
+        }
         UUID id = Ids.newId(clock);
         repository.insertLease(id, market.id(), stall.id(), traderId, start, clock.instant());
         if (accountId != null) {
-            if (repository.accounts(traderId).stream().noneMatch(a -> a.id().equals(accountId))) {
-                throw new InvalidInputException(Violation.of("accountId", "lease.account.notOwn"));
-            }
             repository.setDefaultAccount(stall.id(), market.id(), accountId, clock.instant());
         }
         events.publishEvent(new StallAccountChanged(market.id(), List.of(stall.id())));
         audit.record("LEASE_START", "lease", id, market.id(), market.provinceCode(), stall.code());
         return repository.leases(traderId).stream().filter(l -> l.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /**
+     * A stall of the trader's own market, as a board's form gives it: the date as typed (today when blank), the
+     * account optional. Every problem is named on its field.
+     */
+    @Transactional
+    public Lease leaseAtHome(UUID traderId, String stallCode, String startsOn, String accountId) {
+        Trader t = get(traderId, Permission.TRADER_EDIT);
+        List<Violation> problems = new ArrayList<>();
+        LocalDate start = formDate(startsOn, "startsOn", problems);
+        UUID account = null;
+        if (accountId != null && !accountId.isBlank()) {
+            try {
+                account = UUID.fromString(accountId.strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(Violation.of("accountId", "lease.account.notOwn"));
+            }
+        }
+        if (stallCode == null || stallCode.isBlank()) {
+            problems.add(Violation.of("stallCode", "lease.stall.missing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Market home = markets.findById(t.marketId()).orElseThrow(() -> notFound(traderId));
+        return lease(traderId, markets.forStaff(home.code(), Permission.TRADER_EDIT), stallCode.strip(), start, account);
+    }
+
+    /** Ends a lease from a board's form: the date as typed, today when blank. */
+    @Transactional
+    public Lease endLease(UUID traderId, UUID leaseId, String endsOn) {
+        List<Violation> problems = new ArrayList<>();
+        LocalDate end = formDate(endsOn, "endsOn", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return endLease(traderId, leaseId, end);
+    }
+
+    /** A date typed in a form (yyyy-MM-dd from a date field, or dd/MM/yyyy), null when blank. */
+    private static LocalDate formDate(String text, String field, List<Violation> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            // Strict: 31/02 is refused, not quietly read as 28/02.
+            return text.contains("/") ? LocalDate.parse(text.strip(), java.time.format.DateTimeFormatter
+                    .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                    : LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(Violation.of(field, "lease.date.invalid", text.strip()));
+            return null;
+        }
+    }
+
+    /** The stalls of the trader's own market nobody leases today, in walking order: the board's choices. */
+    public List<String> freeStalls(UUID traderId) {
+        Trader t = get(traderId, Permission.TRADER_READ);
+        return repository.freeStallCodes(t.marketId());
     }
 
     /** Ends a lease on a date; the stall becomes free and its QR code is revoked with it. */

@@ -119,6 +119,10 @@ class FormWritesIT {
                 "reason", "đã gọi điện xác minh"));
         f.put("POST /admin/traders/{id}/account-requests/{requestId}/refuse", Form.of(Permission.TRADER_EDIT,
                 "reason", "không đúng tên chủ"));
+        f.put("POST /admin/traders/{id}/leases", Form.of(Permission.TRADER_EDIT, "stallCode", "FW-L1",
+                "startsOn", "2027-01-01"));
+        f.put("POST /admin/traders/{id}/leases/{leaseId}/end", Form.of(Permission.TRADER_EDIT,
+                "endsOn", "2027-12-31"));
         f.put("POST /admin/users", Form.of(Permission.USER_ADMIN, "username", "fw.thungan", "fullName", "Thu Ngân",
                 "password", "Cho-sang-ban-3-ca!", "role", "MARKET_CASHIER", "scopeKind", "MARKET",
                 "scopeCode", "TN-DAITU"));
@@ -224,7 +228,7 @@ class FormWritesIT {
                 : pattern.startsWith("/payments/warnings") ? ids.get("warning")
                 : pattern.startsWith("/payments/matched") ? ids.get("matched") : ids.get("exception");
         String path = pattern.replace("{code}", "TN-DAITU").replace("{id}", id)
-                .replace("{requestId}", ids.get("request"));
+                .replace("{requestId}", ids.get("request")).replace("{leaseId}", ids.get("lease"));
         assertThat(path).as("every path variable has a value").doesNotContain("{");
         if (form.upload() != null) {
             String withMarket = path.startsWith("/payments/statements") ? path + "?market=TN-DAITU" : path;
@@ -254,9 +258,15 @@ class FormWritesIT {
                 .replace("/onboarding/", "");
         String round = board.postForm("/admin/inspections", Map.of("market", "TN-DAITU"), "/admin/inspections")
                 .location().replace("/admin/inspections/", "");
-        return Map.of("request", request, "trader", trader.toString(), "onboarding", onboarding, "round", round,
-                "exception", exceptionOfDaiTu(), "pendingAccount", pendingAccountOfDaiTu(trader),
-                "warning", warningOfDaiTu(), "matched", matchedOfDaiTu());
+        // A free stall the trader could be given, and the trader's open lease that could be ended.
+        assertThat(new Http(port).as("bql.daitu", PASSWORD).postJson("/api/v1/markets/TN-DAITU/stalls",
+                Map.of("code", "FW-L1", "category", "Cá", "areaM2", "4")).status()).isIn(201, 422);
+        String lease = db.sql("SELECT id::text FROM lease WHERE trader_id = ? AND ends_on IS NULL LIMIT 1")
+                .param(trader).query(String.class).single();
+        return Map.ofEntries(Map.entry("request", request), Map.entry("trader", trader.toString()),
+                Map.entry("onboarding", onboarding), Map.entry("round", round), Map.entry("lease", lease),
+                Map.entry("exception", exceptionOfDaiTu()), Map.entry("pendingAccount", pendingAccountOfDaiTu(trader)),
+                Map.entry("warning", warningOfDaiTu()), Map.entry("matched", matchedOfDaiTu()));
     }
 
     /** A payment credited to a Đại Từ trader (by a payOS webhook): what a board could undo. */

@@ -121,8 +121,13 @@ class TraderApiIT {
         assertThat(early.json().get("detail").asString()).contains("không được trước ngày bắt đầu");
         assertThat(admin.postJson("/api/v1/traders/" + one + "/leases/" + leaseId + "/end", Map.of()).status())
                 .isEqualTo(200);
-        assertThat(admin.postJson("/api/v1/traders/" + two + "/leases", lease).status())
-                .as("a freed stall can be leased again").isEqualTo(201);
+        Http.Response sameDay = admin.postJson("/api/v1/traders/" + two + "/leases", lease);
+        assertThat(sameDay.status()).as("the ended lease holds its last day").isEqualTo(422);
+        assertThat(sameDay.json().get("detail").asString()).contains("Quầy A-1 có người thuê đến hết ngày");
+        java.time.LocalDate tomorrow = vn.cho40.shared.VnFormats.businessDate(clock.instant()).plusDays(1);
+        assertThat(admin.postJson("/api/v1/traders/" + two + "/leases", Map.of("marketCode", "LEASE-T", "stallCode",
+                "A-1", "startsOn", tomorrow.toString())).status()).as("a freed stall can be leased again")
+                .isEqualTo(201);
     }
 
     @Test
