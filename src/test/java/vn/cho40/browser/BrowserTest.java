@@ -47,6 +47,10 @@ abstract class BrowserTest {
         }
         browser = Browser.start(width, height);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        // A page still loading detaches the element a condition just found: Chromium says "Node with given id does
+        // not belong to the document" (a plain WebDriverException, not a stale element). Ask again until the timeout;
+        // a real failure still ends in a TimeoutException that carries the last error.
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
         ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", REPORT_CSP_VIOLATIONS));
     }
