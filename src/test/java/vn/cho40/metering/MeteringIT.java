@@ -163,9 +163,9 @@ class MeteringIT {
         String screen = cashier.get("/admin/markets/" + DAITU + "/readings?stall=" + stall + "&kind=WATER").body();
         assertThat(screen).contains("W-IT-CASH", "110", VnFormats.date(today().minusDays(10)), "id=\"pad\"");
         // One walk reads every meter: a stall's electricity, then its water, then the next stall.
-        assertThat(screen).contains("← Quầy " + stall + " · Điện");
+        assertThat(screen).contains("← Công tơ Điện");
         assertThat(cashier.get("/admin/markets/" + DAITU + "/readings?stall=" + stall + "&kind=ELECTRICITY").body())
-                .contains("stall=" + stall + "&amp;kind=WATER", "Tiếp theo: quầy " + stall + " · Nước");
+                .contains("stall=" + stall + "&amp;kind=WATER", "Tiếp theo: công tơ Nước →");
 
         String path = "/admin/markets/" + DAITU + "/readings";
         Http.Response lower = cashier.postForm(path, Map.of("stallCode", stall, "kind", "WATER", "value", "105"), path);

@@ -121,6 +121,12 @@ class LeasePagesIT {
                 + "AND subject_id IN (SELECT id::text FROM lease WHERE stall_id = ?)").param(stall("A-1"))
                 .query(Long.class).single()).isEqualTo(3);
 
+        // The last free stall taken: the form gives way to what to do instead.
+        assertThat(board.postForm(pageTwo + "/leases", Map.of("stallCode", "A-2", "startsOn", today.toString()),
+                pageTwo).status()).isEqualTo(302);
+        assertThat(board.get(page).body()).contains("id=\"no-free-stall\"", "Chợ không còn quầy trống")
+                .doesNotContain("id=\"lease-form\"");
+
         // Another market's board reaches neither the page nor its forms.
         WebSession otherBoard = new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD);
         assertThat(otherBoard.get(page).status()).isEqualTo(404);
