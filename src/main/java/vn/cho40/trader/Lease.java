@@ -4,6 +4,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A trader's right to a stall from one date, until an end date or still open. */
-public record Lease(UUID id, UUID marketId, String marketCode, UUID stallId, String stallCode, UUID traderId,
-                    LocalDate startsOn, LocalDate endsOn, UUID defaultAccountId) {
+public record Lease(UUID id, UUID marketId, String marketCode, String marketName, UUID stallId, String stallCode,
+                    UUID traderId, LocalDate startsOn, LocalDate endsOn, UUID defaultAccountId) {
 }

@@ -195,13 +195,14 @@ class TraderRepository {
 
     List<Lease> leases(UUID traderId) {
         return db.sql("""
-                SELECT l.*, m.code AS market_code, s.code AS stall_code, d.account_id
+                SELECT l.*, m.code AS market_code, m.name AS market_name, s.code AS stall_code, d.account_id
                 FROM lease l JOIN market m ON m.id = l.market_id JOIN stall s ON s.id = l.stall_id
                 LEFT JOIN stall_default_account d ON d.stall_id = l.stall_id
                 WHERE l.trader_id = ? ORDER BY l.starts_on, s.code""")
                 .param(traderId)
                 .query((rs, n) -> new Lease(rs.getObject("id", UUID.class), rs.getObject("market_id", UUID.class),
-                        rs.getString("market_code"), rs.getObject("stall_id", UUID.class), rs.getString("stall_code"),
+                        rs.getString("market_code"), rs.getString("market_name"), rs.getObject("stall_id", UUID.class),
+                        rs.getString("stall_code"),
                         rs.getObject("trader_id", UUID.class), rs.getObject("starts_on", LocalDate.class),
                         rs.getObject("ends_on", LocalDate.class), rs.getObject("account_id", UUID.class)))
                 .list();

@@ -86,7 +86,7 @@ class LeasePagesIT {
                 today.toString(), "accountId", account), page);
         assertThat(leased.status()).as(leased.body()).isEqualTo(302);
         assertThat(board.get(leased.location()).body()).contains("Đã cho thuê quầy A-1 từ ngày "
-                + VnFormats.date(today), "Đang thuê", "Chợ còn 1 quầy trống");
+                + VnFormats.date(today), "Đang thuê", "Chợ còn 1 quầy trống", "Chợ cho thuê quầy</span>");
         assertThat(stallAccounts.defaultFor(stall("A-1")).orElseThrow().accountId()).as("the QR pays the trader")
                 .isEqualTo(UUID.fromString(account));
 
