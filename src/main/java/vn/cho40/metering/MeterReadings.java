@@ -166,7 +166,8 @@ class MeterReadings {
             last = state.last();
             readToday = state.readings().stream().anyMatch(p -> p.on().equals(today));
         }
-        List<Stop> walk = walk(market);
+        List<Stall> all = stalls.list(market, null, null);
+        List<Stop> walk = walk(market, all);
         int at = walk.indexOf(new Stop(stall.code(), kind));
         Stop previous = null;
         Stop next = null;
@@ -175,11 +176,11 @@ class MeterReadings {
             next = at + 1 < walk.size() ? walk.get(at + 1) : null;
         } else {
             // A stall without this meter: the walk goes on from the stall's place in walking order.
-            List<Stall> all = stalls.list(market, null, null);
-            List<UUID> order = all.stream().map(Stall::id).toList();
-            int mine = order.indexOf(stall.id());
             java.util.Map<String, Integer> place = new java.util.HashMap<>();
-            all.forEach(s -> place.put(s.code(), order.indexOf(s.id())));
+            for (int i = 0; i < all.size(); i++) {
+                place.put(all.get(i).code(), i);
+            }
+            int mine = place.getOrDefault(stall.code(), -1);
             for (Stop s : walk) {
                 int p = place.getOrDefault(s.stallCode(), -1);
                 if (p < mine || p == mine && s.kind().ordinal() < kind.ordinal()) {
@@ -193,13 +194,13 @@ class MeterReadings {
     }
 
     /** Every meter in service, in walking order: stall by stall, each stall's meters in kind order. */
-    private List<Stop> walk(Market market) {
+    private List<Stop> walk(Market market, List<Stall> inWalkingOrder) {
         java.util.Map<UUID, java.util.EnumSet<MeterKind>> kinds = new java.util.HashMap<>();
         store.ofMarket(market.id()).stream().filter(Meter::inService)
                 .forEach(m -> kinds.computeIfAbsent(m.stallId(), k -> java.util.EnumSet.noneOf(MeterKind.class))
                         .add(m.kind()));
         List<Stop> walk = new ArrayList<>();
-        for (Stall s : stalls.list(market, null, null)) {
+        for (Stall s : inWalkingOrder) {
             kinds.getOrDefault(s.id(), java.util.EnumSet.noneOf(MeterKind.class))
                     .forEach(k -> walk.add(new Stop(s.code(), k)));
         }

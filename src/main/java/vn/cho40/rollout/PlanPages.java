@@ -83,7 +83,10 @@ class PlanPages {
                             Map<String, String> errors) {
         Plans.Plan plan = plans.get(user.scope(), id);
         model.addAttribute("plan", plan);
-        model.addAttribute("targets", plans.targets(id));
+        List<Plans.Target> targets = plans.targets(id);
+        model.addAttribute("targets", targets);
+        model.addAttribute("marketsShort", plans.marketsShort(plan, targets));
+        model.addAttribute("communeNames", plans.communeNames(targets));
         model.addAttribute("markets", plans.priorityMarkets(id));
         model.addAttribute("indicators", Indicator.values());
         model.addAttribute("form", form);

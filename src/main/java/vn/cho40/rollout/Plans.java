@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -154,6 +155,40 @@ class Plans {
         audit.record("ROLLOUT_PLAN_MARKETS", "rollout_plan", planId, null, plan.provinceCode(),
                 year + ": " + String.join(", ", wanted));
         return added;
+    }
+
+    /**
+     * What a plan's page says beside a target: a count of live markets above the markets its scope holds in the
+     * directory cannot be met until the missing markets are entered (the plan counted markets the directory lacks).
+     */
+    Map<UUID, Integer> marketsShort(Plan plan, List<Target> targets) {
+        Map<UUID, Integer> shortBy = new java.util.HashMap<>();
+        for (Target t : targets) {
+            if (t.indicator() != Indicator.MARKETS_LIVE || t.percent()) {
+                continue;
+            }
+            int held = switch (t.scope()) {
+                case "COMMUNE" -> db.sql("SELECT count(*) FROM market WHERE commune_code = ?").param(t.scopeCode())
+                        .query(Integer.class).single();
+                case "PRIORITY" -> db.sql("SELECT count(*) FROM rollout_plan_market WHERE plan_id = ? "
+                        + "AND priority_year = ?").params(plan.id(), t.priorityYear()).query(Integer.class).single();
+                default -> db.sql("SELECT count(*) FROM market WHERE province_code = ?").param(plan.provinceCode())
+                        .query(Integer.class).single();
+            };
+            if (t.value() > held) {
+                shortBy.put(t.id(), held);
+            }
+        }
+        return shortBy;
+    }
+
+    /** The names of the communes the targets are scoped to (a code means nothing to the reader). */
+    Map<String, String> communeNames(List<Target> targets) {
+        Map<String, String> names = new java.util.HashMap<>();
+        targets.stream().filter(t -> "COMMUNE".equals(t.scope()) && t.scopeCode() != null).forEach(t ->
+                db.sql("SELECT name FROM admin_unit WHERE regime = '2025' AND level = 'commune' AND code = ?")
+                        .param(t.scopeCode()).query(String.class).optional().ifPresent(n -> names.put(t.scopeCode(), n)));
+        return names;
     }
 
     @Transactional

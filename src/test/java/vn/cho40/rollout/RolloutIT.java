@@ -349,6 +349,20 @@ class RolloutIT {
         Http.Response ok = province.postForm(plan + "/targets", Map.of("indicator", "TRADERS_WITH_QR",
                 "kind", "PERCENT", "value", "80", "deadline", "31/12/2024", "scope", "PROVINCE"), plan);
         assertThat(ok.status()).isEqualTo(302);
+        // More live markets than the directory holds: saved (the plan says so), and the page says what is missing.
+        int markets = db.sql("SELECT count(*) FROM market WHERE province_code = '19'").query(Integer.class).single();
+        assertThat(province.postForm(plan + "/targets", Map.of("indicator", "MARKETS_LIVE", "kind", "COUNT", "value",
+                String.valueOf(markets + 38), "deadline", "31/12/2025", "scope", "PROVINCE"), plan).status())
+                .isEqualTo(302);
+        assertThat(province.postForm(plan + "/targets", Map.of("indicator", "MARKETS_LIVE", "kind", "COUNT", "value",
+                "1", "deadline", "31/12/2025", "scope", "COMMUNE", "scopeCode", "05488"), plan).status())
+                .isEqualTo(302);
+        String page = province.get(plan).body();
+        assertThat(page).contains("Phạm vi này mới có " + markets + " chợ trong danh mục");
+        assertThat(page.split("target-short", -1)).as("only the target above the directory").hasSize(2);
+        String commune = db.sql("SELECT name FROM admin_unit WHERE regime = '2025' AND level = 'commune' "
+                + "AND code = '05488'").query(String.class).single();
+        assertThat(page).as("a commune by its name").contains("<td>" + commune + "</td>");
         Http.Response duplicate = province.postForm("/rollout/plans", Map.of("issuer", "UBND tỉnh Thái Nguyên",
                 "number", "99/KH-UBND", "issuedOn", "2024-03-01", "title", "Lần hai"), "/rollout/plans");
         assertThat(duplicate.body()).contains("Tỉnh đã có kế hoạch số 99/KH-UBND");
