@@ -60,8 +60,10 @@ class Reports {
         }
         MonthlyReport.Period period = MonthlyReport.Period.of(kind, month);
         if (!figures.closed(period.last())) {
-            throw new InvalidInputException(Violation.of("month", "rollout.report.notClosed",
-                    period.last().getMonthValue() + "/" + period.last().getYear()));
+            // A half year or a year ends with its last month: say that month, not the one asked for.
+            throw new InvalidInputException(Violation.of("month", kind == MonthlyReport.Kind.MONTH
+                    ? "rollout.report.notClosed" : "rollout.report.periodNotClosed",
+                    vn.cho40.shared.VnFormats.month(period.last())));
         }
         if (period.first().isBefore(RolloutPages.PROGRAMME_START)) {
             throw new InvalidInputException(Violation.of("month", "rollout.report.beforeProgramme"));

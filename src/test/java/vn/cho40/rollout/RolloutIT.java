@@ -370,7 +370,12 @@ class RolloutIT {
         assertThat(new WebSession(port, "xa.daiphuc", PW).get("/rollout/plans").status()).isEqualTo(403);
         Http.Response running = province.get("/rollout/report?kind=MONTH&month=" + now);
         assertThat(running.status()).isEqualTo(400);
-        assertThat(running.body()).contains("chưa kết thúc");
+        assertThat(running.body()).contains("Tháng " + vn.cho40.shared.VnFormats.month(now) + " chưa kết thúc");
+        // A half year not over names the month it ends with, not the month asked for.
+        YearMonth halfEnd = YearMonth.of(now.getYear(), now.getMonthValue() <= 6 ? 6 : 12);
+        Http.Response half = province.get("/rollout/report?kind=HALF&month=" + now);
+        assertThat(half.status()).isEqualTo(400);
+        assertThat(half.body()).contains("Kỳ báo cáo này kết thúc cuối tháng " + vn.cho40.shared.VnFormats.month(halfEnd));
         Http.Response reported = province.postForm("/rollout/reported", Map.of("regime", "2025", "unitCode", "11",
                 "label", "Tài khoản mở mới", "month", last.toString(), "value", "100", "unit", "tài khoản",
                 "source", "Báo cáo"), "/rollout/plans");
