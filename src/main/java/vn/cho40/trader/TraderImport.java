@@ -142,8 +142,8 @@ public class TraderImport {
     private List<Checked> check(Market market, List<Row> rows, List<RowProblem> problems) {
         Set<String> provinces = adminUnits.provinces(Regime.PRE_2025).stream().map(AdminUnit::code)
                 .collect(Collectors.toSet());
-        Map<String, UUID> freeStalls = freeStalls(market);
         LocalDate today = LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM));
+        Map<String, UUID> freeStalls = freeStalls(market, today);
         List<Checked> out = new ArrayList<>();
         Map<String, Integer> seenIds = new HashMap<>();
         Map<String, Integer> seenPhones = new HashMap<>();
@@ -271,12 +271,13 @@ public class TraderImport {
         events.publishEvent(new StallAccountChanged(market.id(), rows.stream().map(Checked::stallId).toList()));
     }
 
-    private Map<String, UUID> freeStalls(Market market) {
+    /** Stalls nobody leases on the day (a lease ended that day still holds it: leases never overlap). */
+    private Map<String, UUID> freeStalls(Market market, LocalDate day) {
         Map<String, UUID> free = new HashMap<>();
         db.sql("""
-                SELECT s.code, s.id FROM stall s WHERE s.market_id = ?
-                  AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.stall_id = s.id AND l.ends_on IS NULL)""")
-                .param(market.id())
+                SELECT s.code, s.id FROM stall s WHERE s.market_id = ? AND NOT EXISTS (SELECT 1 FROM lease l
+                  WHERE l.stall_id = s.id AND (l.ends_on IS NULL OR l.ends_on >= ?))""")
+                .params(market.id(), day)
                 .query((rs, n) -> free.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
         return free;
     }

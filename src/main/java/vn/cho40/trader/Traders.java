@@ -347,10 +347,10 @@ public class Traders {
         }
     }
 
-    /** The stalls of the trader's own market nobody leases today, in walking order: the board's choices. */
+    /** The stalls of the trader's own market nobody leases today (an end date is a leased day), in walking order. */
     public List<String> freeStalls(UUID traderId) {
         Trader t = get(traderId, Permission.TRADER_READ);
-        return repository.freeStallCodes(t.marketId());
+        return repository.freeStallCodes(t.marketId(), LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM)));
     }
 
     /** Ends a lease on a date; the stall becomes free and its QR code is revoked with it. */

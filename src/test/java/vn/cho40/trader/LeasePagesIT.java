@@ -101,7 +101,8 @@ class LeasePagesIT {
                 VnFormats.date(today)), page);
         assertThat(ended.status()).isEqualTo(302);
         assertThat(board.get(ended.location()).body()).contains("Đã kết thúc thuê quầy A-1 ngày "
-                + VnFormats.date(today), "Đã kết thúc", "đến " + VnFormats.date(today));
+                + VnFormats.date(today), "Đã kết thúc", "đến " + VnFormats.date(today))
+                .as("its last day is still leased: not offered today").doesNotContain("<option value=\"A-1\">");
         assertThat(stallAccounts.defaultFor(stall("A-1"))).as("the QR no longer pays the old trader").isEmpty();
         Http.Response twice = board.postForm(page + "/leases/" + lease + "/end", Map.of("endsOn",
                 today.toString()), page);
