@@ -121,9 +121,14 @@ public class BillingRuns {
         List<FeeRate> book = rates.ofProvince(market.provinceCode());
         Map<UUID, MeterUsage.StallUsage> power = meters.inPeriod(market.id(), MeterKind.ELECTRICITY, first, last);
         Map<UUID, MeterUsage.StallUsage> water = meters.inPeriod(market.id(), MeterKind.WATER, first, last);
-        Set<UUID> metered = new HashSet<>(db.sql("""
-                SELECT DISTINCT stall_id FROM meter WHERE market_id = ? AND kind = 'ELECTRICITY' AND installed_on <= ?
-                  AND (removed_on IS NULL OR removed_on >= ?)""").params(market.id(), last, first).query(UUID.class).list());
+        // A stall's sub-meters bill what they measure: a water meter read on the walk is charged like electricity.
+        Map<MeterKind, Set<UUID>> metered = new EnumMap<>(MeterKind.class);
+        for (MeterKind k : MeterKind.values()) {
+            metered.put(k, new HashSet<>(db.sql("""
+                    SELECT DISTINCT stall_id FROM meter WHERE market_id = ? AND kind = ? AND installed_on <= ?
+                      AND (removed_on IS NULL OR removed_on >= ?)""").params(market.id(), k.name(), last, first)
+                    .query(UUID.class).list()));
+        }
         record Held(UUID stallId, String stallCode, BigDecimal area, String position, Boolean covered, String seller,
                     String[] charges, UUID leaseId, UUID traderId, String traderName, LocalDate starts, LocalDate ends) {
         }
@@ -164,8 +169,11 @@ public class BillingRuns {
                 charges.add(Charge.RENT);
                 charges.add(Charge.CLEANING);
             }
-            if (metered.contains(h.stallId()) && !day) {
+            if (metered.get(MeterKind.ELECTRICITY).contains(h.stallId()) && !day) {
                 charges.add(Charge.ELECTRICITY);
+            }
+            if (metered.get(MeterKind.WATER).contains(h.stallId()) && !day) {
+                charges.add(Charge.WATER);
             }
             StallFacts facts = new StallFacts(h.stallId(), h.stallCode(), market.id(), market.provinceCode(),
                     market.marketClass(), h.area(), h.position(), h.covered() == null || h.covered(),

@@ -145,9 +145,9 @@ class TraderPages {
         model.addAttribute("mayReveal", access.require().may(Permission.PERSONAL_DATA_UNMASK));
         model.addAttribute("requests", requests.pending(t.id()));
         model.addAttribute("mayDecide", access.require().may(Permission.TRADER_EDIT));
+        model.addAttribute("today", vn.cho40.shared.VnFormats.businessDate(clock.instant()));
         if (access.require().may(Permission.TRADER_EDIT)) {
             model.addAttribute("freeStalls", traders.freeStalls(t.id()));
-            model.addAttribute("today", vn.cho40.shared.VnFormats.businessDate(clock.instant()));
         }
         return "trader/detail";
     }

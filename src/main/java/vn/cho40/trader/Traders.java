@@ -320,11 +320,14 @@ public class Traders {
         return lease(traderId, markets.forStaff(home.code(), Permission.TRADER_EDIT), stallCode.strip(), start, account);
     }
 
-    /** Ends a lease from a board's form: the date as typed, today when blank. */
+    /** Ends a lease from a board's form: a date must be given (ending is not undone, so nothing is assumed). */
     @Transactional
     public Lease endLease(UUID traderId, UUID leaseId, String endsOn) {
         List<Violation> problems = new ArrayList<>();
         LocalDate end = formDate(endsOn, "endsOn", problems);
+        if (end == null && problems.isEmpty()) {
+            problems.add(Violation.of("endsOn", "lease.endsOn.missing"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

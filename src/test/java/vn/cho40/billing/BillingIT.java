@@ -193,6 +193,27 @@ class BillingIT {
         assertThat(db.sql("SELECT count(*) FROM bill WHERE status = 'PARTLY_PAID'").query(Integer.class).single()).isPositive();
         assertThat(db.sql("SELECT count(*) FROM bill WHERE status = 'OPEN' AND due_on < current_date").query(Integer.class)
                 .single()).as("some overdue").isPositive();
+
+        // A stall's water meter is billed like its electricity: what it measured, at the rate, VAT added.
+        record Water(long milli, long from, long to, long price, int vatBp, long amount) {
+        }
+        List<Water> water = db.sql("""
+                SELECT l.quantity_milli, l.reading_from, l.reading_to, l.unit_price_vnd, l.vat_bp, l.amount_vnd
+                FROM bill_line l JOIN bill b ON b.id = l.bill_id
+                WHERE l.charge = 'WATER' AND b.period_start = ?""").param(oldest.atDay(1))
+                .query((rs, n) -> new Water(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getInt(5),
+                        rs.getLong(6))).list();
+        assertThat(water).as("water lines on the stalls with a water meter").hasSizeGreaterThan(20);
+        assertThat(water).allSatisfy(w -> {
+            assertThat(w.milli()).isEqualTo((w.to() - w.from()) * 1000);
+            assertThat(w.vatBp()).isEqualTo(500);
+        });
+        assertThat(db.sql("""
+                SELECT count(*) FROM bill b JOIN billing_run r ON r.id = b.run_id
+                WHERE b.period_start = ? AND b.corrects IS NULL AND EXISTS (SELECT 1 FROM meter m WHERE m.stall_id = b.stall_id
+                  AND m.kind = 'WATER' AND m.removed_on IS NULL AND m.serial LIKE 'N-%')
+                  AND NOT EXISTS (SELECT 1 FROM bill_line l WHERE l.bill_id = b.id AND l.charge = 'WATER')""")
+                .param(oldest.atDay(1)).query(Integer.class).single()).as("no demo water meter left unbilled").isZero();
     }
 
     @Autowired

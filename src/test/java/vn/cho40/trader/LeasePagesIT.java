@@ -128,6 +128,15 @@ class LeasePagesIT {
         assertThat(board.get(page).body()).contains("id=\"no-free-stall\"", "Chợ không còn quầy trống")
                 .doesNotContain("id=\"lease-form\"");
 
+        // A lease from tomorrow is not yet held; ending one needs a date (an end is not undone: nothing assumed).
+        assertThat(board.get(pageTwo).body()).contains("Sắp thuê", "Đang thuê");
+        UUID upcoming = db.sql("SELECT id FROM lease WHERE trader_id = ? AND starts_on > ?")
+                .params(UUID.fromString(two), today).query(UUID.class).single();
+        Http.Response noDate = board.postForm(pageTwo + "/leases/" + upcoming + "/end", Map.of("endsOn", ""), pageTwo);
+        assertThat(noDate.body()).contains("Nhập ngày kết thúc thuê quầy");
+        assertThat(db.sql("SELECT ends_on IS NULL FROM lease WHERE id = ?").param(upcoming).query(Boolean.class)
+                .single()).isTrue();
+
         // Another market's board reaches neither the page nor its forms.
         WebSession otherBoard = new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD);
         assertThat(otherBoard.get(page).status()).isEqualTo(404);
