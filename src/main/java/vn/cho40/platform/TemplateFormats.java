@@ -30,6 +30,16 @@ public class TemplateFormats {
         return f.format(value);
     }
 
+    /** A quantity kept in thousandths (bill lines), as Vietnamese writes it: 60 or 3,5. */
+    public String milli(long thousandths) {
+        return decimal(java.math.BigDecimal.valueOf(thousandths, 3));
+    }
+
+    /** A whole number with its thousands grouped: 1.296. */
+    public String count(long value) {
+        return VnFormats.groupThousands(value);
+    }
+
     /** A month as Vietnamese writes it: 11/2026. */
     public String month(java.time.YearMonth month) {
         return month == null ? "" : VnFormats.month(month);

@@ -19,6 +19,12 @@ class TraderBillsBrowserIT extends BrowserTest {
     DemoProvince demo;
     @Autowired
     vn.cho40.TestClock testClock;
+    @Autowired
+    vn.cho40.billing.Bills bills;
+    @Autowired
+    vn.cho40.billing.CashDesk cashDesk;
+    @Autowired
+    vn.cho40.market.Markets markets;
 
     @Test
     void aTraderOpensABillAndSeesItsQr() throws IOException {
@@ -53,6 +59,19 @@ class TraderBillsBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("qr-img")).getDomAttribute("src")).startsWith("data:image/png;base64,");
         browser.findElement(By.id("qr-full")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("qr-full")));
+        // The electricity line says what it charged: the use between two readings at the rate, VAT on top.
+        assertThat(browser.findElement(By.id("bill-lines")).getText())
+                .containsPattern("[\\d.]+ kWh × [\\d.]+ ₫ \\(chỉ số [\\d.]+ → [\\d.]+\\), cộng thuế GTGT 8%");
+
+        // Part paid at the cash desk (its own cashier: the desk tests count theirs): paid and left shown, adding up.
+        String url = browser.getCurrentUrl();
+        java.util.UUID billId = java.util.UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
+        var bill = bills.get(billId).orElseThrow();
+        cashDesk.pay(markets.findById(bill.marketId()).orElseThrow(), billId, 1_000, "Người nộp", "browser.cashier");
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("bill-paid")).getText()).contains("Đã trả", "1.000 ₫");
+        assertThat(browser.findElement(By.id("bill-left")).getText()).contains("Còn phải trả")
+                .contains(browser.findElement(By.id("bill-due")).getText());
 
         // A bill paid in full shows what was paid, how and when, not "0 ₫".
         browser.get(url("/trader/bills"));
