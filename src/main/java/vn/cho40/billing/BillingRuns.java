@@ -139,7 +139,7 @@ public class BillingRuns {
                 LEFT JOIN stall_fee_profile p ON p.stall_id = s.id
                 LEFT JOIN lease l ON l.stall_id = s.id AND l.starts_on <= ? AND (l.ends_on IS NULL OR l.ends_on >= ?)
                 LEFT JOIN trader t ON t.id = l.trader_id
-                WHERE s.market_id = ? ORDER BY s.code, l.starts_on""")
+                WHERE s.market_id = ? ORDER BY split_part(s.code, '-', 1), length(s.code), s.code, l.starts_on""")
                 .params(last, first, market.id())
                 .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3),
                         rs.getString(4), (Boolean) rs.getObject(5), rs.getString(6),

@@ -43,7 +43,9 @@ public class Bills {
                        long unitPriceVnd, long amountVnd, Integer vatBp, Long readingFrom, Long readingTo) {
     }
 
-    public record Payment(String method, long amountVnd, java.time.Instant paidAt, UUID paymentEventId) {
+    /** A payment against a bill; a cash one has its receipt (number and id, for the receipt's page). */
+    public record Payment(UUID id, String method, long amountVnd, java.time.Instant paidAt, UUID paymentEventId,
+                          String receiptNumber) {
     }
 
     private final JdbcClient db;
@@ -62,7 +64,7 @@ public class Bills {
 
     public List<View> ofMarket(UUID marketId, YearMonth period, String status) {
         return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start = ? AND (? = '' OR b.status = ?) "
-                        + "ORDER BY s.code, b.number")
+                        + "ORDER BY split_part(s.code, '-', 1), length(s.code), s.code, b.number")
                 .params(marketId, period.atDay(1), status, status).query(Bills::map).list();
     }
 
@@ -74,7 +76,7 @@ public class Bills {
 
     /** Every unpaid bill of a market, oldest due first (arrears). */
     public List<View> openOfMarket(UUID marketId) {
-        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, s.code")
+        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, split_part(s.code, '-', 1), length(s.code), s.code")
                 .param(marketId).query(Bills::map).list();
     }
 
@@ -110,10 +112,10 @@ public class Bills {
 
     public List<Payment> payments(UUID billId) {
         return db.sql("""
-                SELECT method, amount_vnd, paid_at, payment_event_id FROM bill_payment WHERE bill_id = ?
-                ORDER BY paid_at""").param(billId)
-                .query((rs, n) -> new Payment(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant(),
-                        rs.getObject(4, UUID.class)))
+                SELECT id, method, amount_vnd, paid_at, payment_event_id, receipt_number FROM bill_payment
+                WHERE bill_id = ? ORDER BY paid_at""").param(billId)
+                .query((rs, n) -> new Payment(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class), rs.getString(6)))
                 .list();
     }
 

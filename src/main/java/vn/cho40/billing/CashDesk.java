@@ -170,8 +170,9 @@ public class CashDesk {
         }
         // A day closes once and for good: a count that differs from the receipts needs the cashier's explanation.
         if (countedVnd != s.expectedVnd() && (note == null || note.isBlank())) {
-            throw new InvalidInputException(Violation.of("note", "billing.cash.differenceNote",
-                    vn.cho40.shared.Money.vnd(countedVnd - s.expectedVnd()).format()));
+            throw new InvalidInputException(Violation.of("note", countedVnd < s.expectedVnd()
+                    ? "billing.cash.shortNote" : "billing.cash.overNote",
+                    vn.cho40.shared.Money.vnd(Math.abs(countedVnd - s.expectedVnd())).format()));
         }
         db.sql("""
                 UPDATE cash_session SET expected_vnd = ?, counted_vnd = ?, closed_at = ?, note = ?

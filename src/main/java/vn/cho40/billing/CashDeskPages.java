@@ -108,6 +108,9 @@ class CashDeskPages {
             redirect.addFlashAttribute("closedDay", true);
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
+            // The count stays in the form: the cashier adds the reason, not the whole count again.
+            redirect.addFlashAttribute("countedValue", counted);
+            redirect.addFlashAttribute("noteValue", note);
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("refused", formErrors.text("billing.cash.counted"));
         }

@@ -71,6 +71,8 @@ class CashDeskIT {
         assertThat(receipt).as("the paper names the cashier, not the login")
                 .contains("<dd id=\"receipt-cashier\">" + cashierName + "</dd>");
         assertThat(bills.get(bill.id()).orElseThrow().status()).isEqualTo("PARTLY_PAID");
+        assertThat(desk.get("/billing/bills/" + bill.id()).body()).as("the bill links its cash receipt")
+                .contains("href=\"" + paid.location() + "\"", "Phiếu thu PT-TN-DAITU-");
         desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill", bill.id().toString(), "amount",
                 String.valueOf(bill.totalVnd() - part), "stall", bill.stallCode()), "/billing/cash?market=TN-DAITU");
         assertThat(bills.get(bill.id()).orElseThrow().status()).isEqualTo("PAID");
@@ -86,7 +88,8 @@ class CashDeskIT {
         Http.Response unexplained = desk.postForm("/billing/cash/close", Map.of("market", "TN-DAITU",
                 "counted", String.valueOf(bill.totalVnd() - 5_000)), "/billing/cash?market=TN-DAITU");
         assertThat(desk.get(unexplained.location()).body()).as("a short count needs its reason")
-                .contains("ghi lý do chênh lệch");
+                .contains("Tiền đếm được thiếu 5.000 ₫", "ghi lý do chênh lệch")
+                .as("the count stays typed").contains("value=\"" + (bill.totalVnd() - 5_000) + "\"");
         assertThat(db.sql("SELECT count(*) FROM cash_session WHERE cashier = 'thungan.daitu' AND closed_at IS NOT NULL")
                 .query(Long.class).single()).isZero();
         Http.Response closed = desk.postForm("/billing/cash/close", Map.of("market", "TN-DAITU",
