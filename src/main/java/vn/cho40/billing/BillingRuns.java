@@ -124,11 +124,13 @@ public class BillingRuns {
         // A stall's sub-meters bill what they measure: a water meter read on the walk is charged like electricity.
         Map<MeterKind, Set<UUID>> metered = new EnumMap<>(MeterKind.class);
         for (MeterKind k : MeterKind.values()) {
-            metered.put(k, new HashSet<>(db.sql("""
-                    SELECT DISTINCT stall_id FROM meter WHERE market_id = ? AND kind = ? AND installed_on <= ?
-                      AND (removed_on IS NULL OR removed_on >= ?)""").params(market.id(), k.name(), last, first)
-                    .query(UUID.class).list()));
+            metered.put(k, new HashSet<>());
         }
+        db.sql("""
+                SELECT DISTINCT kind, stall_id FROM meter WHERE market_id = ? AND installed_on <= ?
+                  AND (removed_on IS NULL OR removed_on >= ?)""").params(market.id(), last, first)
+                .query((rs, n) -> metered.get(MeterKind.valueOf(rs.getString(1))).add(rs.getObject(2, UUID.class)))
+                .list();
         record Held(UUID stallId, String stallCode, BigDecimal area, String position, Boolean covered, String seller,
                     String[] charges, UUID leaseId, UUID traderId, String traderName, LocalDate starts, LocalDate ends) {
         }
@@ -139,7 +141,7 @@ public class BillingRuns {
                 LEFT JOIN stall_fee_profile p ON p.stall_id = s.id
                 LEFT JOIN lease l ON l.stall_id = s.id AND l.starts_on <= ? AND (l.ends_on IS NULL OR l.ends_on >= ?)
                 LEFT JOIN trader t ON t.id = l.trader_id
-                WHERE s.market_id = ? ORDER BY split_part(s.code, '-', 1), length(s.code), s.code, l.starts_on""")
+                WHERE s.market_id = ? ORDER BY\s""" + Bills.STALL_ORDER + ", l.starts_on")
                 .params(last, first, market.id())
                 .query((rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2), rs.getBigDecimal(3),
                         rs.getString(4), (Boolean) rs.getObject(5), rs.getString(6),

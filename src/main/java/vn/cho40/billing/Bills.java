@@ -48,6 +48,9 @@ public class Bills {
                           String receiptNumber) {
     }
 
+    /** SQL: stalls {@code s} in walking order, as people count them (A-2 before A-10). */
+    static final String STALL_ORDER = "split_part(s.code, '-', 1), length(s.code), s.code";
+
     private final JdbcClient db;
 
     Bills(JdbcClient db) {
@@ -64,7 +67,7 @@ public class Bills {
 
     public List<View> ofMarket(UUID marketId, YearMonth period, String status) {
         return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start = ? AND (? = '' OR b.status = ?) "
-                        + "ORDER BY split_part(s.code, '-', 1), length(s.code), s.code, b.number")
+                        + "ORDER BY " + STALL_ORDER + ", b.number")
                 .params(marketId, period.atDay(1), status, status).query(Bills::map).list();
     }
 
@@ -76,7 +79,8 @@ public class Bills {
 
     /** Every unpaid bill of a market, oldest due first (arrears). */
     public List<View> openOfMarket(UUID marketId) {
-        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, split_part(s.code, '-', 1), length(s.code), s.code")
+        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, "
+                        + STALL_ORDER)
                 .param(marketId).query(Bills::map).list();
     }
 

@@ -55,7 +55,8 @@ public class StallFeeProfiles {
             """;
 
     public List<Row> ofMarket(UUID marketId) {
-        return db.sql(SELECT + " WHERE s.market_id = ? ORDER BY split_part(s.code, '-', 1), length(s.code), s.code").param(marketId).query(StallFeeProfiles::map)
+        return db.sql(SELECT + " WHERE s.market_id = ? ORDER BY " + Bills.STALL_ORDER).param(marketId)
+                .query(StallFeeProfiles::map)
                 .list();
     }
 

@@ -71,12 +71,10 @@ public class Onboardings {
                 .params(f.params()).query(Onboardings::map).list();
     }
 
-    /** Stalls of a market nobody leases today, for the stall step (a lease ended today still holds it). */
+    /** Stalls of a market nobody leases today, for the stall step. */
     public List<String> freeStalls(Market market) {
-        return db.sql("""
-                SELECT s.code FROM stall s WHERE s.market_id = ? AND NOT EXISTS (SELECT 1 FROM lease l
-                  WHERE l.stall_id = s.id AND (l.ends_on IS NULL OR l.ends_on >= ?))
-                ORDER BY split_part(s.code, '-', 1), length(s.code), s.code LIMIT 500""")
+        return db.sql("SELECT s.code FROM stall s WHERE s.market_id = ? AND " + TraderRepository.FREE_ON_DAY
+                        + " ORDER BY split_part(s.code, '-', 1), length(s.code), s.code LIMIT 500")
                 .params(market.id(), vn.cho40.shared.VnFormats.businessDate(clock.instant()))
                 .query(String.class).list();
     }

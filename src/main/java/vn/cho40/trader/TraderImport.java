@@ -271,12 +271,10 @@ public class TraderImport {
         events.publishEvent(new StallAccountChanged(market.id(), rows.stream().map(Checked::stallId).toList()));
     }
 
-    /** Stalls nobody leases on the day (a lease ended that day still holds it: leases never overlap). */
+    /** Stalls nobody leases on the day. */
     private Map<String, UUID> freeStalls(Market market, LocalDate day) {
         Map<String, UUID> free = new HashMap<>();
-        db.sql("""
-                SELECT s.code, s.id FROM stall s WHERE s.market_id = ? AND NOT EXISTS (SELECT 1 FROM lease l
-                  WHERE l.stall_id = s.id AND (l.ends_on IS NULL OR l.ends_on >= ?))""")
+        db.sql("SELECT s.code, s.id FROM stall s WHERE s.market_id = ? AND " + TraderRepository.FREE_ON_DAY)
                 .params(market.id(), day)
                 .query((rs, n) -> free.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
         return free;

@@ -144,9 +144,10 @@ class TraderPages {
         model.addAttribute("banks", BankDirectory.shipped().shortNames());
         model.addAttribute("mayReveal", access.require().may(Permission.PERSONAL_DATA_UNMASK));
         model.addAttribute("requests", requests.pending(t.id()));
-        model.addAttribute("mayDecide", access.require().may(Permission.TRADER_EDIT));
+        boolean mayEdit = access.require().may(Permission.TRADER_EDIT);
+        model.addAttribute("mayDecide", mayEdit);
         model.addAttribute("today", vn.cho40.shared.VnFormats.businessDate(clock.instant()));
-        if (access.require().may(Permission.TRADER_EDIT)) {
+        if (mayEdit) {
             model.addAttribute("freeStalls", traders.freeStalls(t.id()));
         }
         return "trader/detail";

@@ -166,13 +166,17 @@ class TraderRepository {
                 .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional().filter(java.util.Objects::nonNull);
     }
 
+    /**
+     * SQL: nobody leases stall {@code s} on the day given as its one parameter. An end date is a leased day, so a
+     * stall whose lease ends today is not free today (its leases would overlap).
+     */
+    static final String FREE_ON_DAY = """
+            NOT EXISTS (SELECT 1 FROM lease l WHERE l.stall_id = s.id AND (l.ends_on IS NULL OR l.ends_on >= ?))""";
+
     /** A market's stalls nobody leases on the day, in walking order (zone, then code as people count). */
     List<String> freeStallCodes(UUID marketId, LocalDate day) {
-        return db.sql("""
-                SELECT s.code FROM stall s JOIN market_zone z ON z.id = s.zone_id
-                WHERE s.market_id = ? AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.stall_id = s.id
-                      AND (l.ends_on IS NULL OR l.ends_on >= ?))
-                ORDER BY z.code, length(s.code), s.code LIMIT 2000""").params(marketId, day)
+        return db.sql("SELECT s.code FROM stall s JOIN market_zone z ON z.id = s.zone_id WHERE s.market_id = ? AND "
+                + FREE_ON_DAY + " ORDER BY z.code, length(s.code), s.code LIMIT 2000").params(marketId, day)
                 .query(String.class).list();
     }
 

@@ -339,15 +339,11 @@ public class Traders {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            // Strict: 31/02 is refused, not quietly read as 28/02.
-            return text.contains("/") ? LocalDate.parse(text.strip(), java.time.format.DateTimeFormatter
-                    .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT))
-                    : LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        Optional<LocalDate> date = vn.cho40.shared.VnFormats.parseDate(text);
+        if (date.isEmpty()) {
             problems.add(Violation.of(field, "lease.date.invalid", text.strip()));
-            return null;
         }
+        return date.orElse(null);
     }
 
     /** The stalls of the trader's own market nobody leases today (an end date is a leased day), in walking order. */
