@@ -80,7 +80,7 @@ public class Bills {
     /** Every unpaid bill of a market, oldest due first (arrears). */
     public List<View> openOfMarket(UUID marketId) {
         return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.status IN ('OPEN', 'PARTLY_PAID') ORDER BY b.due_on, "
-                        + STALL_ORDER)
+                        + STALL_ORDER + ", b.number")
                 .param(marketId).query(Bills::map).list();
     }
 

@@ -1,7 +1,6 @@
 package vn.cho40.billing;
 
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,15 +127,14 @@ class CashDeskPages {
             for (ArrearsAging a : ArrearsAging.values()) {
                 buckets.put(a, new long[2]);
             }
-            Map<Bills.View, ArrearsAging> aged = new LinkedHashMap<>();
             for (Bills.View b : open) {
                 ArrearsAging a = ArrearsAging.of(b.dueOn(), today);
                 buckets.get(a)[0]++;
                 buckets.get(a)[1] += b.dueVnd();
-                aged.put(b, a);
             }
             model.addAttribute("buckets", buckets);
-            model.addAttribute("aged", aged);
+            model.addAttribute("stalls", StallArrears.of(open, today));
+            model.addAttribute("today", today);
             model.addAttribute("total", open.stream().mapToLong(Bills.View::dueVnd).sum());
         }
         return "billing/arrears";

@@ -39,9 +39,10 @@ final class FeeReportFiles {
                 + (r.title() == null ? "" : " — " + r.title().toUpperCase(java.util.Locale.ROOT));
     }
 
-    static void fill(XlsxTable table, FeeReportPages.Report r) {
+    static void fill(XlsxTable table, FeeReportPages.Report r, LocalDate madeOn) {
         table.line(heading(r), true);
-        table.line(r.market() == null ? "Theo chợ" : "Theo quầy", false);
+        table.line((r.market() == null ? "Theo chợ" : "Theo quầy") + ". Lập ngày " + VnFormats.date(madeOn)
+                + ". Tỷ lệ không tiền mặt = thu chuyển khoản / (thu chuyển khoản + thu tiền mặt).", false);
         table.blankLine();
         table.header();
         for (FeeReports.Row x : r.rows()) {

@@ -28,11 +28,17 @@ class FeeReportPages {
     private final FeeReports reports;
     private final Markets markets;
     private final Access access;
+    private final java.time.Clock clock;
 
-    FeeReportPages(FeeReports reports, Markets markets, Access access) {
+    FeeReportPages(FeeReports reports, Markets markets, Access access, java.time.Clock clock) {
         this.reports = reports;
         this.markets = markets;
         this.access = access;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(VnFormats.VIETNAM));
     }
 
     /** The report as shown and as exported: its title, whether rows are stalls, and the rows. */
@@ -69,7 +75,7 @@ class FeeReportPages {
         response.setContentType(XlsxTable.CONTENT_TYPE);
         response.setHeader("Content-Disposition", "attachment; filename=\"bao-cao-phi-cho-" + r.month() + ".xlsx\"");
         try (XlsxTable table = new XlsxTable("Phí chợ", FeeReportFiles.COLUMNS)) {
-            FeeReportFiles.fill(table, r);
+            FeeReportFiles.fill(table, r, today());
             table.writeTo(response.getOutputStream());
         }
     }
@@ -80,11 +86,11 @@ class FeeReportPages {
         Report r = report(market, month);
         response.setContentType("application/pdf");
         response.setHeader("Content-Disposition", "attachment; filename=\"bao-cao-phi-cho-" + r.month() + ".pdf\"");
-        response.getOutputStream().write(FeeReportFiles.pdf(r, LocalDate.now(VnFormats.VIETNAM)));
+        response.getOutputStream().write(FeeReportFiles.pdf(r, today()));
     }
 
-    private static YearMonth month(String text) {
-        YearMonth last = YearMonth.now(VnFormats.VIETNAM).minusMonths(1);
+    private YearMonth month(String text) {
+        YearMonth last = YearMonth.from(today()).minusMonths(1);
         try {
             return text.isBlank() ? last : YearMonth.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {

@@ -57,19 +57,20 @@ public class FeeReports {
 
     /** One row per market among these, for the month's bills. */
     public List<Row> perMarket(Collection<UUID> marketIds, YearMonth month) {
-        return query("m.code", "min(m.name)", "b.market_id = ANY(?)", marketIds.toArray(UUID[]::new), month);
+        return query("m.code", "min(m.name)", "b.market_id = ANY(?)", marketIds.toArray(UUID[]::new), "1", month);
     }
 
-    /** One row per stall of a market. */
+    /** One row per stall of a market, in the order the market's rows are walked (A-2 before A-10). */
     public List<Row> perStall(UUID marketId, YearMonth month) {
-        return query("s.code", "min(t.full_name)", "b.market_id = ?", marketId, month);
+        return query("s.code", "min(t.full_name)", "b.market_id = ?", marketId, Bills.STALL_ORDER, month);
     }
 
     public static Row total(List<Row> rows) {
         return rows.stream().reduce(new Row("", "", 0, 0, 0, 0, 0, 0, 0, 0, 0, null), Row::plus);
     }
 
-    private List<Row> query(String key, String label, String filter, Object filterValue, YearMonth month) {
+    private List<Row> query(String key, String label, String filter, Object filterValue, String order,
+                            YearMonth month) {
         return db.sql("SELECT " + key + ", " + label + """
                 , count(*), sum(b.total_vnd), sum(b.waived_vnd), coalesce(sum(p.transfer_vnd), 0),
                   coalesce(sum(p.cash_vnd), 0), coalesce(sum(p.credit_vnd), 0),
@@ -84,7 +85,7 @@ public class FeeReports {
                            count(*) FILTER (WHERE method = 'TRANSFER') AS transfers,
                            count(*) FILTER (WHERE method = 'CASH') AS cashes
                     FROM bill_payment x WHERE x.bill_id = b.id) p ON true
-                WHERE b.period_start = ? AND\s""" + filter + " GROUP BY 1 ORDER BY 1")
+                WHERE b.period_start = ? AND\s""" + filter + " GROUP BY 1 ORDER BY " + order)
                 .params(month.atDay(1), filterValue)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getObject(12, UUID.class)))

@@ -70,6 +70,8 @@ class CashDeskIT {
                 .query(String.class).single();
         assertThat(receipt).as("the paper names the cashier, not the login")
                 .contains("<dd id=\"receipt-cashier\">" + cashierName + "</dd>");
+        assertThat(receipt.substring(receipt.indexOf("id=\"receipt-signatures\""))).as("signed by payer and cashier")
+                .contains("Người nộp tiền", "Chị Hoa", "Người thu tiền", cashierName);
         assertThat(bills.get(bill.id()).orElseThrow().status()).isEqualTo("PARTLY_PAID");
         assertThat(desk.get("/billing/bills/" + bill.id()).body()).as("the bill links its cash receipt")
                 .contains("href=\"" + paid.location() + "\"", "Phiếu thu PT-TN-DAITU-");
@@ -112,7 +114,13 @@ class CashDeskIT {
         WebSession board = new WebSession(port, null, null);
         board.postForm("/login", Map.of("username", "bql.daitu", "password", DemoProvince.DEMO_PASSWORD), "/login");
         String arrears = board.get("/billing/arrears?market=TN-DAITU").body();
-        assertThat(arrears).contains("Chưa đến hạn", "Quá hạn 1–30 ngày", other.number());
+        assertThat(arrears).contains("Chưa đến hạn", "Quá hạn 1–30 ngày", other.number(), "quầy còn nợ");
+        // One row per stall: its unpaid bills add up, with a notice to print for them.
+        long stallOwes = bills.openOfStall(market, other.stallCode()).stream()
+                .filter(b -> b.traderId().equals(other.traderId())).mapToLong(Bills.View::dueVnd).sum();
+        assertThat(arrears).contains(vn.cho40.shared.Money.vnd(stallOwes).format(),
+                "/billing/bills/" + bills.openOfStall(market, other.stallCode()).stream()
+                        .filter(b -> b.traderId().equals(other.traderId())).findFirst().orElseThrow().id() + "/notice.pdf");
         WebSession elsewhere = new WebSession(port, null, null);
         elsewhere.postForm("/login", Map.of("username", "bql.bunglao", "password", DemoProvince.DEMO_PASSWORD), "/login");
         assertThat(elsewhere.get("/billing/arrears?market=TN-DAITU").status()).isIn(403, 404);

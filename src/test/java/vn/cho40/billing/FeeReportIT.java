@@ -54,6 +54,14 @@ class FeeReportIT {
                 .as("a year is printed as a year").contains("tháng " + month.getMonthValue() + "/" + month.getYear());
         assertThat(market).contains("id=\"report-billed\">" + vn.cho40.shared.Money.vnd(billed).format())
                 .contains("id=\"report-transfer\">" + vn.cho40.shared.Money.vnd(transfer).format());
+        long waived = db.sql("""
+                SELECT sum(b.waived_vnd) FROM bill b JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.period_start = ?""").param(month.atDay(1)).query(Long.class).single();
+        assertThat(market).contains("id=\"report-waived\">" + vn.cho40.shared.Money.vnd(waived).format(),
+                "id=\"report-credit\">");
+        // Stalls read in the order the market's rows are walked: A-2 before A-10.
+        assertThat(market).contains(">A-2 · ", ">A-10 · ");
+        assertThat(market.indexOf(">A-2 · ")).isLessThan(market.indexOf(">A-10 · "));
         assertThat(new WebSession(port, "bql.bunglao", PW).get("/billing/report?market=TN-DAITU&month=" + month)
                 .status()).as("another market's board").isIn(403, 404);
 
@@ -62,6 +70,8 @@ class FeeReportIT {
             var sheet = book.getSheetAt(0);
             var last = sheet.getRow(sheet.getLastRowNum());
             assertThat(last.getCell(1).getStringCellValue()).isEqualTo("Cộng");
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).as("when it was made")
+                    .containsPattern("Lập ngày \\d\\d/\\d\\d/\\d{4}");
             assertThat((long) last.getCell(3).getNumericCellValue()).isEqualTo(billed);
             assertThat((long) last.getCell(5).getNumericCellValue()).isEqualTo(transfer);
         }
