@@ -135,8 +135,23 @@ class CashDeskPages {
             model.addAttribute("buckets", buckets);
             model.addAttribute("stalls", StallArrears.of(open, today));
             model.addAttribute("today", today);
+            model.addAttribute("count", open.size());
             model.addAttribute("total", open.stream().mapToLong(Bills.View::dueVnd).sum());
         }
         return "billing/arrears";
+    }
+
+    @GetMapping("/billing/arrears.xlsx")
+    void arrearsSheet(@RequestParam String market, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        Market m = markets.forStaff(market, Permission.BILL_READ);
+        java.time.LocalDate today = desk.today();
+        List<StallArrears> rows = StallArrears.of(bills.openOfMarket(m.id()), today);
+        response.setContentType(vn.cho40.shared.XlsxTable.CONTENT_TYPE);
+        response.setHeader("Content-Disposition", "attachment; filename=\"cong-no-" + m.code() + "-" + today + ".xlsx\"");
+        try (vn.cho40.shared.XlsxTable table = new vn.cho40.shared.XlsxTable("Công nợ", ArrearsSheet.COLUMNS)) {
+            ArrearsSheet.fill(table, m.name(), today, rows);
+            table.writeTo(response.getOutputStream());
+        }
     }
 }

@@ -42,7 +42,7 @@ class CashDeskIT {
     }
 
     @Test
-    void cashIsTakenReceiptedAndTheDayClosedWithItsCount() {
+    void cashIsTakenReceiptedAndTheDayClosedWithItsCount() throws Exception {
         UUID market = db.sql("SELECT id FROM market WHERE code = 'TN-DAITU'").query(UUID.class).single();
         // The demo left unpaid bills in the last month; take one with no payment yet.
         YearMonth last = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);
@@ -121,9 +121,21 @@ class CashDeskIT {
         assertThat(arrears).contains(vn.cho40.shared.Money.vnd(stallOwes).format(),
                 "/billing/bills/" + bills.openOfStall(market, other.stallCode()).stream()
                         .filter(b -> b.traderId().equals(other.traderId())).findFirst().orElseThrow().id() + "/notice.pdf");
+        // The same list as a sheet: a row per stall and the total the page shows.
+        long owed = bills.openOfMarket(market).stream().mapToLong(Bills.View::dueVnd).sum();
+        assertThat(arrears).contains("id=\"arrears-total\">" + vn.cho40.shared.Money.vnd(owed).format());
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(
+                board.getBytes("/billing/arrears.xlsx?market=TN-DAITU")))) {
+            var sheet = book.getSheetAt(0);
+            var totalRow = sheet.getRow(sheet.getLastRowNum());
+            assertThat(totalRow.getCell(1).getStringCellValue()).isEqualTo("Cộng");
+            assertThat((long) totalRow.getCell(6).getNumericCellValue()).isEqualTo(owed);
+            assertThat((long) totalRow.getCell(2).getNumericCellValue()).isEqualTo(bills.openOfMarket(market).size());
+        }
         WebSession elsewhere = new WebSession(port, null, null);
         elsewhere.postForm("/login", Map.of("username", "bql.bunglao", "password", DemoProvince.DEMO_PASSWORD), "/login");
         assertThat(elsewhere.get("/billing/arrears?market=TN-DAITU").status()).isIn(403, 404);
+        assertThat(elsewhere.get("/billing/arrears.xlsx?market=TN-DAITU").status()).isIn(403, 404);
         assertThat(elsewhere.get(paid.location()).status()).isIn(403, 404);
     }
 }
