@@ -177,10 +177,26 @@ class ReadingPages {
 
     private String stalls(Model model, Market market, Map<String, String> errors, String stall) {
         model.addAttribute("market", market);
-        model.addAttribute("rows", meters.board(market, ""));
+        List<Meters.StallMeters> rows = meters.board(market, "");
+        java.time.LocalDate today = readings.today();
+        model.addAttribute("rows", rows);
+        // The round's progress: meters in service read in this month so far, so a cashier knows what is left.
+        int inService = 0;
+        int readThisMonth = 0;
+        for (Meters.StallMeters r : rows) {
+            for (var e : r.inService().entrySet()) {
+                inService++;
+                ReadingRules.Point p = r.last().get(e.getKey());
+                if (p != null && java.time.YearMonth.from(p.on()).equals(java.time.YearMonth.from(today))) {
+                    readThisMonth++;
+                }
+            }
+        }
+        model.addAttribute("inService", inService);
+        model.addAttribute("readThisMonth", readThisMonth);
         model.addAttribute("errors", errors);
         model.addAttribute("stall", stall);
-        model.addAttribute("today", readings.today());
+        model.addAttribute("today", today);
         return "metering/readings";
     }
 

@@ -323,6 +323,10 @@ class MeteringIT {
         assertThat(addWater(new WebSession(port, "bql.daitu", PASSWORD), stall, "W-IT-DUE", lastMonth, 3).status())
                 .isEqualTo(302);
         assertThat(readingsDue(cashier)).isEqualTo(before + 1);
+        // The walk's progress line agrees with the to-do: what is left is what waits.
+        WebSession walker = new WebSession(port, "thungan.daitu", PASSWORD);
+        assertThat(walker.get("/readings").body()).containsPattern("id=\"round-progress\">Tháng \\d+/\\d{4}: đã ghi "
+                + "[\\d.]+ trên [\\d.]+ công tơ, còn " + VnFormats.groupThousands(before + 1) + "\\.<");
         assertThat(cashier.postJson("/api/v1/markets/" + DAITU + "/meter-readings", reading(stall, "WATER", today(), 4))
                 .status()).isEqualTo(201);
         assertThat(readingsDue(cashier)).isEqualTo(before);
