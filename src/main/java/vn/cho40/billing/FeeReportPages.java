@@ -65,6 +65,10 @@ class FeeReportPages {
         model.addAttribute("report", r);
         model.addAttribute("manyMarkets", markets.inScope(access.require().scope()).size() > 1);
         model.addAttribute("monthValue", r.month().toString());
+        if (!month.isBlank() && !r.month().toString().equals(month.strip())) {
+            // A month typed by hand in the address that is not one: say which month is shown instead.
+            model.addAttribute("monthRefused", month.strip());
+        }
         return "billing/report";
     }
 

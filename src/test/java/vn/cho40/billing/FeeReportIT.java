@@ -62,6 +62,8 @@ class FeeReportIT {
         // Stalls read in the order the market's rows are walked: A-2 before A-10.
         assertThat(market).contains(">A-2 · ", ">A-10 · ");
         assertThat(market.indexOf(">A-2 · ")).isLessThan(market.indexOf(">A-10 · "));
+        assertThat(province.get("/billing/report?market=TN-DAITU&month=2026-13").body()).as("a month that is not one")
+                .contains("id=\"month-refused\"", "&quot;2026-13&quot; không phải một tháng");
         assertThat(new WebSession(port, "bql.bunglao", PW).get("/billing/report?market=TN-DAITU&month=" + month)
                 .status()).as("another market's board").isIn(403, 404);
 
