@@ -31,9 +31,11 @@ class CashDeskPages {
     private final FormErrors formErrors;
     private final MarketChoice choice;
     private final StaffUsers staffUsers;
+    private final MarketArrears areaArrears;
 
     CashDeskPages(CashDesk desk, Bills bills, Markets markets, Access access, FormErrors formErrors,
-                  MarketChoice choice, StaffUsers staffUsers) {
+                  MarketChoice choice, StaffUsers staffUsers, MarketArrears areaArrears) {
+        this.areaArrears = areaArrears;
         this.choice = choice;
         this.staffUsers = staffUsers;
         this.desk = desk;
@@ -137,6 +139,16 @@ class CashDeskPages {
             model.addAttribute("today", today);
             model.addAttribute("count", open.size());
             model.addAttribute("total", open.stream().mapToLong(Bills.View::dueVnd).sum());
+        } else {
+            // An official of a province or commune: every market of the area by age of what it is owed.
+            Map<String, String> names = new java.util.LinkedHashMap<>();
+            for (vn.cho40.market.MarketListing l : markets.inScope(access.require().scope())) {
+                names.put(l.code(), l.name());
+            }
+            List<MarketArrears.Row> rows = areaArrears.of(names, desk.today());
+            model.addAttribute("areaRows", rows);
+            model.addAttribute("areaTotal", MarketArrears.total(rows, ""));
+            model.addAttribute("ages", ArrearsAging.values());
         }
         return "billing/arrears";
     }

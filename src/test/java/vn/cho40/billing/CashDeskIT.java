@@ -132,6 +132,13 @@ class CashDeskIT {
             assertThat((long) totalRow.getCell(6).getNumericCellValue()).isEqualTo(owed);
             assertThat((long) totalRow.getCell(2).getNumericCellValue()).isEqualTo(bills.openOfMarket(market).size());
         }
+        // The province sees every market of its area by age of what it is owed, each opening on its stalls.
+        String area = new WebSession(port, "tinh.thainguyen", DemoProvince.DEMO_PASSWORD).get("/billing/arrears").body();
+        assertThat(area).contains("id=\"area-arrears\"", "/billing/arrears?market=TN-DAITU", "Quá hạn 31–60 ngày")
+                .doesNotContain("Bung Lao");
+        String daitu = area.substring(area.indexOf("/billing/arrears?market=TN-DAITU"));
+        daitu = daitu.substring(0, daitu.indexOf("</tr>"));
+        assertThat(daitu).contains(vn.cho40.shared.Money.vnd(owed).format());
         WebSession elsewhere = new WebSession(port, null, null);
         elsewhere.postForm("/login", Map.of("username", "bql.bunglao", "password", DemoProvince.DEMO_PASSWORD), "/login");
         assertThat(elsewhere.get("/billing/arrears?market=TN-DAITU").status()).isIn(403, 404);
