@@ -135,7 +135,9 @@ class CashDeskPages {
                 buckets.get(a)[1] += b.dueVnd();
             }
             model.addAttribute("buckets", buckets);
-            model.addAttribute("stalls", StallArrears.of(open, today));
+            List<StallArrears> stalls = StallArrears.of(open, today);
+            model.addAttribute("stalls", stalls);
+            model.addAttribute("overdueStalls", stalls.stream().filter(x -> x.age() != ArrearsAging.NOT_DUE).count());
             model.addAttribute("today", today);
             model.addAttribute("count", open.size());
             model.addAttribute("total", open.stream().mapToLong(Bills.View::dueVnd).sum());
@@ -165,5 +167,27 @@ class CashDeskPages {
             ArrearsSheet.fill(table, m.name(), today, rows);
             table.writeTo(response.getOutputStream());
         }
+    }
+
+    /** Every overdue stall's notice in one file, a page each, for the board to print and hand out on its round. */
+    @GetMapping("/billing/arrears/notices.pdf")
+    void overdueNotices(@RequestParam String market, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        Market m = markets.forStaff(market, Permission.BILL_READ);
+        java.time.LocalDate today = desk.today();
+        List<ArrearsNotice.Notice> notices = StallArrears.of(bills.openOfMarket(m.id()), today).stream()
+                .filter(s -> s.age() != ArrearsAging.NOT_DUE)
+                .map(s -> new ArrearsNotice.Notice(new ArrearsNotice.Heading(m.name(), m.address(), s.traderName(),
+                        s.stallCode()), s.bills(), s.bills().getFirst().qrPayload() == null ? null
+                        : vn.cho40.vietqr.QrImages.png(s.bills().getFirst().qrPayload(), 360)))
+                .toList();
+        if (notices.isEmpty()) {
+            response.sendRedirect("/billing/arrears?market=" + m.code());
+            return;
+        }
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"giay-bao-no-" + m.code() + "-" + today
+                + ".pdf\"");
+        response.getOutputStream().write(ArrearsNotice.pdf(notices, today));
     }
 }

@@ -25,6 +25,8 @@ import vn.cho40.ledger.Ledger;
 @IntegrationTest
 class CashDeskIT {
 
+    @Autowired
+    java.time.Clock clock;
     @LocalServerPort
     int port;
     @Autowired
@@ -131,6 +133,19 @@ class CashDeskIT {
             assertThat(totalRow.getCell(1).getStringCellValue()).isEqualTo("Cộng");
             assertThat((long) totalRow.getCell(6).getNumericCellValue()).isEqualTo(owed);
             assertThat((long) totalRow.getCell(2).getNumericCellValue()).isEqualTo(bills.openOfMarket(market).size());
+        }
+        // Every overdue stall's notice in one file to print, a page each.
+        java.util.regex.Matcher offered = java.util.regex.Pattern.compile("In giấy báo nợ (\\d+) quầy quá hạn")
+                .matcher(arrears);
+        assertThat(offered.find()).as("the board is offered the overdue stalls' notices").isTrue();
+        int overdue = Integer.parseInt(offered.group(1));
+        assertThat((long) overdue).isPositive().isEqualTo(StallArrears.of(bills.openOfMarket(market),
+                vn.cho40.shared.VnFormats.businessDate(clock.instant())).stream()
+                .filter(x -> x.age() != ArrearsAging.NOT_DUE).count());
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(board.getBytes("/billing/arrears/notices.pdf?market=TN-DAITU"))) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(overdue);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("GIẤY BÁO NỢ PHÍ CHỢ",
+                    "Kính gửi: ");
         }
         // The province sees every market of its area by age of what it is owed, each opening on its stalls.
         String area = new WebSession(port, "tinh.thainguyen", DemoProvince.DEMO_PASSWORD).get("/billing/arrears").body();
