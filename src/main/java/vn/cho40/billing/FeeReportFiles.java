@@ -73,7 +73,7 @@ final class FeeReportFiles {
             doc.add(new Paragraph(heading(r), new Font(PdfFonts.bold(), 12)));
             doc.add(new Paragraph("Lập ngày " + VnFormats.date(madeOn) + ". Tỷ lệ không tiền mặt = thu chuyển khoản / "
                     + "(thu chuyển khoản + thu tiền mặt).", text));
-            PdfPTable table = new PdfPTable(new float[] {10, 22, 7, 11, 9, 11, 10, 9, 10, 9, 9});
+            PdfPTable table = new PdfPTable(new float[] {13, 19, 6, 12, 10, 12, 11, 10, 12, 8, 8});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
             table.setHeaderRows(1);
@@ -96,7 +96,7 @@ final class FeeReportFiles {
     private static void row(PdfPTable table, FeeReports.Row x, String code, String label, Font f) {
         table.addCell(cell(code, f, Element.ALIGN_LEFT));
         table.addCell(cell(label == null ? "" : label, f, Element.ALIGN_LEFT));
-        table.addCell(cell(Integer.toString(x.bills()), f, Element.ALIGN_RIGHT));
+        table.addCell(cell(VnFormats.groupThousands(x.bills()), f, Element.ALIGN_RIGHT));
         for (long v : new long[] {x.billedVnd(), x.waivedVnd(), x.transferVnd(), x.cashVnd(), x.creditVnd(),
                 x.outstandingVnd()}) {
             table.addCell(cell(VnFormats.groupThousands(v), f, Element.ALIGN_RIGHT));

@@ -75,9 +75,10 @@ class FeeReportPages {
     @GetMapping("/billing/report.xlsx")
     void xlsx(@RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String month,
               HttpServletResponse response) throws IOException {
+        requireMonth(month);
         Report r = report(market, month);
         response.setContentType(XlsxTable.CONTENT_TYPE);
-        response.setHeader("Content-Disposition", "attachment; filename=\"bao-cao-phi-cho-" + r.month() + ".xlsx\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(r) + ".xlsx\"");
         try (XlsxTable table = new XlsxTable("Phí chợ", FeeReportFiles.COLUMNS)) {
             FeeReportFiles.fill(table, r, today());
             table.writeTo(response.getOutputStream());
@@ -87,10 +88,28 @@ class FeeReportPages {
     @GetMapping("/billing/report.pdf")
     void pdf(@RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String month,
              HttpServletResponse response) throws IOException {
+        requireMonth(month);
         Report r = report(market, month);
         response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"bao-cao-phi-cho-" + r.month() + ".pdf\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName(r) + ".pdf\"");
         response.getOutputStream().write(FeeReportFiles.pdf(r, today()));
+    }
+
+    /** A file is not made for another month than asked: a month that is not one is refused, saying how to write it. */
+    private static void requireMonth(String text) {
+        if (!text.isBlank()) {
+            try {
+                YearMonth.parse(text.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new vn.cho40.shared.InvalidInputException(
+                        vn.cho40.shared.Violation.of("month", "billing.report.monthInvalid", text.strip()));
+            }
+        }
+    }
+
+    /** The area's report and a market's are told apart in a downloads folder: bao-cao-phi-cho-TN-DAITU-2026-11. */
+    private static String fileName(Report r) {
+        return "bao-cao-phi-cho-" + (r.market() == null ? "" : r.market().code() + "-") + r.month();
     }
 
     private YearMonth month(String text) {

@@ -124,7 +124,9 @@ final class EInvoicePdf {
                 table.addCell(cell(t(line, "SLuong").replace('.', ','), text, Element.ALIGN_RIGHT));
                 table.addCell(cell(money(t(line, "DGia")), text, Element.ALIGN_RIGHT));
                 table.addCell(cell(money(t(line, "ThTien")), text, Element.ALIGN_RIGHT));
-                table.addCell(cell(t(line, "TSuat"), text, Element.ALIGN_CENTER));
+                // A line the XML gives no rate (a fee charged without VAT) reads as a dash, not a blank left to fill.
+                table.addCell(cell(receipt || !t(line, "TSuat").isEmpty() ? t(line, "TSuat") : "—", text,
+                        Element.ALIGN_CENTER));
             }
             doc.add(table);
             PdfPTable sums = new PdfPTable(new float[] {70, 30});
@@ -147,15 +149,15 @@ final class EInvoicePdf {
             doc.add(sums);
             doc.add(new Paragraph("Số tiền viết bằng chữ: " + t(totals, "TgTTTBChu"), bold));
             doc.add(new Paragraph(" ", text));
-            doc.add(new Paragraph("Ký bởi (signed by): " + signedBy, text));
+            doc.add(new Paragraph("Ký bởi: " + signedBy, text));
             if (authorityCode != null) {
-                doc.add(new Paragraph("Mã của cơ quan thuế (tax authority's code, MCCQT): " + authorityCode, bold));
+                doc.add(new Paragraph("Mã của cơ quan thuế: " + authorityCode, bold));
             } else if (!sentToAuthority) {
-                doc.add(new Paragraph("Hóa đơn do ban quản lý ký và công bố trên Chợ 4.0; chưa gửi cơ quan thuế "
-                        + "(signed and published by the board, not yet sent to the tax authority).", text));
+                doc.add(new Paragraph("Hóa đơn do ban quản lý ký và công bố trên Chợ 4.0; chưa gửi cơ quan thuế.",
+                        text));
             }
             String code = lookupCode(data);
-            doc.add(new Paragraph("Mã tra cứu (lookup code): " + code + " tại " + lookupUrl, bold));
+            doc.add(new Paragraph("Mã tra cứu: " + code + " tại " + lookupUrl, bold));
             doc.add(qr(writer, lookupUrl + "?ma=" + code, 90));
             doc.close();
             return out.toByteArray();

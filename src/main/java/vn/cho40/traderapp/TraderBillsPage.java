@@ -53,6 +53,7 @@ class TraderBillsPage {
         Bills.View b = bills.get(id).filter(v -> v.traderId().equals(me.traderId()))
                 .orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
         model.addAttribute("bill", b);
+        model.addAttribute("overdue", b.overdue(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
         model.addAttribute("lines", bills.lines(id));
         model.addAttribute("documents", einvoices.documentsOf("bill:" + id));
         model.addAttribute("payments", bills.payments(id));

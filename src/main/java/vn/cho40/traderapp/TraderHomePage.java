@@ -100,14 +100,17 @@ class TraderHomePage {
         return "redirect:" + (back.equals("/trader/book") ? "/trader/book" : "/trader") + "#cash";
     }
 
+    /** A market sale's ceiling for a code with its amount in it: far above any stall's sale, below a typing slip. */
+    private static final long MAX_SALE_VND = 500_000_000L;
+
     /** A code for one sale: the customer's app fills in the amount; the payment is matched by its code. */
     @PostMapping("/trader/sale")
     String sale(@RequestParam(defaultValue = "") String amount, Model model, RedirectAttributes redirect) {
         CurrentUser me = access.requirePermission(Permission.OWN_DATA);
-        var money = vn.cho40.shared.Money.parse(amount).filter(m -> m.vnd() > 0 && m.vnd() <= 500_000_000L);
+        var money = vn.cho40.shared.Money.parse(amount).filter(m -> m.vnd() > 0 && m.vnd() <= MAX_SALE_VND);
         if (money.isEmpty()) {
             redirect.addFlashAttribute("saleError", amount.isBlank() ? errors.text("cash.amount.missing")
-                    : errors.text("cash.amount.invalid", amount.strip()));
+                    : errors.text("sale.amount.invalid", amount.strip(), vn.cho40.shared.Money.vnd(MAX_SALE_VND).format()));
             return "redirect:/trader#sale";
         }
         Lease lease = openLease(me.traderId());

@@ -64,6 +64,9 @@ class FeeReportIT {
         assertThat(market.indexOf(">A-2 · ")).isLessThan(market.indexOf(">A-10 · "));
         assertThat(province.get("/billing/report?market=TN-DAITU&month=2026-13").body()).as("a month that is not one")
                 .contains("id=\"month-refused\"", "&quot;2026-13&quot; không phải một tháng");
+        var badFile = province.get("/billing/report.xlsx?market=TN-DAITU&month=2026-1");
+        assertThat(badFile.status()).as("no file for another month than asked").isIn(400, 422);
+        assertThat(badFile.body()).contains("Tháng &quot;2026-1&quot; không đúng");
         assertThat(new WebSession(port, "bql.bunglao", PW).get("/billing/report?market=TN-DAITU&month=" + month)
                 .status()).as("another market's board").isIn(403, 404);
 

@@ -50,6 +50,10 @@ class TraderBillsBrowserIT extends BrowserTest {
         assertThat(browser.getPageSource()).contains("C40");
         assertThat(browser.findElement(By.id("save-qr")).getDomAttribute("href")).startsWith("data:image/png;base64,");
         assertThat(browser.findElement(By.id("copy-code")).getDomAttribute("data-code")).startsWith("C");
+        // "Open with my bank app" shows only where the phone can hand the QR to another app; elsewhere it would do nothing.
+        Boolean canShare = (Boolean) ((JavascriptExecutor) browser).executeScript("return !!(navigator.canShare && "
+                + "navigator.canShare({files: [new File([new Uint8Array(1)], 'qr.png', {type: 'image/png'})]}))");
+        assertThat(browser.findElement(By.id("share-qr")).isDisplayed()).isEqualTo(canShare);
         Long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth");
         assertThat(scrollWidth).isLessThanOrEqualTo(360);
@@ -67,6 +71,8 @@ class TraderBillsBrowserIT extends BrowserTest {
         String url = browser.getCurrentUrl();
         java.util.UUID billId = java.util.UUID.fromString(url.substring(url.lastIndexOf('/') + 1));
         var bill = bills.get(billId).orElseThrow();
+        assertThat(browser.findElements(By.id("bill-overdue")).isEmpty()).as("an overdue bill says so on its page")
+                .isEqualTo(!bill.overdue(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))));
         cashDesk.pay(markets.findById(bill.marketId()).orElseThrow(), billId, 1_000, "Người nộp", "browser.cashier");
         browser.navigate().refresh();
         assertThat(browser.findElement(By.id("bill-paid")).getText()).contains("Đã trả", "1.000 ₫");
@@ -81,5 +87,7 @@ class TraderBillsBrowserIT extends BrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bill-payments")));
         assertThat(browser.findElement(By.id("bill-due")).getText()).isNotEqualTo("0 ₫").endsWith("₫");
         assertThat(browser.findElement(By.id("bill-payments")).getText()).containsPattern("(Chuyển khoản|Tiền mặt): ");
+        assertThat(browser.findElement(By.cssSelector("section.bill")).getText().split("Đã trả", -1))
+                .as("a paid bill says so once").hasSize(2);
     }
 }

@@ -29,4 +29,19 @@ class EInvoicePdfTest {
         assertThat(QrImages.read(page)).contains(expected);
         assertThat(Zbar.decode(page)).isEqualTo(expected);
     }
+
+    @Test
+    void aDocumentKeptHereReadsInVietnameseOnly() throws Exception {
+        EReceiptAndCorrectionTest.keys();
+        EDocument d = EInvoiceTest.rentAndElectricity();
+        byte[] pdf = EInvoicePdf.render(EInvoiceTest.signed(d), "https://cho40.example/tra-cuu", "Đại Từ", false);
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("Ký bởi: Đại Từ", "chưa gửi cơ quan thuế.",
+                "Mã tra cứu: " + d.lookupCode() + " tại https://cho40.example/tra-cuu");
+        assertThat(text).doesNotContainIgnoringCase("signed").doesNotContainIgnoringCase("lookup")
+                .doesNotContainIgnoringCase("tax authority");
+    }
 }

@@ -89,6 +89,9 @@ class RevenueBookIT {
         WebSession s = trader();
         s.postForm("/trader/sale", Map.of("amount", "0"), "/trader");
         assertThat(s.get("/trader").body()).contains("Số tiền &quot;0&quot; không đúng");
+        s.postForm("/trader/sale", Map.of("amount", "600.000.000"), "/trader");
+        assertThat(s.get("/trader").body()).as("the ceiling it says is the one it applies")
+                .contains("Số tiền &quot;600.000.000&quot; không đúng", "tối đa 500.000.000\u00a0₫");
         String page = s.postForm("/trader/sale", Map.of("amount", "85.000"), "/trader").body();
         assertThat(page).contains("85.000\u00a0₫").contains("Tám mươi lăm nghìn đồng");
         Matcher png = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)").matcher(page);
