@@ -113,6 +113,8 @@
     li.querySelector('strong').textContent = p.amountText;
     li.querySelector('span').textContent = p.at + (p.note ? ' · ' + p.note : '');
     list.prepend(li);
+    const empty = document.getElementById('feed-empty');
+    if (empty) empty.hidden = true;
     if (p.belowFloor) warningTone();
     speak(received + ' ' + p.words.charAt(0).toLowerCase() + p.words.slice(1), p.note);
   }

@@ -192,10 +192,16 @@ class TraderHomePage {
         if (text == null || text.isBlank()) {
             return YearMonth.from(book.today());
         }
+        YearMonth m;
         try {
-            return YearMonth.parse(text.strip());
+            m = YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(Violation.of("month", "book.month.invalid", text.strip()));
         }
+        if (m.isAfter(YearMonth.from(book.today()))) {
+            // A book of a month to come has nothing to show and nothing to write in.
+            throw new InvalidInputException(Violation.of("month", "book.month.future", text.strip()));
+        }
+        return m;
     }
 }

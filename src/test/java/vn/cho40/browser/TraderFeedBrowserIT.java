@@ -133,6 +133,7 @@ class TraderFeedBrowserIT extends BrowserTest {
         wait.until(d -> d.findElement(By.id("last-note")).getText().equals(said));
         wait.until(d -> captured("__spoken").contains("Đã nhận một trăm tám mươi nghìn đồng. " + said));
         assertThat(browser.findElement(By.id("feed")).getText()).contains(said);
+        assertThat(browser.findElement(By.id("feed-empty")).isDisplayed()).as("the empty feed's note goes").isFalse();
     }
 
     private DroppableProxy proxy;

@@ -77,6 +77,14 @@ class RevenueBookIT {
             assertThat(text).contains("SỔ DOANH THU BÁN HÀNG HÓA, DỊCH VỤ").contains("Cộng tháng")
                     .contains("Bán thu tiền mặt").contains(" đồng");
         }
+        String future = YearMonth.from(today).plusMonths(2).toString();
+        var ahead = s.get("/trader/book?month=" + future);
+        assertThat(ahead.status()).as("a month to come").isIn(400, 422);
+        assertThat(ahead.body()).contains("Tháng &quot;" + future + "&quot; chưa đến");
+        String old = YearMonth.from(today).minusYears(3).toString();
+        assertThat(s.get("/trader/book?month=" + old).body()).as("a past month without takings says which")
+                .contains("Tháng " + YearMonth.parse(old).getMonthValue() + "/" + YearMonth.parse(old).getYear()
+                        + " chưa có doanh thu.");
         // A staff member cannot read a trader's book, and a trader cannot remove another's entry.
         assertThat(new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD).get("/trader/book").status())
                 .isIn(302, 403);
