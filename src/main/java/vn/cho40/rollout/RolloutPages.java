@@ -55,6 +55,10 @@ class RolloutPages {
         model.addAttribute("unit", unit);
         model.addAttribute("month", m);
         model.addAttribute("monthValue", m.toString());
+        if (month != null && !month.isBlank() && !m.toString().equals(month.strip())) {
+            // Asked for a month that is not one, or one outside the programme: say which month is shown instead.
+            model.addAttribute("monthRefused", month.strip());
+        }
         model.addAttribute("current", m.equals(figures.currentMonth()));
         // Reports are of finished months: from the running month the button opens the last finished one.
         model.addAttribute("reportMonth", (m.isBefore(figures.currentMonth()) ? m : figures.currentMonth().minusMonths(1))

@@ -292,6 +292,9 @@ class RolloutIT {
         assertThat(districts).contains("Huyện Đại Từ").doesNotContain(">Xã Đại Phúc<");
         assertThat(province.get("/rollout?level=MARKET&code=TN-DAITU&month=2022-08").body())
                 .contains("304", "80,0 %", "2.900", "3.300.000.000", "id=\"stalls\"");
+        assertThat(dashboard).doesNotContain("id=\"month-refused\"");
+        assertThat(province.get("/rollout?month=2026-1").body()).as("a month that is not one is said, not swapped")
+                .contains("id=\"month-refused\"", "Không có số liệu tháng &quot;2026-1&quot;");
         assertThat(province.get("/rollout?level=PROVINCE&code=11").status()).isEqualTo(404);
         assertThat(province.get("/rollout?level=MARKET&code=DB-BUNGLAO").status()).isEqualTo(404);
         WebSession commune = new WebSession(port, "xa.daiphuc", PW);
