@@ -362,7 +362,7 @@ public class BillingRuns {
         ledger.postAll(postings);
         applyCredits(market, bills, now);
         audit.record("BILLING_RUN", "billing_run", runId, market.id(), market.provinceCode(),
-                period + " " + p.bills().size() + " " + p.totalVnd());
+                billing.label() + " · " + p.bills().size() + " hóa đơn · " + vn.cho40.shared.Money.vnd(p.totalVnd()).format());
         return new Issued(runId, p.bills().size(), p.totalVnd());
     }
 
