@@ -1,6 +1,5 @@
 package vn.cho40.billing;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -125,16 +124,7 @@ class CashDeskPages {
         if (m != null) {
             java.time.LocalDate today = desk.today();
             List<Bills.View> open = bills.openOfMarket(m.id());
-            Map<ArrearsAging, long[]> buckets = new EnumMap<>(ArrearsAging.class);
-            for (ArrearsAging a : ArrearsAging.values()) {
-                buckets.put(a, new long[2]);
-            }
-            for (Bills.View b : open) {
-                ArrearsAging a = ArrearsAging.of(b.dueOn(), today);
-                buckets.get(a)[0]++;
-                buckets.get(a)[1] += b.dueVnd();
-            }
-            model.addAttribute("buckets", buckets);
+            model.addAttribute("buckets", MarketArrears.buckets(open, today));
             List<StallArrears> stalls = StallArrears.of(open, today);
             model.addAttribute("stalls", stalls);
             model.addAttribute("overdueStalls", stalls.stream().filter(x -> x.age() != ArrearsAging.NOT_DUE).count());

@@ -63,6 +63,17 @@ public class MarketArrears {
         return List.copyOf(rows.values());
     }
 
+    /** One market's buckets from its unpaid bills already in hand (the market's own page lists them anyway). */
+    static Map<ArrearsAging, long[]> buckets(List<Bills.View> open, LocalDate today) {
+        Map<ArrearsAging, long[]> buckets = empty();
+        for (Bills.View b : open) {
+            long[] bucket = buckets.get(ArrearsAging.of(b.dueOn(), today));
+            bucket[0]++;
+            bucket[1] += b.dueVnd();
+        }
+        return buckets;
+    }
+
     /** The sum of the rows, as a row named by the caller. */
     static Row total(Collection<Row> rows, String name) {
         Map<ArrearsAging, long[]> sum = empty();
