@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
@@ -94,8 +95,9 @@ final class ArrearsNotice {
         for (Bills.View b : open) {
             long late = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(b.dueOn(), today));
             table.addCell(cell(b.number(), text, Element.ALIGN_LEFT));
-            table.addCell(cell(VnFormats.month(java.time.YearMonth.from(b.periodStart())), text,
-                    Element.ALIGN_CENTER));
+            BillingPeriod period = b.billingPeriod();
+            table.addCell(cell(period.kind() == BillingPeriod.Kind.MONTH ? VnFormats.month(YearMonth.from(b.periodStart()))
+                    : period.label(), text, Element.ALIGN_CENTER));
             table.addCell(cell(VnFormats.date(b.dueOn()), text, Element.ALIGN_CENTER));
             table.addCell(cell(late == 0 ? "" : late + " ngày", text, Element.ALIGN_RIGHT));
             table.addCell(cell(VnFormats.groupThousands(b.dueVnd()), text, Element.ALIGN_RIGHT));

@@ -81,14 +81,15 @@ class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
-        record Head(String number, String traderName, String stallCode, LocalDate periodStart, String kind) {
+        record Head(String number, String traderName, String stallCode, BillingPeriod period, String kind) {
         }
         java.util.Optional<Head> head = db.sql("""
-                SELECT coalesce(o.number, b.number), t.full_name, s.code, b.period_start, b.kind FROM bill b
+                SELECT coalesce(o.number, b.number), t.full_name, s.code, b.period_start, b.kind, b.period_end FROM bill b
                 LEFT JOIN bill o ON o.id = b.corrects
                 JOIN trader t ON t.id = b.trader_id JOIN stall s ON s.id = b.stall_id WHERE b.id = ?""")
                 .param(billId).query((rs, n) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getString(5))).optional();
+                        BillingPeriod.of(rs.getObject(4, LocalDate.class), rs.getObject(6, LocalDate.class)),
+                        rs.getString(5))).optional();
         // A bill's own lines, then those of credit notes issued before its document was (they lowered what it asked,
         // so its document states the net); a credit note's lines take the VAT rate of the bill's line of that charge.
         // Each line carries its charge as item code: the board's setting per charge decides invoice or receipt.
@@ -110,20 +111,20 @@ class BillDocuments implements vn.cho40.einvoice.EInvoiceDrafts {
                 FROM bill_line l JOIN bill b ON b.id = l.bill_id
                 WHERE l.bill_id = ANY(?) ORDER BY b.created_at, l.line""").param(billsRead.toArray(UUID[]::new))
                 .query((rs, n) -> line(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        (Integer) rs.getObject(6), h.periodStart(), rs.getString(7)))
+                        (Integer) rs.getObject(6), h.period(), rs.getString(7)))
                 .list(), issuedOn));
     }
 
     static EDocument.Line line(String description, String unit, long qtyMilli, long unitPrice, long gross,
-                               Integer vatBp, LocalDate periodStart) {
-        return line(description, unit, qtyMilli, unitPrice, gross, vatBp, periodStart, null);
-    }
-
-    static EDocument.Line line(String description, String unit, long qtyMilli, long unitPrice, long gross,
-                               Integer vatBp, LocalDate periodStart, String charge) {
+                               Integer vatBp, BillingPeriod period, String charge) {
         String rate = vatBp == null ? null : vatBp % 100 == 0 ? (vatBp / 100) + "%" : "KHAC:" + (vatBp / 100.0) + "%";
         long before = rate == null ? gross : VatRates.beforeVat(gross, rate);
-        String month = " tháng " + periodStart.getMonthValue() + "/" + periodStart.getYear();
+        // The line says what it charged for: "Tiền điện tháng 11/2026", "Tiền thuê quầy quý 4/2026".
+        String month = switch (period.kind()) {
+            case MONTH -> " tháng " + period.label();
+            case QUARTER -> " " + period.label();
+            case DAY -> " ngày " + period.label();
+        };
         if (("KWH".equals(unit) || "M3".equals(unit)) && rate != null
                 && before == Math.multiplyExact(unitPrice, qtyMilli) / 1000 && qtyMilli % 1000 == 0) {
             return new EDocument.Line(description + month, "KWH".equals(unit) ? "kWh" : "m³", qtyMilli, unitPrice,

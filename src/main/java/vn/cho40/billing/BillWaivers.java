@@ -52,6 +52,14 @@ public class BillWaivers {
     @Transactional
     public Waiver request(Market m, UUID billId, String amountText, String kind, String reason, String by) {
         Bills.View bill = openBill(m, billId);
+        // One request at a time per bill: the manager decides it before another is asked (a second click waits here).
+        db.sql("SELECT id FROM bill WHERE id = ? FOR UPDATE").param(billId).query(UUID.class).single();
+        Optional<Long> pending = db.sql("SELECT amount_vnd FROM bill_waiver WHERE bill_id = ? AND status = 'REQUESTED'")
+                .param(billId).query(Long.class).optional();
+        if (pending.isPresent()) {
+            throw new InvalidInputException(Violation.of("amount", "billing.waiver.pending",
+                    Money.vnd(pending.get()).format()));
+        }
         List<Violation> problems = new ArrayList<>();
         Optional<Money> amount = Money.parse(amountText == null ? "" : amountText);
         if (amount.isEmpty() || amount.get().vnd() <= 0 || amount.get().vnd() > bill.dueVnd()) {

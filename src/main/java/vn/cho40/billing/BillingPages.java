@@ -3,7 +3,9 @@ package vn.cho40.billing;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,7 @@ import vn.cho40.market.MarketListing;
 import vn.cho40.market.Markets;
 import vn.cho40.platform.FormErrors;
 import vn.cho40.shared.InvalidInputException;
+import vn.cho40.shared.ListPage;
 import vn.cho40.shared.NotFoundException;
 
 /**
@@ -53,27 +56,50 @@ class BillingPages {
     @GetMapping("/billing")
     String month(@RequestParam(defaultValue = "") String market, @RequestParam(required = false) YearMonth period,
                  @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "false") boolean preview,
-                 Model model) {
+                 @RequestParam(defaultValue = "") String run, @RequestParam(defaultValue = "") String q,
+                 @RequestParam(required = false) String page, Model model) {
         CurrentUser user = access.requirePermission(Permission.BILL_READ);
         List<MarketListing> choices = markets.inScope(user.scope());
         String code = !market.isBlank() ? market : choices.size() == 1 ? choices.getFirst().code() : "";
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        YearMonth month = period != null ? period : YearMonth.from(today).minusMonths(1);
+        // A quarter or a day of tickets is previewed by its text ("2026-Q4", "15/11/2026"), a month by the month shown.
+        java.util.Optional<BillingPeriod> toRun = run.isBlank() ? java.util.Optional.empty() : BillingPeriod.parse(run);
+        if (!run.isBlank() && toRun.isEmpty()) {
+            model.addAttribute("refused", formErrors.text("billing.run.period", run));
+        }
+        YearMonth month = toRun.map(b -> YearMonth.from(b.first()))
+                .orElse(period != null ? period : YearMonth.from(today).minusMonths(1));
         model.addAttribute("markets", choices);
         model.addAttribute("period", month);
         model.addAttribute("status", status);
         model.addAttribute("today", today);
         if (!code.isBlank()) {
             Market m = markets.forStaff(code, Permission.BILL_READ);
-            List<Bills.View> list = bills.ofMarket(m.id(), month, status);
+            ListPage<Bills.View> list = bills.page(m.id(), month, status, q, ListPage.requested(page));
+            Bills.Sums sums = bills.sums(m.id(), month, status, q);
             model.addAttribute("market", m);
-            model.addAttribute("bills", list);
-            model.addAttribute("billed", list.stream().mapToLong(Bills.View::totalVnd).sum());
-            model.addAttribute("collected", list.stream().mapToLong(Bills.View::paidVnd).sum());
-            model.addAttribute("outstanding", list.stream().mapToLong(Bills.View::dueVnd).sum());
+            model.addAttribute("q", q);
+            model.addAttribute("bills", list.rows());
+            model.addAttribute("list", list);
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("market", m.code());
+            filters.put("period", month.toString());
+            filters.put("status", status);
+            filters.put("q", q);
+            model.addAttribute("pageLinks", list.links("/billing", filters));
+            model.addAttribute("previousHref", list.previousHref("/billing", filters));
+            model.addAttribute("nextHref", list.nextHref("/billing", filters));
+            model.addAttribute("billed", sums.billedVnd());
+            model.addAttribute("collected", sums.collectedVnd());
+            model.addAttribute("outstanding", sums.outstandingVnd());
+            // The month's preview is offered while the month has no bill at all, whatever the filters show.
+            model.addAttribute("monthEmpty", status.isBlank() && q.isBlank() ? list.total() == 0
+                    : bills.sums(m.id(), month, "", "").count() == 0);
             model.addAttribute("mayIssue", markets.allows(m, Permission.BILL_ISSUE));
-            if (preview) {
-                model.addAttribute("preview", runs.preview(m, month));
+            if (preview || toRun.isPresent()) {
+                BillingPeriod billing = toRun.orElse(BillingPeriod.month(month));
+                model.addAttribute("preview", runs.preview(m, billing));
+                model.addAttribute("timing", billing.timing(today).name());
             }
         }
         return "billing/month";
@@ -81,20 +107,26 @@ class BillingPages {
 
     /** Issues a month ("2026-11"), a quarter ("2026-Q4") or a day of tickets for non-fixed sellers ("2026-11-15"). */
     @PostMapping("/billing/runs")
-    String issue(@RequestParam String market, @RequestParam String period, RedirectAttributes redirect) {
+    String issue(@RequestParam String market, @RequestParam String period,
+                 @RequestParam(defaultValue = "false") boolean confirmPeriod,
+                 @RequestParam(defaultValue = "false") boolean confirmGaps, RedirectAttributes redirect) {
         Market m = markets.forStaff(market, Permission.BILL_ISSUE);
         java.util.Optional<BillingPeriod> billing = BillingPeriod.parse(period);
         if (billing.isEmpty()) {
             redirect.addFlashAttribute("refused", formErrors.text("billing.run.period", period));
             return "redirect:/billing?market=" + m.code();
         }
+        String month = "redirect:/billing?market=" + m.code() + "&period=" + YearMonth.from(billing.get().first());
         try {
-            BillingRuns.Issued done = runs.issue(m, billing.get(), access.require().username());
+            BillingRuns.Issued done = runs.issue(m, billing.get(), access.require().username(),
+                    new BillingRuns.Consent(confirmPeriod, confirmGaps));
             redirect.addFlashAttribute("issued", done);
+            return month;
         } catch (InvalidInputException e) {
+            // Back to the preview, where what is to be confirmed is shown with its box.
             redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
+            return month + "&run=" + billing.get();
         }
-        return "redirect:/billing?market=" + m.code() + "&period=" + YearMonth.from(billing.get().first());
     }
 
     @GetMapping("/billing/bills/{id}")

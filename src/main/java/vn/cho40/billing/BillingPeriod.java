@@ -29,6 +29,38 @@ public record BillingPeriod(Kind kind, LocalDate first, LocalDate last) {
         return new BillingPeriod(Kind.DAY, d, d);
     }
 
+    /**
+     * The period a bill's dates cover: one day is a day's tickets, the three months of a calendar quarter a quarter,
+     * anything else (a month, or a credit note's copy of one) a month.
+     */
+    public static BillingPeriod of(LocalDate start, LocalDate end) {
+        if (start.equals(end)) {
+            return day(start);
+        }
+        boolean quarter = start.getDayOfMonth() == 1 && (start.getMonthValue() - 1) % 3 == 0
+                && end.equals(YearMonth.from(start).plusMonths(2).atEndOfMonth());
+        return quarter ? quarter(start.getYear(), (start.getMonthValue() - 1) / 3 + 1) : month(YearMonth.from(start));
+    }
+
+    /** When a run for this period is made, seen from {@code today}: the usual time, or one to confirm first. */
+    public enum Timing { USUAL, PAST, FUTURE }
+
+    /**
+     * A board bills the running or the previous period (last month, last quarter, yesterday's tickets); a period that
+     * ended before that, or has not begun, is usually a slip of the keyboard, so the page asks before issuing it.
+     */
+    public Timing timing(LocalDate today) {
+        if (first.isAfter(today)) {
+            return Timing.FUTURE;
+        }
+        LocalDate previousStarts = switch (kind) {
+            case MONTH -> YearMonth.from(today).minusMonths(1).atDay(1);
+            case QUARTER -> YearMonth.of(today.getYear(), 3 * ((today.getMonthValue() - 1) / 3) + 1).minusMonths(3).atDay(1);
+            case DAY -> today.minusDays(1);
+        };
+        return last.isBefore(previousStarts) ? Timing.PAST : Timing.USUAL;
+    }
+
     /** "2026-11" (a month), "2026-Q4" (a quarter) or "2026-11-15" / "15/11/2026" (a day of tickets). */
     public static Optional<BillingPeriod> parse(String text) {
         String t = text == null ? "" : text.strip();
@@ -57,6 +89,15 @@ public record BillingPeriod(Kind kind, LocalDate first, LocalDate last) {
         return switch (kind) {
             case MONTH -> first.getMonthValue() + "/" + first.getYear();
             case QUARTER -> "quý " + ((first.getMonthValue() - 1) / 3 + 1) + "/" + first.getYear();
+            case DAY -> vn.cho40.shared.VnFormats.date(first);
+        };
+    }
+
+    /** The number without its word ("11/2026", "4/2026" for a quarter, "15/11/2026"), for the localized "Quý {0}". */
+    public String shortLabel() {
+        return switch (kind) {
+            case MONTH -> first.getMonthValue() + "/" + first.getYear();
+            case QUARTER -> ((first.getMonthValue() - 1) / 3 + 1) + "/" + first.getYear();
             case DAY -> vn.cho40.shared.VnFormats.date(first);
         };
     }

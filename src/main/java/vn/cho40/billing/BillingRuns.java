@@ -67,6 +67,19 @@ public class BillingRuns {
         public long totalVnd() {
             return totals.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /** Charges of leased stalls left off their bills (no rate, no reading); a vacant stall is not a gap. */
+        public long gaps() {
+            return unbillable.stream().filter(u -> !u.arg().isEmpty()).count();
+        }
+    }
+
+    /**
+     * What the person issuing has confirmed after the preview: a period that is not the running or the previous one,
+     * and bills that leave charges off. The API and the demo issue as told ({@link #AS_TOLD}).
+     */
+    public record Consent(boolean period, boolean gaps) {
+        public static final Consent AS_TOLD = new Consent(true, true);
     }
 
     /** Serializable: the page shows it after its redirect, carried in the session (stored in the database). */
@@ -282,21 +295,27 @@ public class BillingRuns {
      */
     @Transactional
     public Issued issue(Market market, YearMonth period, String by) {
-        return issue(market, BillingPeriod.month(period), by, LocalDate.now(clock.withZone(VN)));
+        return issue(market, BillingPeriod.month(period), by, LocalDate.now(clock.withZone(VN)), Consent.AS_TOLD);
     }
 
     @Transactional
     public Issued issue(Market market, BillingPeriod period, String by) {
-        return issue(market, period, by, LocalDate.now(clock.withZone(VN)));
+        return issue(market, period, by, LocalDate.now(clock.withZone(VN)), Consent.AS_TOLD);
+    }
+
+    /** As the board's page issues: refused unless an unusual period or charges left off were confirmed. */
+    @Transactional
+    public Issued issue(Market market, BillingPeriod period, String by, Consent consent) {
+        return issue(market, period, by, LocalDate.now(clock.withZone(VN)), consent);
     }
 
     /** As {@link #issue(Market, YearMonth, String)}, dated as issued on a given day (the demo's past months). */
     @Transactional
     Issued issue(Market market, YearMonth period, String by, LocalDate today) {
-        return issue(market, BillingPeriod.month(period), by, today);
+        return issue(market, BillingPeriod.month(period), by, today, Consent.AS_TOLD);
     }
 
-    private Issued issue(Market market, BillingPeriod billing, String by, LocalDate today) {
+    private Issued issue(Market market, BillingPeriod billing, String by, LocalDate today, Consent consent) {
         if (market.collectionAccountNo() == null || market.collectionBankBin() == null) {
             throw new InvalidInputException(Violation.of("market", "billing.run.noCollectionAccount", market.name()));
         }
@@ -312,6 +331,13 @@ public class BillingRuns {
         }
         if (p.bills().isEmpty()) {
             throw new InvalidInputException(Violation.of("period", "billing.run.nothing", billing.label()));
+        }
+        BillingPeriod.Timing timing = billing.timing(today);
+        if (timing != BillingPeriod.Timing.USUAL && !consent.period()) {
+            throw new InvalidInputException(Violation.of("confirmPeriod", "billing.run.confirm" + timing, billing.label()));
+        }
+        if (p.gaps() > 0 && !consent.gaps()) {
+            throw new InvalidInputException(Violation.of("confirmGaps", "billing.run.confirmGaps", p.gaps()));
         }
         Timestamp now = Timestamp.from(clock.instant());
         UUID runId = Ids.newId(clock);

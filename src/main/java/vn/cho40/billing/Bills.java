@@ -2,11 +2,13 @@ package vn.cho40.billing;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import vn.cho40.shared.ListPage;
 import vn.cho40.vietqr.VietQr;
 import vn.cho40.vietqr.VietQrPayload;
 
@@ -21,9 +23,23 @@ public class Bills {
     public record View(UUID id, UUID marketId, String number, String kind, String stallCode, UUID traderId,
                        String traderName, LocalDate periodStart, LocalDate dueOn, long totalVnd, long paidVnd,
                        long waivedVnd, String status, String paymentCode, String qrPayload, long creditedVnd,
-                       UUID corrects) {
+                       UUID corrects, LocalDate periodEnd) {
         public String period() {
             return YearMonth.from(periodStart).toString();
+        }
+
+        /** What the bill covers: a month, a quarter or a day of tickets. */
+        public BillingPeriod billingPeriod() {
+            return BillingPeriod.of(periodStart, periodEnd);
+        }
+
+        /** The message key of {@link #billingPeriod()} as a heading ("Quý {0}"), its argument {@link #periodText()}. */
+        public String periodKey() {
+            return "billing.periodOf." + billingPeriod().kind();
+        }
+
+        public String periodText() {
+            return billingPeriod().shortLabel();
         }
 
         public long dueVnd() {
@@ -61,20 +77,66 @@ public class Bills {
     static final String SELECT_VIEW = """
             SELECT b.id, b.market_id, b.number, b.kind, s.code, b.trader_id, t.full_name, b.period_start, b.due_on,
                    b.total_vnd, b.paid_vnd, b.waived_vnd, b.status, b.payment_code, m.collection_bank_bin,
-                   m.collection_account_no, b.credited_vnd, b.corrects
+                   m.collection_account_no, b.credited_vnd, b.corrects, b.period_end
             FROM bill b JOIN stall s ON s.id = b.stall_id JOIN trader t ON t.id = b.trader_id
             JOIN market m ON m.id = b.market_id""";
 
     public List<View> ofMarket(UUID marketId, YearMonth period, String status) {
-        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start = ? AND (? = '' OR b.status = ?) "
-                        + "ORDER BY " + STALL_ORDER + ", b.number")
-                .params(marketId, period.atDay(1), status, status).query(Bills::map).list();
+        // A month's list holds the bills that start in it: its month's, a quarter's first month's, its day tickets.
+        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ? "
+                        + "AND (? = '' OR b.status = ?) ORDER BY " + STALL_ORDER + ", b.number")
+                .params(marketId, period.atDay(1), period.atEndOfMonth(), status, status).query(Bills::map).list();
+    }
+
+    /** What a filtered month's list adds up to, all its pages together. */
+    public record Sums(long count, long billedVnd, long collectedVnd, long outstandingVnd) {
+    }
+
+    /** One page of a month's bills in walking order, filtered by status and by a stall code or trader name. */
+    public ListPage<View> page(UUID marketId, YearMonth period, String status, String query, int requested) {
+        List<Object> params = new ArrayList<>();
+        String where = monthWhere(marketId, period, status, query, params);
+        long total = sums(marketId, period, status, query).count();
+        int number = ListPage.clamp(requested, total, ListPage.SIZE);
+        params.add(ListPage.SIZE);
+        params.add(ListPage.offset(number, ListPage.SIZE));
+        return new ListPage<>(db.sql(SELECT_VIEW + where + " ORDER BY " + STALL_ORDER + ", b.number LIMIT ? OFFSET ?")
+                .params(params).query(Bills::map).list(), number, ListPage.SIZE, total);
+    }
+
+    public Sums sums(UUID marketId, YearMonth period, String status, String query) {
+        List<Object> params = new ArrayList<>();
+        String where = monthWhere(marketId, period, status, query, params);
+        return db.sql("""
+                SELECT count(*), coalesce(sum(b.total_vnd), 0), coalesce(sum(b.paid_vnd), 0),
+                       coalesce(sum(greatest(0, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd)), 0)
+                FROM bill b JOIN stall s ON s.id = b.stall_id JOIN trader t ON t.id = b.trader_id""" + where)
+                .params(params).query((rs, n) -> new Sums(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .single();
+    }
+
+    private static String monthWhere(UUID marketId, YearMonth period, String status, String query, List<Object> params) {
+        params.add(marketId);
+        params.add(period.atDay(1));
+        params.add(period.atEndOfMonth());
+        String sql = " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ?";
+        if (status != null && !status.isBlank()) {
+            sql += " AND b.status = ?";
+            params.add(status);
+        }
+        return sql + StallSearch.where(query, "t.name_key", params);
     }
 
     /** A stall's unpaid bills, oldest due first (the cash desk). */
     public List<View> openOfStall(UUID marketId, String stallCode) {
         return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND s.code = ? AND b.status IN ('OPEN', 'PARTLY_PAID') "
                 + "ORDER BY b.due_on, b.number").params(marketId, stallCode).query(Bills::map).list();
+    }
+
+    /** Whether the market has a stall of that code (the cash desk tells a typo from a stall that owes nothing). */
+    public boolean stallExists(UUID marketId, String stallCode) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM stall WHERE market_id = ? AND code = ?)")
+                .params(marketId, stallCode).query(Boolean.class).single();
     }
 
     /** Every unpaid bill of a market, oldest due first (arrears). */
@@ -144,6 +206,6 @@ public class Bills {
         return new View(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getObject(8, LocalDate.class),
                 rs.getObject(9, LocalDate.class), total, paid, waived, status, code, qr, credited,
-                rs.getObject(18, UUID.class));
+                rs.getObject(18, UUID.class), rs.getObject(19, LocalDate.class));
     }
 }

@@ -62,6 +62,7 @@ class CashDeskPages {
             model.addAttribute("stall", code);
             if (!code.isEmpty()) {
                 model.addAttribute("open", bills.openOfStall(m.id(), code));
+                model.addAttribute("stallKnown", bills.stallExists(m.id(), code));
             }
         }
         return "billing/cash";
@@ -118,15 +119,30 @@ class CashDeskPages {
     }
 
     @GetMapping("/billing/arrears")
-    String arrears(@RequestParam(defaultValue = "") String market, Model model) {
+    String arrears(@RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String q,
+                   @RequestParam(required = false) String page, Model model) {
         Market m = market(market, Permission.BILL_READ, model);
         model.addAttribute("market", m);
+        model.addAttribute("q", q);
         if (m != null) {
             java.time.LocalDate today = desk.today();
             List<Bills.View> open = bills.openOfMarket(m.id());
             model.addAttribute("buckets", MarketArrears.buckets(open, today));
             List<StallArrears> stalls = StallArrears.of(open, today);
-            model.addAttribute("stalls", stalls);
+            List<StallArrears> found = stalls.stream()
+                    .filter(x -> StallSearch.matches(q, x.stallCode(), x.traderName())).toList();
+            var list = vn.cho40.shared.ListPage.slice(found, vn.cho40.shared.ListPage.requested(page),
+                    vn.cho40.shared.ListPage.SIZE);
+            Map<String, String> filters = new java.util.LinkedHashMap<>();
+            filters.put("market", m.code());
+            filters.put("q", q);
+            model.addAttribute("stalls", list.rows());
+            model.addAttribute("anyStall", !stalls.isEmpty());
+            model.addAttribute("list", list);
+            model.addAttribute("foundDue", found.stream().mapToLong(StallArrears::dueVnd).sum());
+            model.addAttribute("pageLinks", list.links("/billing/arrears", filters));
+            model.addAttribute("previousHref", list.previousHref("/billing/arrears", filters));
+            model.addAttribute("nextHref", list.nextHref("/billing/arrears", filters));
             model.addAttribute("overdueStalls", stalls.stream().filter(x -> x.age() != ArrearsAging.NOT_DUE).count());
             model.addAttribute("today", today);
             model.addAttribute("count", open.size());

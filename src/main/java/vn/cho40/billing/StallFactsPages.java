@@ -37,11 +37,21 @@ class StallFactsPages {
     }
 
     @GetMapping("/billing/stalls")
-    String list(@RequestParam(defaultValue = "") String market, Model model) {
+    String list(@RequestParam(defaultValue = "") String market, @RequestParam(defaultValue = "") String q,
+                @RequestParam(required = false) String page, Model model) {
         Market m = choice.of(market, Permission.BILL_READ, model, true);
+        model.addAttribute("q", q);
         if (m != null) {
+            var list = profiles.page(m.id(), q, vn.cho40.shared.ListPage.requested(page));
+            Map<String, String> filters = new java.util.LinkedHashMap<>();
+            filters.put("market", m.code());
+            filters.put("q", q);
             model.addAttribute("market", m);
-            model.addAttribute("stalls", profiles.ofMarket(m.id()));
+            model.addAttribute("stalls", list.rows());
+            model.addAttribute("list", list);
+            model.addAttribute("pageLinks", list.links("/billing/stalls", filters));
+            model.addAttribute("previousHref", list.previousHref("/billing/stalls", filters));
+            model.addAttribute("nextHref", list.nextHref("/billing/stalls", filters));
             model.addAttribute("mayEdit", markets.allows(m, Permission.BILL_ISSUE));
         }
         return "billing/stalls";

@@ -32,6 +32,12 @@ public class StallFeeProfiles {
     /** A stall as the fee register shows it, with the meters in use and whether its profile is only the default. */
     public record Row(UUID stallId, String stallCode, BigDecimal areaM2, String positionClass, boolean covered,
                       String seller, List<Charge> charges, boolean defaults, List<String> meters, String traderName) {
+
+        /** The charges the stall's meters bill ("ELECTRICITY PX-1" → electricity), besides the ticked ones. */
+        public List<Charge> metered() {
+            return meters == null ? List.of() : meters.stream().map(m -> m.substring(0, m.indexOf(' ')))
+                    .distinct().map(Charge::valueOf).toList();
+        }
     }
 
     private final JdbcClient db;
@@ -58,6 +64,21 @@ public class StallFeeProfiles {
         return db.sql(SELECT + " WHERE s.market_id = ? ORDER BY " + Bills.STALL_ORDER).param(marketId)
                 .query(StallFeeProfiles::map)
                 .list();
+    }
+
+    /** One page of the register in walking order, searched by stall code or the name of the trader holding it. */
+    public vn.cho40.shared.ListPage<Row> page(UUID marketId, String query, int requested) {
+        List<Object> params = new ArrayList<>(List.of(marketId));
+        String where = " WHERE s.market_id = ?" + StallSearch.where(query, """
+                (SELECT string_agg(t.name_key, ' ') FROM lease l JOIN trader t ON t.id = l.trader_id
+                 WHERE l.stall_id = s.id AND l.ends_on IS NULL)""", params);
+        long total = db.sql("SELECT count(*) FROM stall s" + where).params(params).query(Long.class).single();
+        int size = vn.cho40.shared.ListPage.SIZE;
+        int number = vn.cho40.shared.ListPage.clamp(requested, total, size);
+        params.add(size);
+        params.add(vn.cho40.shared.ListPage.offset(number, size));
+        return new vn.cho40.shared.ListPage<>(db.sql(SELECT + where + " ORDER BY " + Bills.STALL_ORDER + " LIMIT ? OFFSET ?")
+                .params(params).query(StallFeeProfiles::map).list(), number, size, total);
     }
 
     /** The market a stall belongs to, to check who may see it before anything else. */

@@ -25,6 +25,16 @@ public record ListPage<T>(List<T> rows, int number, int size, long total) {
         }
     }
 
+    /**
+     * A page cut from a list already whole in memory: only for lists whose figures need every row first (arrears
+     * add up each stall's bills before they can be sorted by age), never as a way round reading a page in SQL.
+     */
+    public static <T> ListPage<T> slice(List<T> all, int requested, int size) {
+        int number = clamp(requested, all.size(), size);
+        int from = (int) offset(number, size);
+        return new ListPage<>(all.subList(from, Math.min(all.size(), from + size)), number, size, all.size());
+    }
+
     /** The page to read for a requested number: at least 1, at most the last page that has rows. */
     public static int clamp(int requested, long total, int size) {
         long last = Math.max(1, (total + size - 1) / size);

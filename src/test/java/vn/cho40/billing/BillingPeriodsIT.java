@@ -81,6 +81,23 @@ class BillingPeriodsIT {
                 org.assertj.core.data.Offset.offset(2L * quarter.json().get("bills").asLong()));
         assertThat(province().postJson("/api/v1/markets/TN-DUCXUAN/billing-runs", java.util.Map.of("period", year + "-Q1"))
                 .status()).isEqualTo(200);
+        // On the board's page a quarter is previewed before it is issued, named as a quarter, its bills too.
+        vn.cho40.WebSession web = new vn.cho40.WebSession(port, "tinh.thainguyen", DemoProvince.DEMO_PASSWORD);
+        String issuedPreview = web.get("/billing?market=TN-DUCXUAN&run=" + year + "-Q1").body();
+        assertThat(issuedPreview).contains("Xem trước hóa đơn: Quý 1/" + year, "đã lập hóa đơn rồi")
+                .doesNotContain("id=\"issue-form\"");
+        String next = web.get("/billing?market=TN-DUCXUAN&run=" + year + "-q2").body();
+        assertThat(next).contains("Xem trước hóa đơn: Quý 2/" + year, "id=\"issue-form\"", "name=\"confirmPeriod\"",
+                "value=\"" + year + "-Q2\"");
+        assertThat(web.get("/billing?market=TN-DUCXUAN&run=Q9").body()).contains("Kỳ &quot;Q9&quot; không đúng dạng");
+        UUID quarterBill = db.sql("""
+                SELECT b.id FROM bill b JOIN market m ON m.id = b.market_id WHERE m.code = 'TN-DUCXUAN'
+                  AND b.period_start = ? AND b.period_end = ? LIMIT 1""")
+                .params(LocalDate.of(year, 1, 1), LocalDate.of(year, 3, 31)).query(UUID.class).single();
+        assertThat(web.get("/billing/bills/" + quarterBill).body()).contains("Quý 1/" + year).doesNotContain("Tháng 1/");
+        assertThat(web.get("/billing?market=TN-DUCXUAN&period=" + year + "-01").body()).as("the quarter's bills are "
+                + "listed under its first month").contains(quarterBill.toString());
+
         Http.Response inside = province().postJson("/api/v1/markets/TN-DUCXUAN/billing-runs",
                 java.util.Map.of("period", year + "-02"));
         assertThat(inside.status()).isEqualTo(422);

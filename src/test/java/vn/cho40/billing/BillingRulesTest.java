@@ -110,4 +110,37 @@ class BillingRulesTest {
         assertThat(BillingPeriod.parse("2026-13")).isEmpty();
         assertThat(BillingPeriod.parse("Q5-2026")).isEmpty();
     }
+
+    @Test
+    void aBillsDatesTellItsPeriod() {
+        var d = java.time.LocalDate.of(2026, 10, 1);
+        assertThat(BillingPeriod.of(d, java.time.LocalDate.of(2026, 12, 31))).isEqualTo(BillingPeriod.quarter(2026, 4));
+        assertThat(BillingPeriod.of(d, java.time.LocalDate.of(2026, 10, 31)).kind()).isEqualTo(BillingPeriod.Kind.MONTH);
+        assertThat(BillingPeriod.of(d, d).kind()).isEqualTo(BillingPeriod.Kind.DAY);
+        // Three months that are not a calendar quarter are read as the month they start in.
+        assertThat(BillingPeriod.of(java.time.LocalDate.of(2026, 11, 1), java.time.LocalDate.of(2027, 1, 31)).kind())
+                .isEqualTo(BillingPeriod.Kind.MONTH);
+        assertThat(BillingPeriod.quarter(2026, 4).shortLabel()).isEqualTo("4/2026");
+        assertThat(BillingPeriod.day(java.time.LocalDate.of(2026, 11, 5)).shortLabel()).isEqualTo("05/11/2026");
+    }
+
+    @Test
+    void aRunForAnOldOrAComingPeriodIsOneToConfirm() {
+        var today = java.time.LocalDate.of(2026, 12, 5);
+        assertThat(BillingPeriod.parse("2026-11").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("2026-12").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("2026-10").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.PAST);
+        assertThat(BillingPeriod.parse("2027-01").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.FUTURE);
+        assertThat(BillingPeriod.parse("2026-Q3").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("2026-Q4").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("2026-Q1").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.PAST);
+        assertThat(BillingPeriod.parse("2027-Q1").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.FUTURE);
+        assertThat(BillingPeriod.parse("04/12/2026").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("03/12/2026").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.PAST);
+        // In January, last quarter is the previous year's fourth.
+        assertThat(BillingPeriod.parse("2026-Q4").orElseThrow().timing(java.time.LocalDate.of(2027, 1, 10)))
+                .isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("2026-Q3").orElseThrow().timing(java.time.LocalDate.of(2027, 1, 10)))
+                .isEqualTo(BillingPeriod.Timing.PAST);
+    }
 }

@@ -53,6 +53,8 @@ class CashDeskIT {
         WebSession desk = cashier();
         assertThat(desk.get("/billing/cash?market=TN-DAITU&stall=" + bill.stallCode()).body())
                 .contains(bill.number(), "Ghi thu tiền mặt");
+        assertThat(desk.get("/billing/cash?market=TN-DAITU&stall=zz-1").body()).as("a typo is not a stall that owes nothing")
+                .contains("Không có quầy ZZ-1 ở").doesNotContain("id=\"nothing-due\"");
 
         Http.Response tooMuch = desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill",
                 bill.id().toString(), "amount", String.valueOf(bill.totalVnd() + 1), "stall", bill.stallCode()),
@@ -115,7 +117,7 @@ class CashDeskIT {
 
         WebSession board = new WebSession(port, null, null);
         board.postForm("/login", Map.of("username", "bql.daitu", "password", DemoProvince.DEMO_PASSWORD), "/login");
-        String arrears = board.get("/billing/arrears?market=TN-DAITU").body();
+        String arrears = board.get("/billing/arrears?market=TN-DAITU&q=" + other.stallCode()).body();
         assertThat(arrears).contains("Chưa đến hạn", "Quá hạn 1–30 ngày", other.number(), "quầy còn nợ");
         // One row per stall: its unpaid bills add up, with a notice to print for them.
         long stallOwes = bills.openOfStall(market, other.stallCode()).stream()

@@ -3,6 +3,7 @@ package vn.cho40.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,8 @@ class StallArrearsTest {
     private static Bills.View bill(String number, String stall, UUID trader, LocalDate due, long total, long paid) {
         return new Bills.View(UUID.randomUUID(), UUID.randomUUID(), number, "INVOICE", stall, trader,
                 trader == LAN ? "Nguyễn Thị Lan" : "Lê Văn Hòa", due.withDayOfMonth(1).minusMonths(1), due, total, paid,
-                0, paid > 0 ? "PARTLY_PAID" : "OPEN", "C40X", null, 0, null);
+                0, paid > 0 ? "PARTLY_PAID" : "OPEN", "C40X", null, 0, null,
+                YearMonth.from(due.minusMonths(1)).atEndOfMonth());
     }
 
     @Test

@@ -81,6 +81,12 @@ class WaiversIT {
                 "reason", "Dãy A sửa mái hai ngày"), page);
         UUID own = db.sql("SELECT id FROM bill_waiver WHERE bill_id = ? AND status = 'REQUESTED'").param(bill.id())
                 .query(UUID.class).single();
+        // While it waits, the bill takes no second request.
+        cashier.postForm(page + "/waivers", Map.of("amount", "5000", "reasonKind", "CLOSED_FOR_REPAIRS",
+                "reason", "Dãy A sửa mái hai ngày"), page);
+        assertThat(cashier.get(page).body()).contains("đang có một đề nghị miễn giảm 5.000");
+        assertThat(db.sql("SELECT count(*) FROM bill_waiver WHERE bill_id = ? AND status = 'REQUESTED'").param(bill.id())
+                .query(Long.class).single()).isEqualTo(1);
         manager.postForm("/billing/waivers/" + own + "/approve?market=TN-DAITU", Map.of(), "/billing/waivers?market=TN-DAITU");
         assertThat(manager.get("/billing/waivers?market=TN-DAITU").body()).contains("Không tự duyệt");
         assertThat(db.sql("SELECT status FROM bill_waiver WHERE id = ?").param(own).query(String.class).single())
@@ -133,6 +139,9 @@ class WaiversIT {
         assertThat(credit.totalVnd()).isEqualTo(-20_000);
         assertThat(credit.corrects()).isEqualTo(open.id());
         assertThat(manager.get(page).body()).contains(credit.number(), "Điều chỉnh giảm");
+        // A credit note is paid by nobody: no due date, no payment code, nothing to waive or correct on it.
+        assertThat(manager.get(note.location()).body()).contains("Xem hóa đơn gốc").doesNotContain("Mã thanh toán", "Còn phải trả",
+                "id=\"bill-waivers\"", "id=\"waiver-form\"", "id=\"bill-corrections\"", "Hạn trả");
 
         long creditBefore = bills.creditOf(paid.trader());
         assertThat(manager.postForm("/billing/bills/" + paid.id() + "/credit-note", Map.of("amount", "15000",

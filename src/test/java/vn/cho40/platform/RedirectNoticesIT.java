@@ -38,14 +38,27 @@ class RedirectNoticesIT {
         YearMonth period = YearMonth.now(VIETNAM).plusYears(7);
         WebSession board = login("bql.daitu");
         String page = "/billing?market=TN-DAITU&period=" + period;
-        Http.Response issued = board.postForm("/billing/runs", Map.of("market", "TN-DAITU", "period",
+        // A period years ahead is a slip of the keyboard until confirmed: back to its preview, with the box to tick.
+        Http.Response unconfirmed = board.postForm("/billing/runs", Map.of("market", "TN-DAITU", "period",
                 period.toString()), page);
+        assertThat(unconfirmed.location()).contains("run=" + period);
+        assertThat(board.get(unconfirmed.location()).body()).contains("chưa bắt đầu", "name=\"confirmPeriod\"")
+                .doesNotContain("id=\"issued\"");
+
+        // Its meters have no readings yet: bills without electricity are issued only when that is confirmed too.
+        Http.Response gaps = board.postForm("/billing/runs", Map.of("market", "TN-DAITU", "period",
+                period.toString(), "confirmPeriod", "true"), page);
+        assertThat(board.get(gaps.location()).body()).contains("chưa tính được", "id=\"unbillable\" open",
+                "name=\"confirmGaps\"").doesNotContain("id=\"issued\"");
+
+        Http.Response issued = board.postForm("/billing/runs", Map.of("market", "TN-DAITU", "period",
+                period.toString(), "confirmPeriod", "true", "confirmGaps", "true"), page);
         assertThat(issued.status()).isEqualTo(302);
         String after = board.get(issued.location()).body();
         assertThat(after).contains("id=\"issued\"").containsPattern("Đã lập \\d+ hóa đơn, tổng [0-9.]+.₫");
 
         Http.Response again = board.postForm("/billing/runs", Map.of("market", "TN-DAITU", "period",
-                period.toString()), page);
+                period.toString(), "confirmPeriod", "true", "confirmGaps", "true"), page);
         assertThat(again.status()).isEqualTo(302);
         assertThat(board.get(again.location()).body()).contains("đã lập hóa đơn rồi").doesNotContain("id=\"issued\"");
     }

@@ -53,4 +53,14 @@ class ListPageTest {
         assertThat(page(1, 380).previousHref("/x", Map.of())).isNull();
         assertThat(page(1, 380).nextHref("/x", Map.of())).isEqualTo("/x?page=2");
     }
+
+    @Test
+    void aWholeListIsSlicedIntoItsPages() {
+        List<Integer> all = java.util.stream.IntStream.rangeClosed(1, 120).boxed().toList();
+        ListPage<Integer> second = ListPage.slice(all, 2, 50);
+        assertThat(second.rows()).startsWith(51).endsWith(100).hasSize(50);
+        assertThat(second.total()).isEqualTo(120);
+        assertThat(ListPage.slice(all, 9, 50).rows()).as("past the end: the last page").startsWith(101).hasSize(20);
+        assertThat(ListPage.slice(List.<Integer>of(), 3, 50).rows()).isEmpty();
+    }
 }
