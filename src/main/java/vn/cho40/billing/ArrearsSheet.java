@@ -34,7 +34,7 @@ final class ArrearsSheet {
             total += r.dueVnd();
             bills += r.bills().size();
         }
-        table.row(null, "Cộng", bills, null, null, null, total, null);
+        table.total(null, "Cộng", bills, null, null, null, total, null);
     }
 
     static String age(ArrearsAging a) {

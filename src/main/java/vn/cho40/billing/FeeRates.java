@@ -82,6 +82,10 @@ public class FeeRates {
         if (r.priceVnd() <= 0) {
             problems.add(Violation.of("priceVnd", "billing.rate.price"));
         }
+        // Only a meter measures kWh or m³: a price per kWh for security could never be billed.
+        if (("KWH".equals(r.unit()) && r.charge() != Charge.ELECTRICITY) || ("M3".equals(r.unit()) && r.charge() != Charge.WATER)) {
+            problems.add(Violation.of("unit", "billing.rate.unitOfMeter", r.unit().equals("KWH") ? "kWh" : "m³"));
+        }
         if (r.effectiveFrom() == null || (r.effectiveTo() != null && r.effectiveTo().isBefore(r.effectiveFrom()))) {
             problems.add(Violation.of("effectiveTo", "billing.rate.dates"));
         }

@@ -51,7 +51,7 @@ final class FeeReportFiles {
         Object[] total = values(r.total());
         total[0] = "";
         total[1] = "Cộng";
-        table.row(total);
+        table.total(total);
     }
 
     private static Object[] values(FeeReports.Row x) {

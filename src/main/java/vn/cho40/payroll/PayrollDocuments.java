@@ -137,7 +137,7 @@ class PayrollDocuments {
                 total.add(v);
             }
             total.add("");
-            table.row(total.toArray());
+            table.total(total.toArray());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             table.writeTo(out);
             return out.toByteArray();

@@ -78,7 +78,7 @@ class PayrollReports {
             for (int i = 0; i < columns.size(); i++) {
                 total.add(i == 0 ? "Σ" : columns.get(i).kind() == XlsxTable.Kind.COUNT ? (Object) totals[i] : "");
             }
-            table.row(total.toArray());
+            table.total(total.toArray());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             table.writeTo(out);
             return out.toByteArray();

@@ -41,7 +41,11 @@ public record MonthlyReport(String provinceName, String agency, String number, L
     public record TargetLine(String plan, String indicator, String target, String deadline, String actual, String status) {
     }
 
-    public record Line(String label, String value) {
+    /** A figure as the paper form writes it; {@code number} the same figure as a plain number, where it is one. */
+    public record Line(String label, String value, Long number) {
+        public Line(String label, String value) {
+            this(label, value, null);
+        }
     }
 
     public record UnitLine(String name, String markets, long traders, long withQr, String qrShare, long active,

@@ -65,8 +65,13 @@ final class ReportXlsx {
             }
             w.text(0, ReportHeading.part(++part) + ". " + label.apply("rollout.report.results"), bold);
             w.next();
+            // Counts and đồng stay numbers a reader can add up; shares and "12/20" are text as on the paper form.
             for (MonthlyReport.Line l : r.summary()) {
-                w.row(null, l.label(), l.value());
+                if (l.number() == null) {
+                    w.row(null, l.label(), l.value());
+                } else {
+                    w.number(w.row(null, l.label()), 1, l.number(), money);
+                }
             }
             w.next();
             w.text(0, ReportHeading.part(++part) + ". " + label.apply("rollout.report.byUnit") + ": " + r.unitHeader(), bold);

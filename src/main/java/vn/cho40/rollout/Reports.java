@@ -106,8 +106,10 @@ class Reports {
                 + VnFormats.groupThousands(total.traders()) + " (" + percent(total.qrShare()) + ")", locale));
         summary.add(line("rollout.indicator.TRADERS_ACTIVE", VnFormats.groupThousands(total.tradersActive()) + " ("
                 + percent(total.activeShare()) + ")", locale));
-        summary.add(line("rollout.indicator.PAYMENTS_COUNT", VnFormats.groupThousands(count), locale));
-        summary.add(line("rollout.indicator.PAYMENTS_VALUE", Money.vnd(value).format(), locale));
+        summary.add(new MonthlyReport.Line(msg("rollout.indicator.PAYMENTS_COUNT", locale),
+                VnFormats.groupThousands(count), count));
+        summary.add(new MonthlyReport.Line(msg("rollout.indicator.PAYMENTS_VALUE", locale), Money.vnd(value).format(),
+                value));
         for (Indicator i : List.of(Indicator.FEES_CASHLESS, Indicator.EINVOICES, Indicator.PAYROLL_TRANSFER,
                 Indicator.PRODUCTS_ONLINE)) {
             Integer with = total.marketsWith().get(i.figureKey());

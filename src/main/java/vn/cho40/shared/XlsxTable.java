@@ -40,6 +40,7 @@ public final class XlsxTable implements AutoCloseable {
     private final CellStyle whole;
     private int next;
     private int headerRow = -1;
+    private int totalRow = -1;
 
     public XlsxTable(String sheetName, List<Column> columns) {
         this.columns = List.copyOf(columns);
@@ -91,8 +92,8 @@ public final class XlsxTable implements AutoCloseable {
 
     /** One item: a value per column, null for an empty cell (String, LocalDate, BigDecimal or a whole number). */
     public void row(Object... values) {
-        if (headerRow < 0 || values.length != columns.size()) {
-            throw new IllegalStateException("a row needs the header first and " + columns.size() + " values");
+        if (headerRow < 0 || values.length != columns.size() || totalRow >= 0) {
+            throw new IllegalStateException("a row needs the header first, no total yet and " + columns.size() + " values");
         }
         if (next >= MAX_ROWS) {
             throw new IllegalStateException("more than " + MAX_ROWS + " rows do not fit in one sheet");
@@ -105,13 +106,28 @@ public final class XlsxTable implements AutoCloseable {
         }
     }
 
+    /**
+     * The totals under the items, last: outside the filter range, so sorting or filtering the items leaves it
+     * where a reader looks for it and never counts it as an item.
+     */
+    public void total(Object... values) {
+        row(values);
+        totalRow = next - 1;
+        for (var cell : sheet.getRow(totalRow)) {
+            if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                cell.setCellStyle(bold);
+            }
+        }
+    }
+
     public int rows() {
         return headerRow < 0 ? 0 : next - headerRow - 1;
     }
 
     public void writeTo(OutputStream out) {
         if (headerRow >= 0) {
-            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, next - 1), 0, columns.size() - 1));
+            int lastItem = totalRow >= 0 ? totalRow - 1 : next - 1;
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, lastItem), 0, columns.size() - 1));
         }
         try {
             book.write(out);

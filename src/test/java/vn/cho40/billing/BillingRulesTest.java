@@ -93,6 +93,16 @@ class BillingRulesTest {
     }
 
     @Test
+    void onlyAMeteredChargeIsPricedPerKwhOrCubicMetre() {
+        LocalDate jan = LocalDate.of(2026, 3, 1);
+        FeeRate rentPerKwh = rate(null, null, null, null, "KWH", 3_000, true, 800, jan, null);
+        assertThat(FeeRates.problems(rentPerKwh)).extracting(vn.cho40.shared.Violation::field).containsExactly("unit");
+        assertThat(FeeRates.problems(rate(null, null, null, null, "M3", 3_000, true, 800, jan, null)))
+                .extracting(vn.cho40.shared.Violation::field).containsExactly("unit");
+        assertThat(FeeRates.problems(rate(null, null, null, null, "M2_MONTH", 3_000, true, 800, jan, null))).isEmpty();
+    }
+
+    @Test
     void billNumbersRunPerMarketAndYear() {
         assertThat(BillingRuns.billNumber("TN-DAITU", 2026, 42)).isEqualTo("TN-DAITU-2026-000042");
     }

@@ -114,6 +114,9 @@ class CashDeskIT {
                 other.id().toString(), "amount", "1000", "stall", other.stallCode()), "/billing/cash?market=TN-DAITU");
         assertThat(desk.get(afterClose.location()).body()).contains("đã chốt");
         assertThat(bills.get(other.id()).orElseThrow().paidVnd()).isZero();
+        assertThat(desk.get("/billing/cash?market=TN-DAITU&stall=" + other.stallCode()).body())
+                .as("a closed day offers no cash form").contains("id=\"day-closed\"", other.number())
+                .doesNotContain("Ghi thu tiền mặt");
 
         WebSession board = new WebSession(port, null, null);
         board.postForm("/login", Map.of("username", "bql.daitu", "password", DemoProvince.DEMO_PASSWORD), "/login");

@@ -398,6 +398,11 @@ class RolloutIT {
         List<String> cells = new ArrayList<>();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(province.getBytes("/rollout/report.xlsx" + query)))) {
             for (Row row : book.getSheetAt(0)) {
+                if (row.getCell(0) != null && row.getCell(0).toString().equals("Giá trị giao dịch không dùng tiền mặt")) {
+                    assertThat(row.getCell(1).getCellType()).as("the summary's đồng add up in Excel")
+                            .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                    cells.add("summary value found");
+                }
                 for (Cell cell : row) {
                     cells.add(cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
                             ? String.valueOf((long) cell.getNumericCellValue()) : cell.getStringCellValue());
@@ -406,7 +411,7 @@ class RolloutIT {
         }
         assertThat(cells).contains("UBND TỈNH THÁI NGUYÊN", "BÁO CÁO", "Số: 12/BC-SCT",
                 "V/v báo cáo kết quả triển khai mô hình Chợ 4.0 tháng 08/2022", "Xã Đại Phúc", "2900", "3300000000",
-                "Ghi chú thử").as("plans issued after the month are not in its report").doesNotContain("156/KH-UBND");
+                "Ghi chú thử", "summary value found").as("plans issued after the month are not in its report").doesNotContain("156/KH-UBND");
         try (XSSFWorkbook december = new XSSFWorkbook(new ByteArrayInputStream(
                 province.getBytes("/rollout/report.xlsx?kind=MONTH&month=2022-12")))) {
             List<String> texts = new ArrayList<>();

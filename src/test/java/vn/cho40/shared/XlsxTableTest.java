@@ -59,4 +59,24 @@ class XlsxTableTest {
             assertThatThrownBy(() -> table.line("late", false)).isInstanceOf(IllegalStateException.class);
         }
     }
+
+    @Test
+    void theTotalRowStaysOutOfTheFilterAndEndsTheTable() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (XlsxTable table = new XlsxTable("Quầy", COLUMNS)) {
+            table.header();
+            table.row("A-1", null, null, 2);
+            table.row("A-2", null, null, 3);
+            table.total("Cộng", null, null, 5);
+            assertThatThrownBy(() -> table.row("A-3", null, null, 1)).as("nothing after the total")
+                    .isInstanceOf(IllegalStateException.class);
+            table.writeTo(out);
+        }
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            XSSFSheet sheet = book.getSheet("Quầy");
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:D3");
+            assertThat(sheet.getRow(3).getCell(0).getStringCellValue()).isEqualTo("Cộng");
+            assertThat(sheet.getRow(3).getCell(3).getNumericCellValue()).isEqualTo(5);
+        }
+    }
 }
