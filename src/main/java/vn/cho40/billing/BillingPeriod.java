@@ -43,15 +43,19 @@ public record BillingPeriod(Kind kind, LocalDate first, LocalDate last) {
     }
 
     /** When a run for this period is made, seen from {@code today}: the usual time, or one to confirm first. */
-    public enum Timing { USUAL, PAST, FUTURE }
+    public enum Timing { USUAL, PAST, RUNNING, FUTURE }
 
     /**
-     * A board bills the running or the previous period (last month, last quarter, yesterday's tickets); a period that
-     * ended before that, or has not begun, is usually a slip of the keyboard, so the page asks before issuing it.
+     * A board bills the period just ended (last month, last quarter, today's or yesterday's tickets). One that ended
+     * before that, or has not begun, is usually a slip of the keyboard; a month or quarter still running is billed
+     * before its meters are read and its leases settled. The page asks before issuing any of those.
      */
     public Timing timing(LocalDate today) {
         if (first.isAfter(today)) {
             return Timing.FUTURE;
+        }
+        if (kind != Kind.DAY && !last.isBefore(today)) {
+            return Timing.RUNNING;
         }
         LocalDate previousStarts = switch (kind) {
             case MONTH -> YearMonth.from(today).minusMonths(1).atDay(1);

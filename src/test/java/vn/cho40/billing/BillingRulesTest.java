@@ -138,11 +138,13 @@ class BillingRulesTest {
     void aRunForAnOldOrAComingPeriodIsOneToConfirm() {
         var today = java.time.LocalDate.of(2026, 12, 5);
         assertThat(BillingPeriod.parse("2026-11").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
-        assertThat(BillingPeriod.parse("2026-12").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("2026-12").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.RUNNING);
         assertThat(BillingPeriod.parse("2026-10").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.PAST);
         assertThat(BillingPeriod.parse("2027-01").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.FUTURE);
         assertThat(BillingPeriod.parse("2026-Q3").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
-        assertThat(BillingPeriod.parse("2026-Q4").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);
+        assertThat(BillingPeriod.parse("2026-Q4").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.RUNNING);
+        assertThat(BillingPeriod.parse("05/12/2026").orElseThrow().timing(today)).as("today's tickets")
+                .isEqualTo(BillingPeriod.Timing.USUAL);
         assertThat(BillingPeriod.parse("2026-Q1").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.PAST);
         assertThat(BillingPeriod.parse("2027-Q1").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.FUTURE);
         assertThat(BillingPeriod.parse("04/12/2026").orElseThrow().timing(today)).isEqualTo(BillingPeriod.Timing.USUAL);

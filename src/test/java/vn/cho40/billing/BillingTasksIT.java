@@ -1,0 +1,67 @@
+package vn.cho40.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.cho40.Http;
+import vn.cho40.IntegrationTest;
+import vn.cho40.demo.DemoProvince;
+import vn.cho40.identity.Scope;
+import vn.cho40.shared.VnFormats;
+
+/** The board's waiting fee work on its home: a month not billed, waivers to decide, stalls overdue. */
+@IntegrationTest
+class BillingTasksIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient db;
+    @Autowired
+    BillingTasks tasks;
+    @Autowired
+    java.time.Clock clock;
+
+    @Test
+    void aMonthWithLeasesAndNoRunIsDueUntilItIsBilled() {
+        Scope.SqlFilter daitu = Scope.of(Scope.Kind.MARKET, "TN-DAITU").sql();
+        LocalDate lastMonth = VnFormats.businessDate(clock.instant()).withDayOfMonth(1).minusMonths(1);
+        assertThat(tasks.unbilled(daitu, lastMonth)).as("the demo billed last month").isZero();
+        assertThat(tasks.unbilled(daitu, LocalDate.of(2039, 3, 1))).as("leases run on, nothing billed").isEqualTo(1);
+        assertThat(tasks.unbilled(Scope.of(Scope.Kind.PROVINCE, "19").sql(), LocalDate.of(2039, 3, 1)))
+                .isEqualTo(db.sql("SELECT count(*) FROM market WHERE province_code = '19'").query(Long.class).single());
+    }
+
+    @Test
+    void theBoardIsToldOfOverdueStallsAndTheCashierDecidesNoWaiver() {
+        long overdue = db.sql("""
+                SELECT count(DISTINCT b.stall_id) FROM bill b JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.status IN ('OPEN', 'PARTLY_PAID') AND b.due_on < ?""")
+                .param(VnFormats.businessDate(clock.instant())).query(Long.class).single();
+        Map<String, Long> board = mine("bql.daitu");
+        assertThat(overdue).isPositive();
+        assertThat(board.get("BILLS_OVERDUE")).isEqualTo(overdue);
+        assertThat(board).doesNotContainKey("BILLING_RUN_DUE");
+        long waiting = db.sql("""
+                SELECT count(*) FROM bill_waiver w JOIN market m ON m.id = w.market_id
+                WHERE m.code = 'TN-DAITU' AND w.status = 'REQUESTED' AND w.requested_by <> 'bql.daitu'""")
+                .query(Long.class).single();
+        assertThat(board.getOrDefault("BILL_WAIVERS", 0L)).isEqualTo(waiting);
+        assertThat(mine("thungan.daitu")).as("the cashier issues and decides nothing")
+                .doesNotContainKeys("BILL_WAIVERS", "BILLING_RUN_DUE").containsKey("BILLS_OVERDUE");
+        assertThat(mine("tinh.thainguyen")).as("the province does not bill").doesNotContainKeys("BILLS_OVERDUE");
+    }
+
+    private Map<String, Long> mine(String user) {
+        Http.Response r = new Http(port).as(user, DemoProvince.DEMO_PASSWORD).get("/api/v1/me/tasks");
+        assertThat(r.status()).isEqualTo(200);
+        Map<String, Long> out = new java.util.HashMap<>();
+        r.json().valueStream().forEach(t -> out.put(t.get("kind").asString(), t.get("count").asLong()));
+        return out;
+    }
+}
