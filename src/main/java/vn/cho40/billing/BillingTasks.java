@@ -15,8 +15,9 @@ import vn.cho40.todo.TaskSource;
 
 /**
  * What fees leave waiting for a market's board: last month not billed yet (once a market has a stall leased and an
- * account to be paid into), waivers asked for by someone else and not decided, and stalls whose bills are overdue.
- * For a market's own staff: a province's boards do their own billing.
+ * account to be paid into) and waivers asked for by someone else and not decided. Overdue stalls are a figure of the
+ * home ({@link FeeSummaries}), not a task: a market always has some, and a badge of a hundred says nothing. For a
+ * market's own staff: a province's boards do their own billing.
  */
 @Component
 class BillingTasks implements TaskSource {
@@ -31,30 +32,22 @@ class BillingTasks implements TaskSource {
 
     @Override
     public List<Task> tasksFor(CurrentUser user) {
-        if (!user.role().isStaff() || !user.may(Permission.BILL_READ) || user.scope().kind() != Scope.Kind.MARKET) {
+        if (!user.role().isStaff() || !user.may(Permission.BILL_ISSUE) || user.scope().kind() != Scope.Kind.MARKET) {
             return List.of();
         }
         LocalDate today = VnFormats.businessDate(clock.instant());
         LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
         Scope.SqlFilter filter = user.scope().sql();
-        List<Task> tasks = new ArrayList<>(3);
-        if (user.may(Permission.BILL_ISSUE)) {
-            long unbilled = unbilled(filter, lastMonth);
-            if (unbilled > 0) {
-                tasks.add(new Task("BILLING_RUN_DUE", unbilled, "/billing", "billing.todo.run"));
-            }
-            long waivers = count("""
-                    SELECT count(*) FROM bill_waiver w JOIN market m ON m.id = w.market_id
-                    WHERE %s AND w.status = 'REQUESTED' AND w.requested_by <> ?""", filter, user.username());
-            if (waivers > 0) {
-                tasks.add(new Task("BILL_WAIVERS", waivers, "/billing/waivers", "billing.todo.waivers"));
-            }
+        List<Task> tasks = new ArrayList<>(2);
+        long unbilled = unbilled(filter, lastMonth);
+        if (unbilled > 0) {
+            tasks.add(new Task("BILLING_RUN_DUE", unbilled, "/billing", "billing.todo.run"));
         }
-        long overdue = count("""
-                SELECT count(DISTINCT b.stall_id) FROM bill b JOIN market m ON m.id = b.market_id
-                WHERE %s AND b.status IN ('OPEN', 'PARTLY_PAID') AND b.due_on < ?""", filter, today);
-        if (overdue > 0) {
-            tasks.add(new Task("BILLS_OVERDUE", overdue, "/billing/arrears", "billing.todo.overdue"));
+        long waivers = count("""
+                SELECT count(*) FROM bill_waiver w JOIN market m ON m.id = w.market_id
+                WHERE %s AND w.status = 'REQUESTED' AND w.requested_by <> ?""", filter, user.username());
+        if (waivers > 0) {
+            tasks.add(new Task("BILL_WAIVERS", waivers, "/billing/waivers", "billing.todo.waivers"));
         }
         return tasks;
     }

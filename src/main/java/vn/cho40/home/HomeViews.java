@@ -12,9 +12,11 @@ import vn.cho40.adminunit.AdminUnit;
 import vn.cho40.adminunit.AdminUnits;
 import vn.cho40.audit.AuditEntry;
 import vn.cho40.audit.AuditLog;
+import vn.cho40.billing.FeeSummaries;
 import vn.cho40.identity.CurrentUser;
 import vn.cho40.identity.Menu;
 import vn.cho40.identity.MenuEntry;
+import vn.cho40.identity.Permission;
 import vn.cho40.identity.Scope;
 import vn.cho40.market.Market;
 import vn.cho40.market.MarketFigures;
@@ -46,7 +48,7 @@ class HomeViews {
     /** A market's day (or the markets of a wider scope, for a board member given one). */
     record MarketDay(Market market, PaymentFigures.Totals payments, long vacantStalls, long withoutSign,
                      SignFigures.InspectionState inspections, boolean inspectionDue, long exceptions, long warnings,
-                     List<PaymentExceptions.Item> queue) {
+                     List<PaymentExceptions.Item> queue, FeeSummaries.Summary fees) {
 
         /** After how many days without a finished round an inspection is due. */
         public long inspectionIntervalDays() {
@@ -73,10 +75,12 @@ class HomeViews {
     private final AuditLog audit;
     private final Menu menu;
     private final Clock clock;
+    private final FeeSummaries fees;
 
     HomeViews(MarketFigures marketFigures, TraderFigures traderFigures, SignFigures signFigures,
               PaymentFigures paymentFigures, PaymentExceptions exceptions, PaymentWarnings warnings, Markets markets,
-              AdminUnits units, AuditLog audit, Menu menu, Clock clock) {
+              AdminUnits units, AuditLog audit, Menu menu, Clock clock, FeeSummaries fees) {
+        this.fees = fees;
         this.marketFigures = marketFigures;
         this.traderFigures = traderFigures;
         this.signFigures = signFigures;
@@ -107,7 +111,8 @@ class HomeViews {
         boolean due = last == null || last.isBefore(clock.instant().minus(INSPECTION_INTERVAL));
         return new MarketDay(market, payments(scope), traderFigures.vacantStalls(scope),
                 signFigures.leasedWithoutSign(scope), inspections, due, exceptions.count(scope),
-                warnings.count(scope), exceptions.open(scope, QUEUE_PREVIEW));
+                warnings.count(scope), exceptions.open(scope, QUEUE_PREVIEW),
+                user.may(Permission.BILL_READ) ? fees.of(scope, today()) : null);
     }
 
     Tech tech(CurrentUser user) {

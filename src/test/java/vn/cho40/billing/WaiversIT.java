@@ -64,6 +64,8 @@ class WaiversIT {
                 + "/approve?market=TN-DAITU", Map.of(), "/billing/waivers").status()).isIn(403, 404);
 
         WebSession manager = new WebSession(port, "bql.daitu", PW);
+        assertThat(new Http(port).as("bql.daitu", PW).get("/api/v1/me/tasks").body()).as("on the manager's list")
+                .contains("BILL_WAIVERS", "/billing/waivers");
         assertThat(manager.get("/billing/waivers?market=TN-DAITU").body()).contains(bill.number(), "Chờ duyệt");
         assertThat(manager.postForm("/billing/waivers/" + waiver + "/approve?market=TN-DAITU", Map.of(),
                 "/billing/waivers?market=TN-DAITU").status()).isEqualTo(302);
