@@ -26,8 +26,8 @@ import vn.cho40.privacy.FieldCipher;
 /**
  * The demo's fees: the shipped rate book for each demo province, a collection account for each board, every
  * market's bills for the last three months, and payments for them through the real path (signed-webhook equivalents
- * handed to the ingest, matched and settled by the matcher): the oldest month almost all paid, the last one about
- * half, the rest overdue. Runs after the meters' demo (their readings price electricity); does nothing twice.
+ * handed to the ingest, matched and settled by the matcher; one in ten at the board's cash desk, each day's cash
+ * closed with its count): the oldest month almost all paid, the last one about half, the rest overdue. Runs after the meters' demo (their readings price electricity); does nothing twice.
  */
 @Component
 @Order(35)
@@ -45,11 +45,15 @@ class BillingDemo implements ApplicationRunner {
     private final BillingRuns runs;
     private final Bills bills;
     private final PaymentIngest ingest;
+    private final CashDesk desk;
+    private final vn.cho40.identity.StaffUsers staffUsers;
     private final FieldCipher cipher;
     private final Clock clock;
 
     BillingDemo(JdbcClient db, Markets markets, FeeRates rates, BillingRuns runs, Bills bills, PaymentIngest ingest,
-                FieldCipher cipher, Clock clock) {
+                CashDesk desk, vn.cho40.identity.StaffUsers staffUsers, FieldCipher cipher, Clock clock) {
+        this.desk = desk;
+        this.staffUsers = staffUsers;
         this.db = db;
         this.markets = markets;
         this.rates = rates;
@@ -79,6 +83,43 @@ class BillingDemo implements ApplicationRunner {
                 .params(m.id(), "Ban quản lý " + m.name(), taxCode, m.address() == null ? m.name() : m.address(),
                         "C" + year + "T" + letters.substring(0, 2), letters.substring(0, 2) + "-" + year + "E")
                 .update();
+    }
+
+    /** A bill the demo has paid in cash, and when. */
+    private record CashPaid(Bills.View bill, java.time.Instant at) {
+    }
+
+    /**
+     * The cash of a month's bills taken at the board's desk through the real path (receipts, ledger, e-invoices),
+     * each day closed at the end of the market with its count; now and then the count is short and says why.
+     */
+    private void cashDesk(Market m, List<CashPaid> paid) {
+        if (paid.isEmpty()) {
+            return;
+        }
+        String cashier = cashierOf(m);
+        var days = new java.util.TreeSet<LocalDate>();
+        for (CashPaid p : paid.stream().sorted(java.util.Comparator.comparing(CashPaid::at)).toList()) {
+            desk.payAt(m, p.bill().id(), p.bill().totalVnd(), p.bill().traderName(), cashier, p.at());
+            days.add(LocalDate.ofInstant(p.at(), VN));
+        }
+        for (LocalDate day : days) {
+            long expected = desk.session(m, cashier, day).orElseThrow().expectedVnd();
+            boolean short5k = day.getDayOfMonth() % 9 == 4 && expected > 5_000;
+            desk.closeDay(m, cashier, day, short5k ? expected - 5_000 : expected,
+                    short5k ? "Thiếu 5.000 đ: trả lại tiền thừa nhầm cho một khách" : null,
+                    day.atTime(17, 30).atZone(VN).toInstant());
+        }
+    }
+
+    /** The market's cashier, else its manager; a market with neither has its desk kept under a cashier's name. */
+    private String cashierOf(Market m) {
+        List<vn.cho40.identity.StaffUser> staff = staffUsers.list(
+                vn.cho40.identity.Scope.of(vn.cho40.identity.Scope.Kind.MARKET, m.code()));
+        return staff.stream().filter(u -> u.role() == vn.cho40.identity.Role.MARKET_CASHIER).findFirst()
+                .or(() -> staff.stream().filter(u -> u.role() == vn.cho40.identity.Role.MARKET_MANAGER).findFirst())
+                .map(vn.cho40.identity.StaffUser::username)
+                .orElse("thungan." + m.code().substring(m.code().indexOf('-') + 1).toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override
@@ -136,6 +177,7 @@ class BillingDemo implements ApplicationRunner {
                 // Oldest month: 9 in 10 paid; middle: 7 in 10; last: half. The one in 20 that pays short stays partly paid.
                 int paidShare = back == 3 ? 9 : back == 2 ? 7 : 5;
                 List<InboundPayment> payments = new ArrayList<>();
+                List<CashPaid> cash = new ArrayList<>();
                 int i = 0;
                 for (Bills.View b : bills.ofMarket(m.id(), period, "")) {
                     i++;
@@ -151,11 +193,19 @@ class BillingDemo implements ApplicationRunner {
                         long span = Math.max(1, java.time.Duration.between(issuedAt, clock.instant()).toMinutes());
                         booked = issuedAt.plus(java.time.Duration.ofMinutes((i * 7919L) % span));
                     }
+                    // One in ten pays at the board's cash desk, in the morning market, on a day gone by (today's
+                    // desk is the cashier's own to open).
+                    var cashDay = LocalDate.ofInstant(booked, VN);
+                    if (i % 10 == 0 && cashDay.isBefore(LocalDate.now(clock.withZone(VN)))) {
+                        cash.add(new CashPaid(b, cashDay.atTime(6 + i % 4, (i * 13) % 60).atZone(VN).toInstant()));
+                        continue;
+                    }
                     payments.add(new InboundPayment(InboundPayment.Provider.SEPAY, "demo-fee-" + b.number(),
                             "DEMOFEE" + b.number().replace("-", ""), amount, InboundPayment.Direction.CREDIT, booked,
                             m.collectionAccountNo(), null, b.paymentCode() + " tien cho quay " + b.stallCode(),
                             b.traderName(), null, null, null, null, m.collectionBankBin()));
                 }
+                cashDesk(m, cash);
                 if (!payments.isEmpty()) {
                     sent.add(ingest.record(InboundPayment.Provider.SEPAY, new Verdict.Accepted(payments),
                             ("demo fees " + code + " " + period).getBytes(StandardCharsets.UTF_8), "demo", null,

@@ -15,6 +15,7 @@ class BillingMenu implements MenuContributor {
         return List.of(MenuEntry.staff("/billing", "nav.billing", Permission.BILL_READ, 85),
                 MenuEntry.staff("/billing/rates", "nav.billingRates", Permission.BILL_READ, 86),
                 MenuEntry.staff("/billing/cash", "nav.cashDesk", Permission.CASH_COLLECT, 84),
+                MenuEntry.staff("/billing/cashbook", "nav.cashBook", Permission.BILL_READ, 84),
                 MenuEntry.staff("/billing/arrears", "nav.arrears", Permission.BILL_READ, 87),
                 MenuEntry.staff("/billing/stalls", "nav.stallFacts", Permission.BILL_READ, 88),
                 MenuEntry.staff("/billing/waivers", "nav.waivers", Permission.BILL_READ, 89),

@@ -73,9 +73,38 @@ public class CashDesk {
                 .optional();
     }
 
+    /** A day of one cashier's desk as the cash book lists it: receipts, what they add up to, the count. */
+    public record Day(UUID sessionId, LocalDate day, String cashier, int receipts, long expectedVnd, Long countedVnd,
+                      String note, java.time.Instant closedAt) {
+        public Long differenceVnd() {
+            return countedVnd == null ? null : countedVnd - expectedVnd;
+        }
+    }
+
+    /** The market's cash days of a month, newest first, open ones (not yet closed) included. */
+    public List<Day> book(UUID marketId, java.time.YearMonth month) {
+        return db.sql("""
+                SELECT s.id, s.business_day, s.cashier, count(p.id), coalesce(sum(p.amount_vnd), 0), s.counted_vnd,
+                       s.note, s.closed_at
+                FROM cash_session s LEFT JOIN bill_payment p ON p.cash_session_id = s.id
+                WHERE s.market_id = ? AND s.business_day BETWEEN ? AND ?
+                GROUP BY s.id ORDER BY s.business_day DESC, s.cashier""")
+                .params(marketId, month.atDay(1), month.atEndOfMonth())
+                .query((rs, n) -> new Day(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getInt(4), rs.getLong(5), (Long) rs.getObject(6), rs.getString(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
+                .list();
+    }
+
     /** Records cash paid against a bill of this market; returns the receipt. All or nothing. */
     @Transactional
     public Receipt pay(Market m, UUID billId, long amountVnd, String payerName, String cashier) {
+        return payAt(m, billId, amountVnd, payerName, cashier, clock.instant());
+    }
+
+    /** The same at a given moment, on that moment's business day: the demo's history of cash desks. */
+    @Transactional
+    Receipt payAt(Market m, UUID billId, long amountVnd, String payerName, String cashier, java.time.Instant at) {
         var bill = db.sql("""
                 SELECT b.id, b.trader_id, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd, b.status, b.number
                 FROM bill b WHERE b.id = ? AND b.market_id = ? FOR UPDATE""").params(billId, m.id())
@@ -93,8 +122,8 @@ public class CashDesk {
             throw new InvalidInputException(Violation.of("amount", "billing.cash.tooMuch",
                     vn.cho40.shared.Money.vnd(amountVnd).format(), vn.cho40.shared.Money.vnd(due).format()));
         }
-        LocalDate day = today();
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDate day = LocalDate.ofInstant(at, VN);
+        Timestamp now = Timestamp.from(at);
         db.sql("""
                 INSERT INTO cash_session (id, market_id, cashier, business_day, opened_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (market_id, cashier, business_day) DO NOTHING""")
@@ -159,10 +188,15 @@ public class CashDesk {
     /** Closes the cashier's day with the amount counted; the difference against the payments is recorded. */
     @Transactional
     public Session close(Market m, String cashier, long countedVnd, String note) {
+        return closeDay(m, cashier, today(), countedVnd, note, clock.instant());
+    }
+
+    /** Closes a given day's cash at a given moment: the demo's history of cash desks. */
+    @Transactional
+    Session closeDay(Market m, String cashier, LocalDate day, long countedVnd, String note, java.time.Instant at) {
         if (countedVnd < 0) {
             throw new InvalidInputException(Violation.of("counted", "billing.cash.counted"));
         }
-        LocalDate day = today();
         Session s = session(m, cashier, day).orElseThrow(() ->
                 new InvalidInputException(Violation.of("counted", "billing.cash.noSession")));
         if (s.closed()) {
@@ -177,7 +211,7 @@ public class CashDesk {
         db.sql("""
                 UPDATE cash_session SET expected_vnd = ?, counted_vnd = ?, closed_at = ?, note = ?
                 WHERE id = ? AND closed_at IS NULL""")
-                .params(s.expectedVnd(), countedVnd, Timestamp.from(clock.instant()),
+                .params(s.expectedVnd(), countedVnd, Timestamp.from(at),
                         note == null || note.isBlank() ? null : note.strip(), s.id())
                 .update();
         audit.record("CASH_CLOSE", "cash_session", s.id(), m.id(), m.provinceCode(),

@@ -60,6 +60,10 @@ class CashDeskPages {
             model.addAttribute("receipts", session.map(s -> desk.receipts(s.id())).orElse(List.of()));
             String code = stall.strip().toUpperCase(java.util.Locale.ROOT);
             model.addAttribute("stall", code);
+            // The stalls that owe, oldest debt first, offered as the cashier types the stall code.
+            var owing = new java.util.LinkedHashMap<String, String>();
+            bills.openOfMarket(m.id()).forEach(b -> owing.putIfAbsent(b.stallCode(), b.traderName()));
+            model.addAttribute("owingStalls", owing);
             if (!code.isEmpty()) {
                 model.addAttribute("open", bills.openOfStall(m.id(), code));
                 model.addAttribute("stallKnown", bills.stallExists(m.id(), code));
@@ -76,7 +80,7 @@ class CashDeskPages {
         try {
             long vnd = vn.cho40.shared.Money.parse(amount).orElseThrow(IllegalArgumentException::new).vnd();
             CashDesk.Receipt r = desk.pay(m, bill, vnd, payer, access.require().username());
-            return "redirect:/billing/cash/receipts/" + r.id();
+            return "redirect:/billing/receipts/" + r.id();
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
         } catch (IllegalArgumentException e) {
@@ -85,7 +89,7 @@ class CashDeskPages {
         return "redirect:/billing/cash?market=" + m.code() + "&stall=" + stall;
     }
 
-    @GetMapping("/billing/cash/receipts/{id}")
+    @GetMapping("/billing/receipts/{id}")
     String receipt(@PathVariable UUID id, Model model) {
         UUID marketId = desk.marketOf(id).orElseThrow(() -> new NotFoundException("billing.cash.noReceipt", id));
         Market m = markets.forStaffOf(marketId, Permission.BILL_READ,

@@ -32,8 +32,16 @@ public class FeeReports {
 
         /** The share by amount as people read it: "87,5 %", or a dash when nothing was paid. */
         public String cashlessShareText() {
-            Integer p = cashlessShareByAmount();
-            return p == null ? "—" : (p / 10) + "," + (p % 10) + " %";
+            return percentText(cashlessShareByAmount());
+        }
+
+        /** Transfers over all payments by number, as people read it. */
+        public String cashlessShareByCountText() {
+            return percentText(cashlessShareByCount());
+        }
+
+        private static String percentText(Integer perMille) {
+            return perMille == null ? "—" : (perMille / 10) + "," + (perMille % 10) + " %";
         }
 
         public Integer cashlessShareByCount() {

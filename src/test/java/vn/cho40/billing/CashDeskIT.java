@@ -2,6 +2,7 @@ package vn.cho40.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +17,7 @@ import vn.cho40.IntegrationTest;
 import vn.cho40.WebSession;
 import vn.cho40.demo.DemoProvince;
 import vn.cho40.ledger.Ledger;
+import vn.cho40.shared.VnFormats;
 
 /**
  * The cashier takes cash against a stall's unpaid bill on the phone page: more than is due is refused and nothing
@@ -53,6 +55,8 @@ class CashDeskIT {
         WebSession desk = cashier();
         assertThat(desk.get("/billing/cash?market=TN-DAITU&stall=" + bill.stallCode()).body())
                 .contains(bill.number(), "Ghi thu tiền mặt");
+        assertThat(desk.get("/billing/cash?market=TN-DAITU").body()).as("the stalls that owe are offered as one types")
+                .contains("<option value=\"" + bill.stallCode() + "\" label=\"" + bill.traderName() + "\">");
         assertThat(desk.get("/billing/cash?market=TN-DAITU&stall=zz-1").body()).as("a typo is not a stall that owes nothing")
                 .contains("Không có quầy ZZ-1 ở").doesNotContain("id=\"nothing-due\"");
 
@@ -67,7 +71,7 @@ class CashDeskIT {
         Http.Response paid = desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill",
                 bill.id().toString(), "amount", String.valueOf(part), "payer", "Chị Hoa", "stall", bill.stallCode()),
                 "/billing/cash?market=TN-DAITU");
-        assertThat(paid.location()).startsWith("/billing/cash/receipts/");
+        assertThat(paid.location()).startsWith("/billing/receipts/");
         String receipt = desk.get(paid.location()).body();
         assertThat(receipt).contains("PHIẾU THU", "PT-TN-DAITU-", "Chị Hoa", "đồng", "In phiếu thu", "/js/print.js");
         String cashierName = db.sql("SELECT full_name FROM staff_user WHERE username = 'thungan.daitu'")
@@ -96,8 +100,14 @@ class CashDeskIT {
         assertThat(desk.get(unexplained.location()).body()).as("a short count needs its reason")
                 .contains("Tiền đếm được thiếu " + vn.cho40.shared.Money.vnd(5_000).format(), "ghi lý do chênh lệch")
                 .as("the count stays typed").contains("value=\"" + (bill.totalVnd() - 5_000) + "\"");
-        assertThat(db.sql("SELECT count(*) FROM cash_session WHERE cashier = 'thungan.daitu' AND closed_at IS NOT NULL")
-                .query(Long.class).single()).isZero();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        assertThat(db.sql("""
+                SELECT count(*) FROM cash_session WHERE cashier = 'thungan.daitu' AND closed_at IS NOT NULL
+                AND business_day = ?""").param(today).query(Long.class).single()).as("today's desk stays open").isZero();
+        assertThat(db.sql("""
+                SELECT count(*) FROM cash_session WHERE cashier = 'thungan.daitu' AND closed_at IS NOT NULL
+                AND business_day < ?""").param(today).query(Long.class).single())
+                .as("the demo's cashier closed the days gone by").isPositive();
         Http.Response closed = desk.postForm("/billing/cash/close", Map.of("market", "TN-DAITU",
                 "counted", String.valueOf(bill.totalVnd() - 5_000), "note", "thiếu 5.000"), "/billing/cash?market=TN-DAITU");
         assertThat(closed.status()).isEqualTo(302);
@@ -120,6 +130,30 @@ class CashDeskIT {
 
         WebSession board = new WebSession(port, null, null);
         board.postForm("/login", Map.of("username", "bql.daitu", "password", DemoProvince.DEMO_PASSWORD), "/login");
+        // The cash book: today's desk with its short count and reason, and the days the demo's cashier closed.
+        String cashBook = board.get("/billing/cashbook?market=TN-DAITU").body();
+        assertThat(cashBook).contains("id=\"cash-days\"", VnFormats.date(today), "Lý do: thiếu 5.000",
+                "chênh lệch -" + vn.cho40.shared.Money.vnd(5_000).format());
+        Map<String, Object> pastDay = db.sql("""
+                SELECT s.business_day, s.counted_vnd, count(p.id) AS receipts FROM cash_session s
+                JOIN bill_payment p ON p.cash_session_id = s.id
+                WHERE s.cashier = 'thungan.daitu' AND s.business_day < ? AND s.closed_at IS NOT NULL
+                GROUP BY s.id ORDER BY s.business_day LIMIT 1""").param(today).query().singleRow();
+        LocalDate day = ((java.sql.Date) pastDay.get("business_day")).toLocalDate();
+        String month = board.get("/billing/cashbook?market=TN-DAITU&month=" + YearMonth.from(day)).body();
+        assertThat(month).contains(VnFormats.date(day) + " · ",
+                "đếm được " + vn.cho40.shared.Money.vnd(((Number) pastDay.get("counted_vnd")).longValue()).format(),
+                ((Number) pastDay.get("receipts")).longValue() + " phiếu thu", "/billing/receipts/");
+        assertThat(board.get("/billing/cashbook?market=TN-DAITU&month=2026-13").body()).as("a month that is not one")
+                .contains("id=\"month-refused\"");
+        assertThat(new WebSession(port, "bql.bunglao", DemoProvince.DEMO_PASSWORD)
+                .get("/billing/cashbook?market=TN-DAITU").status()).as("another market's board").isIn(403, 404);
+        // The auditor reads the book and its receipts, as they read the bills that link to them.
+        WebSession auditor = new WebSession(port, "kiemtra.thainguyen", DemoProvince.DEMO_PASSWORD);
+        String audited = auditor.get("/billing/cashbook?market=TN-DAITU").body();
+        String receiptLink = audited.replaceFirst("(?s).*?href=\"(/billing/receipts/[0-9a-f-]+)\".*", "$1");
+        assertThat(auditor.get(receiptLink).body()).contains("PHIẾU THU");
+        assertThat(auditor.get("/billing/cash?market=TN-DAITU").status()).as("but takes no cash").isEqualTo(403);
         String arrears = board.get("/billing/arrears?market=TN-DAITU&q=" + other.stallCode()).body();
         assertThat(arrears).contains("Chưa đến hạn", "Quá hạn 1–30 ngày", other.number(), "quầy còn nợ");
         // One row per stall: its unpaid bills add up, with a notice to print for them.

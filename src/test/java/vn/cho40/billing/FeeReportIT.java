@@ -59,6 +59,20 @@ class FeeReportIT {
                 WHERE m.code = 'TN-DAITU' AND b.period_start = ?""").param(month.atDay(1)).query(Long.class).single();
         assertThat(market).contains("id=\"report-waived\">" + vn.cho40.shared.Money.vnd(waived).format(),
                 "id=\"report-credit\">");
+        // The share without cash, by amount and by number of payments, read from the payments themselves.
+        var counts = db.sql("""
+                SELECT count(*) FILTER (WHERE p.method = 'TRANSFER'), count(*) FILTER (WHERE p.method = 'CASH'),
+                       coalesce(sum(p.amount_vnd) FILTER (WHERE p.method = 'CASH'), 0)
+                FROM bill_payment p JOIN bill b ON b.id = p.bill_id JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.period_start = ?""").param(month.atDay(1))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+        assertThat(counts[1]).as("the demo paid some of that month in cash").isPositive();
+        long byCount = Math.round(counts[0] * 1000.0 / (counts[0] + counts[1]));
+        long byAmount = Math.round(transfer * 1000.0 / (transfer + counts[2]));
+        assertThat(market).contains("id=\"report-share-count\">" + byCount / 10 + "," + byCount % 10 + " %")
+                .contains("id=\"report-share\">" + byAmount / 10 + "," + byAmount % 10 + " %")
+                .as("the totals come first on the page").contains("id=\"report-figures\"");
+        assertThat(market.indexOf("id=\"report-figures\"")).isLessThan(market.indexOf("id=\"fee-report\""));
         // Stalls read in the order the market's rows are walked: A-2 before A-10.
         assertThat(market).contains(">A-2 · ", ">A-10 · ");
         assertThat(market.indexOf(">A-2 · ")).isLessThan(market.indexOf(">A-10 · "));

@@ -85,7 +85,7 @@ class MenuIT {
         assertThat(problems).isEmpty();
         assertThat(menus.get("thungan.daitu")).as("a cashier's menu")
                 .containsExactly("/", "/home", "/admin/traders", "/payments/exceptions", "/payments/statements", "/readings",
-                        "/billing/cash", "/billing", "/billing/rates", "/billing/arrears", "/billing/stalls", "/billing/waivers", "/billing/report", "/billing/settings", "/einvoices");
+                        "/billing/cash", "/billing/cashbook", "/billing", "/billing/rates", "/billing/arrears", "/billing/stalls", "/billing/waivers", "/billing/report", "/billing/settings", "/einvoices");
         assertThat(menus.get("kiemtra.thainguyen")).contains("/admin/audit").doesNotContain("/payments/exceptions");
         assertThat(menus.get("tocongnghe.daiphuc")).contains("/onboarding").doesNotContain("/admin/users");
         assertThat(menus.get("admin")).contains("/admin/users", "/admin/audit", "/payments/exceptions")
