@@ -195,8 +195,14 @@ class BillingDemo implements ApplicationRunner {
                     }
                     // One in ten pays at the board's cash desk, in the morning market, on a day gone by (today's
                     // desk is the cashier's own to open).
-                    var cashDay = LocalDate.ofInstant(booked, VN);
-                    if (i % 10 == 0 && cashDay.isBefore(LocalDate.now(clock.withZone(VN)))) {
+                    LocalDate today = LocalDate.now(clock.withZone(VN));
+                    LocalDate cashDay = b.dueOn().minusDays(1 + (i / 10) % 9);
+                    if (!cashDay.isBefore(today)) {
+                        // Not yet due: some morning since the bill was issued.
+                        LocalDate issuedOn = period.plusMonths(1).atDay(1);
+                        cashDay = issuedOn.plusDays((i / 10) % Math.max(1, today.toEpochDay() - issuedOn.toEpochDay()));
+                    }
+                    if (i % 10 == 0 && cashDay.isBefore(today)) {
                         cash.add(new CashPaid(b, cashDay.atTime(6 + i % 4, (i * 13) % 60).atZone(VN).toInstant()));
                         continue;
                     }
