@@ -45,7 +45,7 @@ class LedgerIT {
         });
 
         String page = new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD).get("/ledger").body();
-        assertThat(page).contains("Sổ cân đối", "Phải thu tiểu thương (hoá đơn)", "Doanh thu phí chợ", trader.toString());
+        assertThat(page).contains("Sổ cân đối", "Phải thu tiểu thương (hóa đơn)", "Doanh thu phí chợ", trader.toString());
         assertThat(new WebSession(port, "kiemtra.thainguyen", DemoProvince.DEMO_PASSWORD)
                 .get("/ledger?market=TN-DAITU").body()).contains("Sổ cân đối");
         assertThat(new WebSession(port, "thungan.daitu", DemoProvince.DEMO_PASSWORD).get("/ledger").status())

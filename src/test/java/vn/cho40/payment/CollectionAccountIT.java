@@ -59,7 +59,7 @@ class CollectionAccountIT {
                 .single();
         vn.cho40.WebSession board = new vn.cho40.WebSession(port, "admin", IntegrationTest.ADMIN_PASSWORD);
         String queue = board.get("/payments/exceptions").body();
-        assertThat(queue).contains("không mang mã hoá đơn");
+        assertThat(queue).contains("không mang mã hóa đơn");
         Http.Response refused = board.postForm("/payments/exceptions/" + id + "/assign-code",
                 Map.of("code", "C40XYZ"), "/payments/exceptions");
         assertThat(refused.status()).isEqualTo(302);
