@@ -49,6 +49,12 @@ class BillPaymentCodes implements PaymentCodes {
         return Optional.ofNullable(findAll(List.of(code)).get(code));
     }
 
+    /** A bill's printed number (TN-DAITU-2026-000761) gives its code. */
+    @Override
+    public Optional<String> codeOf(String reference) {
+        return db.sql("SELECT payment_code FROM bill WHERE number = ?").param(reference).query(String.class).optional();
+    }
+
     @Override
     public Map<String, Target> findAll(Collection<String> codes) {
         Map<String, Target> found = new HashMap<>();

@@ -20,6 +20,14 @@ public interface PaymentCodes {
     /** The code's target, or empty when this issuer never issued it. */
     Optional<Target> find(String code);
 
+    /**
+     * The payment code of something people know by another reference (a bill by its printed number), so a cashier
+     * assigning a transfer by hand may type either; empty when this issuer knows no such reference.
+     */
+    default Optional<String> codeOf(String reference) {
+        return Optional.empty();
+    }
+
     /** The targets of those of these codes this issuer issued, by code; issuers may answer in one query. */
     default java.util.Map<String, Target> findAll(java.util.Collection<String> codes) {
         java.util.Map<String, Target> found = new java.util.HashMap<>();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -218,7 +219,10 @@ public class PaymentExceptions {
         if (item.marketId() != null && !item.marketId().equals(market.id())) {
             throw new InvalidInputException(Violation.of("code", "payment.exception.otherMarket"));
         }
-        String wanted = code == null ? "" : code.replace(" ", "").strip().toUpperCase(java.util.Locale.ROOT);
+        String typed = code == null ? "" : code.replace(" ", "").strip().toUpperCase(java.util.Locale.ROOT);
+        // A bill's printed number will do too: its issuer says which code it carries.
+        String wanted = vn.cho40.shared.PaymentCode.isValid(typed) ? typed : codes.stream()
+                .map(c -> c.codeOf(typed)).flatMap(Optional::stream).findFirst().orElse(typed);
         if (!vn.cho40.shared.PaymentCode.isValid(wanted)) {
             throw new InvalidInputException(Violation.of("code", "payment.exception.codeInvalid", code));
         }

@@ -63,7 +63,7 @@ class CollectionAccountIT {
         Http.Response refused = board.postForm("/payments/exceptions/" + id + "/assign-code",
                 Map.of("code", "C40XYZ"), "/payments/exceptions");
         assertThat(refused.status()).isEqualTo(302);
-        assertThat(board.get("/payments/exceptions").body()).contains("không phải mã thanh toán hợp lệ");
+        assertThat(board.get("/payments/exceptions").body()).contains("không phải mã thanh toán hay số hóa đơn");
         assertThat(db.sql("SELECT status FROM payment_event WHERE id = ?::uuid").param(id).query(String.class).single())
                 .as("nothing changed").isEqualTo("EXCEPTION");
     }
