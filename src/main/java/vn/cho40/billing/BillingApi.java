@@ -77,7 +77,10 @@ class BillingApi {
                         @Parameter(description = "YYYY-MM; last month when left out", example = "2026-11",
                                 schema = @Schema(type = "string", pattern = "^[0-9]{4}-[0-9]{2}$"))
                         @RequestParam(required = false) YearMonth period,
-                        @Parameter(description = "only bills in this status") @RequestParam(defaultValue = "") String status) {
+                        @Parameter(description = "only bills in this status; OVERDUE: unpaid after the due date",
+                                schema = @Schema(allowableValues = {"OPEN", "PARTLY_PAID", "PAID", "WAIVED", "CREDITED",
+                                        "OVERDUE"}))
+                        @RequestParam(defaultValue = "") String status) {
         Market m = markets.forStaff(code, Permission.BILL_READ);
         YearMonth month = period != null ? period
                 : YearMonth.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1);

@@ -72,6 +72,7 @@ class BillingPages {
         model.addAttribute("markets", choices);
         model.addAttribute("period", month);
         model.addAttribute("status", status);
+        model.addAttribute("statusFilters", Bills.STATUS_FILTERS);
         model.addAttribute("today", today);
         if (!code.isBlank()) {
             Market m = markets.forStaff(code, Permission.BILL_READ);

@@ -81,11 +81,33 @@ public class Bills {
             FROM bill b JOIN stall s ON s.id = b.stall_id JOIN trader t ON t.id = b.trader_id
             JOIN market m ON m.id = b.market_id""";
 
+    /** The statuses a list may be filtered by: a bill's own, and OVERDUE (unpaid after its due date). */
+    public static final List<String> STATUS_FILTERS = List.of("OPEN", "PARTLY_PAID", "PAID", "WAIVED", "CREDITED",
+            "OVERDUE");
+
     public List<View> ofMarket(UUID marketId, YearMonth period, String status) {
         // A month's list holds the bills that start in it: its month's, a quarter's first month's, its day tickets.
-        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ? "
-                        + "AND (? = '' OR b.status = ?) ORDER BY " + STALL_ORDER + ", b.number")
-                .params(marketId, period.atDay(1), period.atEndOfMonth(), status, status).query(Bills::map).list();
+        List<Object> params = new ArrayList<>(List.of(marketId, period.atDay(1), period.atEndOfMonth()));
+        return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ?"
+                        + statusWhere(status, params) + " ORDER BY " + STALL_ORDER + ", b.number")
+                .params(params).query(Bills::map).list();
+    }
+
+    /** The filter's condition; a status that is none of {@link #STATUS_FILTERS} is refused, naming them. */
+    private static String statusWhere(String status, List<Object> params) {
+        if (status == null || status.isBlank()) {
+            return "";
+        }
+        String s = status.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!STATUS_FILTERS.contains(s)) {
+            throw new vn.cho40.shared.InvalidInputException(vn.cho40.shared.Violation.of("status",
+                    "billing.status.unknown", status.strip(), String.join(", ", STATUS_FILTERS)));
+        }
+        if (s.equals("OVERDUE")) {
+            return " AND b.status IN ('OPEN', 'PARTLY_PAID') AND b.due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date";
+        }
+        params.add(s);
+        return " AND b.status = ?";
     }
 
     /** What a filtered month's list adds up to, all its pages together. */
@@ -119,11 +141,7 @@ public class Bills {
         params.add(marketId);
         params.add(period.atDay(1));
         params.add(period.atEndOfMonth());
-        String sql = " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ?";
-        if (status != null && !status.isBlank()) {
-            sql += " AND b.status = ?";
-            params.add(status);
-        }
+        String sql = " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ?" + statusWhere(status, params);
         return sql + StallSearch.where(query, "t.name_key", params);
     }
 

@@ -64,4 +64,29 @@ class BillListsIT {
         String arrears = board.get("/billing/arrears?market=TN-DAITU&q=zzqq").body();
         assertThat(arrears).contains("Không có quầy hay tiểu thương nào khớp").contains("id=\"buckets\"");
     }
+
+    @Test
+    void billsAreFilteredByStatusOverdueIncludedAndAStatusThatIsNoneIsRefused() {
+        YearMonth older = YearMonth.now(VnFormats.VIETNAM).minusMonths(2);
+        long overdue = db.sql("""
+                SELECT count(*) FROM bill b JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.period_start BETWEEN ? AND ? AND b.status IN ('OPEN', 'PARTLY_PAID')
+                AND b.due_on < ?""").params(older.atDay(1), older.atEndOfMonth(), java.time.LocalDate.now(VnFormats.VIETNAM))
+                .query(Long.class).single();
+        assertThat(overdue).as("the demo leaves bills of two months ago unpaid past their due date").isPositive();
+        vn.cho40.Http api = new vn.cho40.Http(port).as("bql.daitu", DemoProvince.DEMO_PASSWORD);
+        vn.cho40.Http.Response list = api.get("/api/v1/markets/TN-DAITU/bills?period=" + older + "&status=overdue");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().split("\"paymentCode\"").length - 1).isEqualTo((int) overdue);
+        assertThat(list.body()).doesNotContain("\"status\":\"PAID\"");
+
+        vn.cho40.Http.Response wrong = api.get("/api/v1/markets/TN-DAITU/bills?period=" + older + "&status=UNPAID");
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.body()).contains("Trạng thái \\\"UNPAID\\\" không có", "OVERDUE", "\"field\":\"status\"");
+
+        WebSession board = new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD);
+        String page = board.get("/billing?market=TN-DAITU&period=" + older + "&status=OVERDUE").body();
+        assertThat(page).contains("trong số " + overdue)
+                .containsPattern("<option value=\"OVERDUE\"\\s+selected=\"selected\">Quá hạn</option>");
+    }
 }
