@@ -68,9 +68,11 @@ public class Bills {
     static final String STALL_ORDER = "split_part(s.code, '-', 1), length(s.code), s.code";
 
     private final JdbcClient db;
+    private final java.time.Clock clock;
 
-    Bills(JdbcClient db) {
+    Bills(JdbcClient db, java.time.Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** The columns {@link #map} reads, for the billing module's other queries of bills. */
@@ -89,12 +91,16 @@ public class Bills {
         // A month's list holds the bills that start in it: its month's, a quarter's first month's, its day tickets.
         List<Object> params = new ArrayList<>(List.of(marketId, period.atDay(1), period.atEndOfMonth()));
         return db.sql(SELECT_VIEW + " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ?"
-                        + statusWhere(status, params) + " ORDER BY " + STALL_ORDER + ", b.number")
+                        + statusWhere(status, params, today()) + " ORDER BY " + STALL_ORDER + ", b.number")
                 .params(params).query(Bills::map).list();
     }
 
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM));
+    }
+
     /** The filter's condition; a status that is none of {@link #STATUS_FILTERS} is refused, naming them. */
-    private static String statusWhere(String status, List<Object> params) {
+    private static String statusWhere(String status, List<Object> params, LocalDate today) {
         if (status == null || status.isBlank()) {
             return "";
         }
@@ -104,7 +110,8 @@ public class Bills {
                     "billing.status.unknown", status.strip(), String.join(", ", STATUS_FILTERS)));
         }
         if (s.equals("OVERDUE")) {
-            return " AND b.status IN ('OPEN', 'PARTLY_PAID') AND b.due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date";
+            params.add(today);
+            return " AND b.status IN ('OPEN', 'PARTLY_PAID') AND b.due_on < ?";
         }
         params.add(s);
         return " AND b.status = ?";
@@ -137,11 +144,11 @@ public class Bills {
                 .single();
     }
 
-    private static String monthWhere(UUID marketId, YearMonth period, String status, String query, List<Object> params) {
+    private String monthWhere(UUID marketId, YearMonth period, String status, String query, List<Object> params) {
         params.add(marketId);
         params.add(period.atDay(1));
         params.add(period.atEndOfMonth());
-        String sql = " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ?" + statusWhere(status, params);
+        String sql = " WHERE b.market_id = ? AND b.period_start BETWEEN ? AND ?" + statusWhere(status, params, today());
         return sql + StallSearch.where(query, "t.name_key", params);
     }
 
