@@ -41,7 +41,8 @@ public class MeterUsage {
 
     /**
      * The usage of every stall of the market with a meter of this kind in service during [first, last], by stall;
-     * stalls whose meters have no reading closing the period are left out.
+     * stalls whose meters have no reading closing the period are left out. The closing reading is one taken inside
+     * the period: a meter nobody read this period is not billed zero (and two periods' use next time), it is missing.
      */
     public Map<UUID, StallUsage> inPeriod(UUID marketId, MeterKind kind, LocalDate first, LocalDate last) {
         record Row(UUID stallId, String serial, LocalDate installedOn, long initial, LocalDate removedOn, Long fin,
@@ -52,7 +53,7 @@ public class MeterUsage {
                        (SELECT r.value FROM meter_reading r WHERE r.meter_id = m.id AND r.read_on < :first
                         ORDER BY r.read_on DESC LIMIT 1),
                        (SELECT r.value FROM meter_reading r WHERE r.meter_id = m.id AND r.read_on <= :last
-                        ORDER BY r.read_on DESC LIMIT 1)
+                          AND r.read_on >= :first ORDER BY r.read_on DESC LIMIT 1)
                 FROM meter m
                 WHERE m.market_id = :market AND m.kind = :kind AND m.installed_on <= :last
                   AND (m.removed_on IS NULL OR m.removed_on >= :first)
