@@ -35,8 +35,11 @@ class BillingApi {
     private final Bills bills;
     private final BillingRuns runs;
     private final Access access;
+    private final org.springframework.context.MessageSource messages;
 
-    BillingApi(Markets markets, Bills bills, BillingRuns runs, Access access) {
+    BillingApi(Markets markets, Bills bills, BillingRuns runs, Access access,
+               org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.markets = markets;
         this.bills = bills;
         this.runs = runs;
@@ -61,14 +64,27 @@ class BillingApi {
     record BillDetailJson(BillJson bill, List<Bills.Line> lines, List<Bills.Payment> payments) {
     }
 
-    @Schema(description = "A billing run: the month (YYYY-MM) and whether only to preview it.")
-    record RunRequest(@Schema(example = "2026-11", pattern = "^[0-9]{4}-[0-9]{2}$") String period, Boolean dryRun) {
+    @Schema(description = "A billing run: the period and whether only to preview it.")
+    record RunRequest(@Schema(example = "2026-11", description = "a month YYYY-MM, a quarter YYYY-Qn (2026-Q4) or a "
+            + "day of tickets for non-fixed sellers dd/MM/yyyy (15/11/2026)",
+            pattern = "^([0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])|[0-3]?[0-9]/[01]?[0-9]/[0-9]{4})$") String period,
+                      Boolean dryRun) {
     }
 
-    @Schema(description = "A run's preview or result: bills (stall, trader, total), stalls that cannot be billed and "
-            + "why, totals per charge type.")
+    @Schema(description = "A run's preview or result: totals per charge type, and in a preview every bill to be "
+            + "issued with its lines, and the stalls or charges that cannot be billed and why.")
     record RunJson(String period, boolean issued, int bills, long totalVnd, LocalDate dueDate,
-                   Map<Charge, Long> totals, List<Map<String, Object>> billsPreview, List<BillingRuns.Unbillable> unbillable) {
+                   Map<Charge, Long> totals, List<DraftBillJson> billsPreview, List<UnbillableJson> unbillable) {
+    }
+
+    @Schema(description = "A bill to be issued: the stall, the trader holding it, its total and its lines (quantities "
+            + "in thousandths of the unit; daysBilled of daysInPeriod when a lease or a rate covers part of it).")
+    record DraftBillJson(String stallCode, String traderId, long totalVnd, List<BillingRuns.DraftLine> lines) {
+    }
+
+    @Schema(description = "A stall, or one charge of it, that cannot be billed: reason is NO_LEASE, NO_RATE or "
+            + "NO_READING, message says it in the request's language (Accept-Language) with what to do.")
+    record UnbillableJson(String stallCode, String reason, Charge charge, String message) {
     }
 
     @GetMapping("/api/v1/markets/{code}/bills")
@@ -113,11 +129,20 @@ class BillingApi {
         if (!dry) {
             runs.issue(m, period, access.require().username());
         }
-        List<Map<String, Object>> preview = p.bills().stream().limit(dry ? 10_000 : 0)
-                .map(b -> Map.<String, Object>of("stallCode", b.stallCode(), "traderId", b.traderId().toString(),
-                        "totalVnd", b.totalVnd(), "lines", b.lines().size()))
-                .toList();
+        List<DraftBillJson> preview = dry ? p.bills().stream()
+                .map(b -> new DraftBillJson(b.stallCode(), b.traderId().toString(), b.totalVnd(), b.lines())).toList()
+                : List.of();
         return ResponseEntity.ok(new RunJson(period.toString(), !dry || p.alreadyIssued(), p.bills().size(),
-                p.totalVnd(), p.dueOn(), p.totals(), preview, p.unbillable()));
+                p.totalVnd(), p.dueOn(), p.totals(), preview, p.unbillable().stream().map(this::unbillable).toList()));
+    }
+
+    private UnbillableJson unbillable(BillingRuns.Unbillable u) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Charge charge = u.arg().isEmpty() ? null : Charge.valueOf(u.arg());
+        Object[] args = charge == null ? new Object[0]
+                : new Object[] {messages.getMessage("billing.charge." + charge, null, locale)};
+        String reason = u.reasonKey().substring(u.reasonKey().lastIndexOf('.') + 1)
+                .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        return new UnbillableJson(u.stallCode(), reason, charge, messages.getMessage(u.reasonKey(), args, locale));
     }
 }

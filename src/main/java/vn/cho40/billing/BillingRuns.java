@@ -43,6 +43,16 @@ public class BillingRuns {
     public record DraftLine(Charge charge, String description, UUID rateId, String unit, long quantityMilli,
                             long unitPriceVnd, long amountVnd, Integer vatBp, Long readingFrom, Long readingTo,
                             int daysBilled, int daysInPeriod) {
+
+        private static final java.time.format.DateTimeFormatter DAY =
+                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+        /** The line of one rate when another prices the rest of the period: its dates go on its description. */
+        DraftLine during(LocalDate from, LocalDate to) {
+            return new DraftLine(charge, description + " (" + DAY.format(from) + " – " + DAY.format(to) + ")", rateId,
+                    unit, quantityMilli, unitPriceVnd, amountVnd, vatBp, readingFrom, readingTo, daysBilled,
+                    daysInPeriod);
+        }
     }
 
     /** A bill to be: the stall, the trader holding it, the lease, its lines and total. */
@@ -193,30 +203,53 @@ public class BillingRuns {
             StallFacts facts = new StallFacts(h.stallId(), h.stallCode(), market.id(), market.provinceCode(),
                     market.marketClass(), h.area(), h.position(), h.covered() == null || h.covered(),
                     h.seller() == null ? "FIXED" : h.seller(), charges);
-            int daysHeld = LineMath.daysHeld(first, last, h.starts(), h.ends());
             List<DraftLine> lines = new ArrayList<>();
             for (Charge c : charges) {
-                var rate = RateBook.select(book, facts, c, first);
-                if (rate.isEmpty()) {
-                    if (!day) {
-                        unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noRate", c.name()));
+                List<RateBook.Span> spans = RateBook.spans(book, facts, c, first, last);
+                MeterUsage.StallUsage usage = c == Charge.ELECTRICITY ? power.get(h.stallId())
+                        : c == Charge.WATER ? water.get(h.stallId()) : null;
+                // A metered quantity is shared between the rates in force by the days each priced (as EVN does).
+                int pricedDays = spans.stream().filter(sp -> sp.rate() != null)
+                        .mapToInt(sp -> LineMath.daysHeld(sp.from(), sp.to(), h.starts(), h.ends())).sum();
+                long meteredLeft = usage == null ? 0 : usage.quantity() * 1000;
+                int daysLeft = pricedDays;
+                boolean unpriced = false;
+                for (RateBook.Span span : spans) {
+                    int inSpan = LineMath.daysHeld(span.from(), span.to(), h.starts(), h.ends());
+                    if (inSpan == 0) {
+                        continue;
                     }
-                    continue;
+                    if (span.rate() == null) {
+                        unpriced = true;
+                        continue;
+                    }
+                    FeeRate rate = span.rate();
+                    // A non-fixed seller's per-session and per-day charges are paid by day tickets, and only those are.
+                    boolean perDay = rate.unit().equals("SESSION") || rate.unit().equals("M2_DAY");
+                    if (day != (nonFixed && perDay)) {
+                        continue;
+                    }
+                    Long share = null;
+                    if (usage != null) {
+                        share = daysLeft == inSpan ? meteredLeft : meteredLeft * inSpan / daysLeft;
+                        meteredLeft -= share;
+                        daysLeft -= inSpan;
+                    }
+                    DraftLine line = line(rate, facts, inSpan, daysInPeriod, Math.max(1, billing.months()), usage, share);
+                    if (line == null) {
+                        unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noReading", c.name()));
+                        break;
+                    }
+                    if (spans.size() > 1) {
+                        line = line.during(span.from(), span.to());
+                    }
+                    if (line.amountVnd() > 0) {
+                        lines.add(line);
+                        totals.merge(c, line.amountVnd(), Long::sum);
+                    }
                 }
-                // A non-fixed seller's per-session and per-day charges are paid by day tickets, and only those are.
-                boolean perDay = rate.get().unit().equals("SESSION") || rate.get().unit().equals("M2_DAY");
-                if (day != (nonFixed && perDay)) {
-                    continue;
-                }
-                DraftLine line = line(rate.get(), facts, daysHeld, daysInPeriod, Math.max(1, billing.months()),
-                        c == Charge.ELECTRICITY ? power.get(h.stallId()) : c == Charge.WATER ? water.get(h.stallId()) : null);
-                if (line == null) {
-                    unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noReading", c.name()));
-                    continue;
-                }
-                if (line.amountVnd() > 0) {
-                    lines.add(line);
-                    totals.merge(c, line.amountVnd(), Long::sum);
+                if (unpriced && !day) {
+                    unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noRate", c.name()));
                 }
             }
             if (!lines.isEmpty()) {
@@ -229,12 +262,18 @@ public class BillingRuns {
 
     /** The line a rate makes for a stall over one month; null when a metered charge has no closing reading. */
     static DraftLine line(FeeRate r, StallFacts s, int daysHeld, int daysInPeriod, MeterUsage.StallUsage usage) {
-        return line(r, s, daysHeld, daysInPeriod, 1, usage);
+        return line(r, s, daysHeld, daysInPeriod, 1, usage, null);
     }
 
     /** The same over a period of {@code months} months: a monthly price counts once per month of it. */
     static DraftLine line(FeeRate r, StallFacts s, int daysHeld, int daysInPeriod, int months,
                           MeterUsage.StallUsage usage) {
+        return line(r, s, daysHeld, daysInPeriod, months, usage, null);
+    }
+
+    /** {@code meteredMilli}: the part of a metered quantity this rate prices (null: all of it). */
+    static DraftLine line(FeeRate r, StallFacts s, int daysHeld, int daysInPeriod, int months,
+                          MeterUsage.StallUsage usage, Long meteredMilli) {
         long qty;
         long amount;
         Long from = null;
@@ -259,7 +298,7 @@ public class BillingRuns {
                 if (usage == null) {
                     return null;
                 }
-                qty = usage.quantity() * 1000;
+                qty = meteredMilli == null ? usage.quantity() * 1000 : meteredMilli;
                 amount = LineMath.amount(r.priceVnd(), qty, 1, 1);
                 from = usage.parts().getFirst().fromReading();
                 to = usage.parts().getLast().toReading();
@@ -398,11 +437,8 @@ public class BillingRuns {
      */
     private void applyCredits(Market market, List<Object[]> bills, Timestamp now) {
         Map<UUID, Long> credit = new java.util.HashMap<>();
-        db.sql("""
-                SELECT account, -sum(amount_vnd) FROM ledger_entry WHERE market_id = ? AND account LIKE 'credit:%'
-                GROUP BY account HAVING sum(amount_vnd) < 0""").param(market.id())
-                .query((rs, n) -> Map.entry(UUID.fromString(rs.getString(1).substring("credit:".length())), rs.getLong(2)))
-                .list().forEach(e -> credit.put(e.getKey(), e.getValue()));
+        ledger.creditBalances(market.id(), Accounts.CREDIT).forEach((account, held) ->
+                credit.put(UUID.fromString(account.substring(Accounts.CREDIT.length())), held));
         if (credit.isEmpty()) {
             return;
         }

@@ -23,7 +23,7 @@ public class Bills {
     public record View(UUID id, UUID marketId, String number, String kind, String stallCode, UUID traderId,
                        String traderName, LocalDate periodStart, LocalDate dueOn, long totalVnd, long paidVnd,
                        long waivedVnd, String status, String paymentCode, String qrPayload, long creditedVnd,
-                       UUID corrects, LocalDate periodEnd) {
+                       UUID corrects, LocalDate periodEnd, LocalDate issuedOn) {
         public String period() {
             return YearMonth.from(periodStart).toString();
         }
@@ -40,6 +40,11 @@ public class Bills {
 
         public String periodText() {
             return billingPeriod().shortLabel();
+        }
+
+        /** Issued in the week before {@code today} and still open: the trader app calls it new. */
+        public boolean isNew(LocalDate today) {
+            return open() && issuedOn != null && !issuedOn.isBefore(today.minusDays(7));
         }
 
         public long dueVnd() {
@@ -69,8 +74,10 @@ public class Bills {
 
     private final JdbcClient db;
     private final java.time.Clock clock;
+    private final vn.cho40.ledger.Ledger ledger;
 
-    Bills(JdbcClient db, java.time.Clock clock) {
+    Bills(JdbcClient db, java.time.Clock clock, vn.cho40.ledger.Ledger ledger) {
+        this.ledger = ledger;
         this.db = db;
         this.clock = clock;
     }
@@ -79,7 +86,7 @@ public class Bills {
     static final String SELECT_VIEW = """
             SELECT b.id, b.market_id, b.number, b.kind, s.code, b.trader_id, t.full_name, b.period_start, b.due_on,
                    b.total_vnd, b.paid_vnd, b.waived_vnd, b.status, b.payment_code, m.collection_bank_bin,
-                   m.collection_account_no, b.credited_vnd, b.corrects, b.period_end
+                   m.collection_account_no, b.credited_vnd, b.corrects, b.period_end, b.issued_on
             FROM bill b JOIN stall s ON s.id = b.stall_id JOIN trader t ON t.id = b.trader_id
             JOIN market m ON m.id = b.market_id""";
 
@@ -212,8 +219,7 @@ public class Bills {
 
     /** The trader's prepaid credit with the board of a market (what they paid beyond their bills). */
     public long creditOf(UUID traderId) {
-        return db.sql("SELECT coalesce(-sum(amount_vnd), 0) FROM ledger_entry WHERE account = ?")
-                .param("credit:" + traderId).query(Long.class).single();
+        return -ledger.balance(vn.cho40.ledger.Accounts.credit(traderId));
     }
 
     static View map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -231,6 +237,7 @@ public class Bills {
         return new View(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getObject(6, UUID.class), rs.getString(7), rs.getObject(8, LocalDate.class),
                 rs.getObject(9, LocalDate.class), total, paid, waived, status, code, qr, credited,
-                rs.getObject(18, UUID.class), rs.getObject(19, LocalDate.class));
+                rs.getObject(18, UUID.class), rs.getObject(19, LocalDate.class),
+                rs.getObject(20, LocalDate.class));
     }
 }

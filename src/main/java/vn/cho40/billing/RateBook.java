@@ -21,6 +21,46 @@ public final class RateBook {
                 .max(Comparator.comparingInt(RateBook::specificity).thenComparing(FeeRate::effectiveFrom));
     }
 
+    /** A run of days priced by one rate, or by none ({@code rate} null). */
+    public record Span(FeeRate rate, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * How a charge is priced over [first, last]: consecutive runs of days with the same rate, cut where a rate of that
+     * charge starts or ends, so a rate that comes into force mid-month prices only its own days. Days no rate covers
+     * are a span with a null rate. Usually one span.
+     */
+    public static List<Span> spans(List<FeeRate> rates, StallFacts stall, Charge charge, LocalDate first,
+                                   LocalDate last) {
+        java.util.TreeSet<LocalDate> cuts = new java.util.TreeSet<>();
+        cuts.add(first);
+        for (FeeRate r : rates) {
+            if (r.charge() != charge) {
+                continue;
+            }
+            if (r.effectiveFrom().isAfter(first) && !r.effectiveFrom().isAfter(last)) {
+                cuts.add(r.effectiveFrom());
+            }
+            if (r.effectiveTo() != null && !r.effectiveTo().isBefore(first) && r.effectiveTo().isBefore(last)) {
+                cuts.add(r.effectiveTo().plusDays(1));
+            }
+        }
+        List<Span> spans = new java.util.ArrayList<>();
+        List<LocalDate> starts = List.copyOf(cuts);
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate from = starts.get(i);
+            LocalDate to = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : last;
+            FeeRate rate = select(rates, stall, charge, from).orElse(null);
+            Span previous = spans.isEmpty() ? null : spans.getLast();
+            if (previous != null && java.util.Objects.equals(previous.rate(), rate)) {
+                spans.set(spans.size() - 1, new Span(rate, previous.from(), to));
+            } else {
+                spans.add(new Span(rate, from, to));
+            }
+        }
+        return spans;
+    }
+
     static boolean admits(FeeRate r, StallFacts s) {
         return r.provinceCode().equals(s.provinceCode())
                 && (r.marketId() == null || r.marketId().equals(s.marketId()))

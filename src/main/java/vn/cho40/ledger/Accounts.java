@@ -27,8 +27,11 @@ public final class Accounts {
         return "receivable:" + traderId;
     }
 
+    /** The start every trader's credit account's name shares. */
+    public static final String CREDIT = "credit:";
+
     public static String credit(UUID traderId) {
-        return "credit:" + traderId;
+        return CREDIT + traderId;
     }
 
     public static String revenue(String chargeType) {

@@ -238,4 +238,24 @@ public class Ledger {
         return db.sql("SELECT coalesce(sum(amount_vnd), 0) FROM ledger_entry WHERE market_id = ? AND account = ?")
                 .params(marketId, account).query(Long.class).single();
     }
+
+    /** One account's balance across every market's books (debits minus credits). */
+    public long balance(String account) {
+        return db.sql("SELECT coalesce(sum(amount_vnd), 0) FROM ledger_entry WHERE account = ?")
+                .param(account).query(Long.class).single();
+    }
+
+    /**
+     * The accounts of a market's books whose names start with {@code prefix} and whose balance is below zero (owed to
+     * their holder: a trader's credit), each with what it holds as a positive amount.
+     */
+    public java.util.Map<String, Long> creditBalances(UUID marketId, String prefix) {
+        java.util.Map<String, Long> held = new java.util.LinkedHashMap<>();
+        db.sql("""
+                SELECT account, -sum(amount_vnd) FROM ledger_entry WHERE market_id = ? AND account LIKE ? ESCAPE '\\'
+                GROUP BY account HAVING sum(amount_vnd) < 0 ORDER BY account""")
+                .params(marketId, prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .query((rs, n) -> held.put(rs.getString(1), rs.getLong(2))).list();
+        return held;
+    }
 }

@@ -27,8 +27,11 @@ class TraderBillsPage {
     private final Access access;
     private final vn.cho40.billing.BillReminders reminders;
 
+    private final java.time.Clock clock;
+
     TraderBillsPage(Bills bills, vn.cho40.einvoice.EInvoices einvoices, Access access,
-                    vn.cho40.billing.BillReminders reminders) {
+                    vn.cho40.billing.BillReminders reminders, java.time.Clock clock) {
+        this.clock = clock;
         this.reminders = reminders;
         this.bills = bills;
         this.einvoices = einvoices;
@@ -43,7 +46,7 @@ class TraderBillsPage {
         model.addAttribute("paid", all.stream().filter(b -> !b.open()).toList());
         model.addAttribute("credit", bills.creditOf(me.traderId()));
         model.addAttribute("reminded", reminders.remindedRecently(me.traderId()));
-        model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+        model.addAttribute("today", LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh"))));
         return "trader/bills";
     }
 
@@ -53,7 +56,7 @@ class TraderBillsPage {
         Bills.View b = bills.get(id).filter(v -> v.traderId().equals(me.traderId()))
                 .orElseThrow(() -> new NotFoundException("billing.bill.notFound", id));
         model.addAttribute("bill", b);
-        model.addAttribute("overdue", b.overdue(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"))));
+        model.addAttribute("overdue", b.overdue(LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")))));
         model.addAttribute("lines", bills.lines(id));
         model.addAttribute("documents", einvoices.documentsOf("bill:" + id));
         model.addAttribute("payments", bills.payments(id));

@@ -41,9 +41,11 @@ class TraderHomePage {
     private final FormErrors errors;
     private final vn.cho40.vietqr.StallCodes codes;
     private final vn.cho40.billing.Bills bills;
+    private final java.time.Clock clock;
 
     TraderHomePage(Traders traders, RevenueBook book, Markets markets, Access access, FormErrors errors,
-                   vn.cho40.vietqr.StallCodes codes, vn.cho40.billing.Bills bills) {
+                   vn.cho40.vietqr.StallCodes codes, vn.cho40.billing.Bills bills, java.time.Clock clock) {
+        this.clock = clock;
         this.bills = bills;
         this.codes = codes;
         this.traders = traders;
@@ -67,11 +69,13 @@ class TraderHomePage {
         model.addAttribute("banks", BankDirectory.shipped().shortNames());
         model.addAttribute("takings", book.takings(me.traderId()));
         // Bills to pay, said on the home screen: how many are open and how many of them are overdue.
-        java.time.LocalDate today = java.time.LocalDate.now(vn.cho40.shared.VnFormats.VIETNAM);
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(vn.cho40.shared.VnFormats.VIETNAM));
         List<vn.cho40.billing.Bills.View> open = bills.openOfTrader(me.traderId());
         model.addAttribute("openBills", open.size());
         model.addAttribute("overdueBills", open.stream().filter(b -> b.overdue(today)).count());
         model.addAttribute("dueTotal", open.stream().mapToLong(vn.cho40.billing.Bills.View::dueVnd).sum());
+        // A bill issued this week is announced on its own, so a new month's bill is not lost among older ones.
+        model.addAttribute("newBills", open.stream().filter(b -> b.isNew(today)).toList());
         return "trader/home";
     }
 

@@ -58,6 +58,35 @@ class BillingRulesTest {
     }
 
     @Test
+    void aRateComingIntoForceMidMonthPricesOnlyItsDays() {
+        // 480/QĐ-UBND raises the rent from 15/02/2026: February is 14 days at the old rate, 14 at the new.
+        LocalDate feb = LocalDate.of(2026, 2, 1);
+        LocalDate end = LocalDate.of(2026, 2, 28);
+        FeeRate old = rate(null, null, null, null, "M2_MONTH", 28_000, true, 800, LocalDate.of(2025, 1, 1),
+                LocalDate.of(2026, 2, 14));
+        FeeRate next = rate(null, null, null, null, "M2_MONTH", 42_000, true, 800, LocalDate.of(2026, 2, 15), null);
+        List<RateBook.Span> spans = RateBook.spans(List.of(next, old), stall(null, true), Charge.RENT, feb, end);
+        assertThat(spans).containsExactly(new RateBook.Span(old, feb, LocalDate.of(2026, 2, 14)),
+                new RateBook.Span(next, LocalDate.of(2026, 2, 15), end));
+        // 12.5 m² × 28,000 × 14/28 = 175,000 and 12.5 × 42,000 × 14/28 = 262,500
+        assertThat(BillingRuns.line(old, stall(null, true), 14, 28, null).amountVnd()).isEqualTo(175_000);
+        assertThat(BillingRuns.line(next, stall(null, true), 14, 28, null).amountVnd()).isEqualTo(262_500);
+
+        assertThat(RateBook.spans(List.of(old, next), stall(null, true), Charge.RENT, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31))).as("a month inside one rate: one span")
+                .containsExactly(new RateBook.Span(next, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)));
+        assertThat(RateBook.spans(List.of(next), stall(null, true), Charge.RENT, feb, end))
+                .as("the days before the first rate have none")
+                .containsExactly(new RateBook.Span(null, feb, LocalDate.of(2026, 2, 14)),
+                        new RateBook.Span(next, LocalDate.of(2026, 2, 15), end));
+        FeeRate market = rate(MARKET, null, null, null, "M2_MONTH", 50_000, true, 800, LocalDate.of(2026, 2, 10),
+                LocalDate.of(2026, 2, 20));
+        assertThat(RateBook.spans(List.of(old, next, market), stall(null, true), Charge.RENT, feb, end))
+                .as("a market's own rate for some days cuts in and out")
+                .extracting(RateBook.Span::rate).containsExactly(old, market, next);
+    }
+
+    @Test
     void aLeaseStartingInsideTheMonthPaysItsDays() {
         LocalDate first = LocalDate.of(2026, 11, 1);
         LocalDate last = LocalDate.of(2026, 11, 30);

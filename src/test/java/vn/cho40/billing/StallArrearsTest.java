@@ -18,7 +18,7 @@ class StallArrearsTest {
         return new Bills.View(UUID.randomUUID(), UUID.randomUUID(), number, "INVOICE", stall, trader,
                 trader == LAN ? "Nguyễn Thị Lan" : "Lê Văn Hòa", due.withDayOfMonth(1).minusMonths(1), due, total, paid,
                 0, paid > 0 ? "PARTLY_PAID" : "OPEN", "C40X", null, 0, null,
-                YearMonth.from(due.minusMonths(1)).atEndOfMonth());
+                YearMonth.from(due.minusMonths(1)).atEndOfMonth(), due.withDayOfMonth(1));
     }
 
     @Test

@@ -96,6 +96,29 @@ class ApiDocsIT {
                 .contains("400").doesNotContain("401");
     }
 
+    @Test
+    void theBillingApiIsDocumentedAsItAnswers() {
+        Map<String, JsonNode> ops = operations();
+        Map<String, String> ids = new java.util.HashMap<>();
+        ops.forEach((where, op) -> ids.put(op.path("operationId").asString(""), where));
+        assertThat(ids).containsEntry("listBills", "GET /api/v1/markets/{code}/bills")
+                .containsEntry("getBill", "GET /api/v1/bills/{id}")
+                .containsEntry("runBilling", "POST /api/v1/markets/{code}/billing-runs")
+                .containsEntry("recordMeterReading", "POST /api/v1/markets/{code}/meter-readings");
+        JsonNode bill = doc.at("/components/schemas/BillJson/properties");
+        assertThat(bill.propertyNames()).contains("id", "number", "stallCode", "traderId", "period", "dueDate",
+                "totalVnd", "paidVnd", "status", "paymentCode", "qrPayload");
+        // The run's period takes a month, a quarter or a day of tickets, as the server does; the pattern says so.
+        java.util.regex.Pattern period = java.util.regex.Pattern.compile(
+                doc.at("/components/schemas/RunRequest/properties/period/pattern").asString());
+        assertThat(List.of("2026-11", "2026-Q4", "15/11/2026")).allMatch(p -> period.matcher(p).matches());
+        assertThat(List.of("2026-13", "11/2026", "2026-Q5")).noneMatch(p -> period.matcher(p).matches());
+        assertThat(doc.at("/components/schemas/DraftBillJson/properties").propertyNames())
+                .as("a preview shows each bill's lines").contains("stallCode", "totalVnd", "lines");
+        assertThat(doc.at("/components/schemas/UnbillableJson/properties").propertyNames())
+                .contains("stallCode", "reason", "charge", "message");
+    }
+
     private List<String> security(String path, String method) {
         JsonNode op = doc.path("paths").path(path).path(method);
         assertThat(op.isMissingNode()).as(method + " " + path).isFalse();
