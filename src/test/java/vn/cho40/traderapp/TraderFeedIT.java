@@ -123,8 +123,12 @@ class TraderFeedIT {
     }
 
     private void pay(String account, String reference, long amount) throws Exception {
-        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"X\",\"transactionDate\":"
-                + "\"2026-11-24 08:00:00\",\"accountNumber\":\"" + account + "\",\"code\":null,\"content\":\"RAU\","
+        pay(account, reference, amount, "X", "RAU");
+    }
+
+    private void pay(String account, String reference, long amount, String gateway, String content) throws Exception {
+        String body = "{\"id\":" + Math.abs(reference.hashCode()) + ",\"gateway\":\"" + gateway + "\",\"transactionDate\":"
+                + "\"2026-11-24 08:00:00\",\"accountNumber\":\"" + account + "\",\"code\":null,\"content\":\"" + content + "\","
                 + "\"transferType\":\"in\",\"transferAmount\":" + amount + ",\"accumulated\":0,\"subAccount\":null,"
                 + "\"referenceCode\":\"" + reference + "\",\"description\":\"\"}";
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/webhooks/sepay")))
@@ -132,7 +136,7 @@ class TraderFeedIT {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
-        matcher.matchPending();
+        vn.cho40.payment.MatchAll.now(matcher, db);
     }
 
     @Test
@@ -247,6 +251,57 @@ class TraderFeedIT {
             otherServer.publish(new FeedRelay.Announcement(trader, elsewhere, 77_000, java.time.Instant.now()));
             String data = next(live, "data:{\"id\":\"" + elsewhere);
             assertThat(data).as("pushed to the stream held here").isNotNull().contains("\"amount\":77000", "77.000");
+        } finally {
+            otherServer.stop();
+        }
+    }
+
+    /**
+     * A bill paid by transfer settles the bill and says nothing: no announcement goes to the trader's stream on any
+     * server (the voice is for money coming in), while a sale to the same trader a moment later is announced.
+     */
+    @Test
+    void aBillPaidByTransferIsNotAnnounced() throws Exception {
+        FeedRelay otherServer = new FeedRelay(dataSource);
+        BlockingQueue<FeedRelay.Announcement> heard = new LinkedBlockingQueue<>();
+        otherServer.onRemote(heard::add);
+        otherServer.start();
+        try {
+            Thread.sleep(1_500); // listening before anything is sent
+            var bill = db.sql("""
+                    SELECT b.trader_id, b.payment_code, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd,
+                           m.collection_account_no, b.id
+                    FROM bill b JOIN market m ON m.id = b.market_id JOIN lease l ON l.trader_id = b.trader_id
+                    WHERE m.code = 'TN-DAITU' AND b.status = 'OPEN' AND b.kind = 'BILL' AND l.ends_on IS NULL
+                      AND EXISTS (SELECT 1 FROM receiving_account a WHERE a.trader_id = b.trader_id)
+                      -- not the demo trader, whose stream the other tests open and read
+                      AND b.trader_id NOT IN (SELECT l2.trader_id FROM lease l2 JOIN stall s2 ON s2.id = l2.stall_id
+                                              WHERE s2.market_id = m.id AND s2.code = 'A-1')
+                    ORDER BY b.due_on DESC LIMIT 1""")
+                    .query((rs, n) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+                            rs.getString(4), rs.getObject(5, UUID.class)}).single();
+            UUID trader = (UUID) bill[0];
+            pay((String) bill[3], "FT-SILENT-BILL", (Long) bill[2], "Agribank", bill[1] + " nop phi cho");
+            assertThat(db.sql("SELECT status FROM bill WHERE id = ?").param(bill[4]).query(String.class).single())
+                    .as("the transfer paid the bill").isEqualTo("PAID");
+            UUID billPayment = db.sql("SELECT id FROM payment_event WHERE bank_reference = 'FT-SILENT-BILL'")
+                    .query(UUID.class).single();
+
+            byte[] enc = db.sql("SELECT account_enc FROM receiving_account WHERE trader_id = ? ORDER BY created_at LIMIT 1")
+                    .param(trader).query((rs, n) -> rs.getBytes(1)).single();
+            pay(cipher.decrypt("account", enc), "FT-SILENT-SALE", 41_000);
+            UUID sale = db.sql("SELECT id FROM payment_event WHERE bank_reference = 'FT-SILENT-SALE'")
+                    .query(UUID.class).single();
+            java.util.List<UUID> announced = new java.util.ArrayList<>();
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                 !announced.contains(sale) && System.nanoTime() < end; ) {
+                FeedRelay.Announcement a = heard.poll(200, TimeUnit.MILLISECONDS);
+                if (a != null) {
+                    announced.add(a.paymentId());
+                }
+            }
+            assertThat(announced).as("the sale is announced").contains(sale);
+            assertThat(announced).as("the bill's payment is not").doesNotContain(billPayment);
         } finally {
             otherServer.stop();
         }
