@@ -143,12 +143,14 @@ public class Statements {
         }
         String account = account(s.account(), accountGiven);
         var owner = accounts.ownerOf(account);
-        if (owner.isEmpty() || !owner.get().marketId().equals(market.id())) {
+        // The board's own collection account (fees paid by transfer) is reconciled like a trader's account.
+        boolean collection = account.equals(market.collectionAccountNo()) && market.collectionBankBin() != null;
+        if (!collection && (owner.isEmpty() || !owner.get().marketId().equals(market.id()))) {
             throw new InvalidInputException(Violation.of("account", "statement.account.unknown",
                     Mask.lastFour(Mask.last4Of(account)), market.name()));
         }
         // A statement is one account's: its lines reached that bank, so a code of another account credits nobody.
-        String bin = owner.get().bin();
+        String bin = collection ? market.collectionBankBin() : owner.get().bin();
         if (preview.layout() != null) {
             saveProfile(preview.layout(), by);
         }
