@@ -46,6 +46,8 @@ class BillRemindersIT {
                 .contains("Ngày đến hạn là một số từ 1 đến 28", "&quot;sau&quot; không phải số ngày");
         assertThat(board.postForm("/billing/settings", Map.of("market", "TN-DAITU", "dueDay", "10",
                 "reminderDays", "7, -2", "bySms", "on"), "/billing/settings").status()).isEqualTo(302);
+        assertThat(db.sql("SELECT detail FROM audit_log WHERE action = 'BILLING_SETTING' AND actor = 'bql.daitu' "
+                + "ORDER BY at DESC LIMIT 1").query(String.class).single()).isEqualTo("hạn ngày 10, nhắc [-2, 7], SMS");
         assertThat(new WebSession(port, "thungan.daitu", PW).postForm("/billing/settings", Map.of("market", "TN-DAITU",
                 "dueDay", "5", "reminderDays", "1"), "/billing/settings").status()).as("the cashier reads only")
                 .isIn(403, 404);

@@ -150,6 +150,9 @@ class BillSettlementIT {
         assertThat(issued.bills()).as("the same run, once the fault is gone").isPositive();
         assertThat(db.sql("SELECT count(*) FROM bill WHERE run_id = ?").param(issued.runId()).query(Long.class).single())
                 .isEqualTo(issued.bills());
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'BILLING_RUN' AND market_id = ? AND detail LIKE ?")
+                .params(m.id(), "1/2032 · %").query(Long.class).single()).as("the run on record, the failed try not")
+                .isOne();
     }
 
     @Test

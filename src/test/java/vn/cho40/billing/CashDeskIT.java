@@ -114,6 +114,12 @@ class CashDeskIT {
         Http.Response closed = desk.postForm("/billing/cash/close", Map.of("market", "TN-DAITU",
                 "counted", String.valueOf(bill.totalVnd() - 5_000), "note", "thiếu 5.000"), "/billing/cash?market=TN-DAITU");
         assertThat(closed.status()).isEqualTo(302);
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action = 'CASH_PAYMENT' AND actor = 'thungan.daitu' "
+                + "AND subject_id = ?").param(bill.id().toString()).query(Long.class).single())
+                .as("each cash payment on record").isEqualTo(2);
+        assertThat(db.sql("SELECT detail FROM audit_log WHERE action = 'CASH_CLOSE' AND actor = 'thungan.daitu' "
+                + "ORDER BY at DESC LIMIT 1").query(String.class).single())
+                .isEqualTo("expected " + bill.totalVnd() + " counted " + (bill.totalVnd() - 5_000));
         Map<String, Object> session = db.sql("""
                 SELECT expected_vnd, counted_vnd FROM cash_session WHERE cashier = 'thungan.daitu'
                 ORDER BY opened_at DESC LIMIT 1""").query().singleRow();

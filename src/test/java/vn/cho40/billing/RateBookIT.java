@@ -78,6 +78,8 @@ class RateBookIT {
                 .body()).as("before it began").contains("Ngày cuối phải từ ngày bắt đầu");
         assertThat(board.postForm("/billing/rates/" + id + "/end", Map.of("lastDay", "2027-02-28"), "/billing/rates")
                 .status()).isEqualTo(302);
+        assertThat(db.sql("SELECT detail FROM audit_log WHERE action = 'FEE_RATE_END' AND subject_id = ?")
+                .param(id.toString()).query(String.class).list()).singleElement().asString().endsWith("28/02/2027");
         Http.Response next = board.postForm("/billing/rates", parking("2027-03-01"), "/billing/rates");
         assertThat(next.status()).as("the new decision after the old one ended").isEqualTo(302);
 

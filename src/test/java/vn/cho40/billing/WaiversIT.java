@@ -95,6 +95,16 @@ class WaiversIT {
                 .isEqualTo("REQUESTED");
         assertThat(db.sql("SELECT count(*) FROM audit_log WHERE action IN ('BILL_WAIVER_REQUEST', 'BILL_WAIVER_APPROVE') "
                 + "AND subject_id = ?").param(bill.id().toString()).query(Long.class).single()).isEqualTo(3);
+        // Someone else decides it: the province refuses; the bill asks what it asked, and the refusal is on record.
+        WebSession province = new WebSession(port, "tinh.thainguyen", PW);
+        assertThat(province.postForm("/billing/waivers/" + own + "/refuse?market=TN-DAITU", Map.of(),
+                "/billing/waivers?market=TN-DAITU").status()).isEqualTo(302);
+        assertThat(db.sql("SELECT status || ' ' || decided_by FROM bill_waiver WHERE id = ?").param(own)
+                .query(String.class).single()).isEqualTo("REFUSED tinh.thainguyen");
+        assertThat(db.sql("SELECT total_vnd - paid_vnd - waived_vnd FROM bill WHERE id = ?").param(bill.id())
+                .query(Long.class).single()).isEqualTo(bill.due() - 10_000);
+        assertThat(db.sql("SELECT actor FROM audit_log WHERE action = 'BILL_WAIVER_REFUSE' AND subject_id = ?")
+                .param(bill.id().toString()).query(String.class).list()).containsExactly("tinh.thainguyen");
 
         byte[] pdf = manager.getBytes(page + "/notice.pdf");
         try (var doc = Loader.loadPDF(pdf)) {
