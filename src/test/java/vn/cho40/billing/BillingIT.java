@@ -175,6 +175,26 @@ class BillingIT {
         int markets = db.sql("SELECT count(DISTINCT market_id) FROM billing_run WHERE period_start = ?")
                 .param(oldest.atDay(1)).query(Integer.class).single();
         assertThat(markets).isGreaterThan(20);
+        // Every market with a collection account: three months billed, some paid by transfer, some in cash, some late.
+        record Alive(String code, int months, int transfers, int cash, int overdue) {
+        }
+        List<Alive> alive = db.sql("""
+                SELECT m.code,
+                  (SELECT count(DISTINCT r.period_start) FROM billing_run r WHERE r.market_id = m.id
+                     AND r.period_kind = 'MONTH' AND r.period_start >= ?),
+                  (SELECT count(*) FROM bill_payment p WHERE p.market_id = m.id AND p.method = 'TRANSFER'),
+                  (SELECT count(*) FROM bill_payment p WHERE p.market_id = m.id AND p.method = 'CASH'),
+                  (SELECT count(*) FROM bill b WHERE b.market_id = m.id AND b.status IN ('OPEN', 'PARTLY_PAID')
+                     AND b.due_on < ?)
+                FROM market m WHERE m.collection_account_no IS NOT NULL""")
+                .params(oldest.atDay(1), java.time.LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")))
+                .query((rs, n) -> new Alive(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .list();
+        assertThat(alive).hasSizeGreaterThan(20).allSatisfy(a -> {
+            assertThat(a.months()).as(a.code() + " months billed").isGreaterThanOrEqualTo(3);
+            assertThat(a.cash()).as(a.code() + " paid in cash").isPositive();
+            assertThat(a.overdue()).as(a.code() + " overdue").isPositive();
+        });
         long deadline = System.currentTimeMillis() + 20_000;
         int paid = 0;
         while (System.currentTimeMillis() < deadline) {
@@ -190,6 +210,10 @@ class BillingIT {
             }
         }
         assertThat(paid).as("demo transfers settled bills").isGreaterThan(1_000);
+        assertThat(db.sql("""
+                SELECT count(*) FROM market m WHERE m.collection_account_no IS NOT NULL AND NOT EXISTS (
+                  SELECT 1 FROM bill_payment p WHERE p.market_id = m.id AND p.method = 'TRANSFER')""")
+                .query(Integer.class).single()).as("every market has bills paid by transfer").isZero();
         assertThat(db.sql("SELECT count(*) FROM bill WHERE status = 'PARTLY_PAID'").query(Integer.class).single()).isPositive();
         assertThat(db.sql("SELECT count(*) FROM bill WHERE status = 'OPEN' AND due_on < current_date").query(Integer.class)
                 .single()).as("some overdue").isPositive();

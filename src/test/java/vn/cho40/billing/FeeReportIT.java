@@ -67,6 +67,14 @@ class FeeReportIT {
                 WHERE m.code = 'TN-DAITU' AND b.period_start = ?""").param(month.atDay(1))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
         assertThat(counts[1]).as("the demo paid some of that month in cash").isPositive();
+        assertThat(market).contains("id=\"report-cash\">" + vn.cho40.shared.Money.vnd(counts[2]).format());
+        long outstanding = db.sql("""
+                SELECT coalesce(sum(b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd), 0)
+                FROM bill b JOIN market m ON m.id = b.market_id
+                WHERE m.code = 'TN-DAITU' AND b.period_start = ? AND b.status IN ('OPEN', 'PARTLY_PAID')""").param(month.atDay(1))
+                .query(Long.class).single();
+        assertThat(outstanding).as("the demo left some of that month unpaid").isPositive();
+        assertThat(market).contains("id=\"report-outstanding\">" + vn.cho40.shared.Money.vnd(outstanding).format());
         long byCount = Math.round(counts[0] * 1000.0 / (counts[0] + counts[1]));
         long byAmount = Math.round(transfer * 1000.0 / (transfer + counts[2]));
         assertThat(market).contains("id=\"report-share-count\">" + byCount / 10 + "," + byCount % 10 + " %")
