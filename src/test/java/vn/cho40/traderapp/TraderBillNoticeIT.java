@@ -70,7 +70,7 @@ class TraderBillNoticeIT {
         Bills.View adjusting = bills.get(added).orElseThrow();
         String home = app.get("/trader").body();
         assertThat(home).as("the home screen announces the new bill")
-                .contains("data-bill=\"" + adjusting.number() + "\"", "Hóa đơn mới", "23.000\u00a0₫");
+                .contains("data-bill=\"" + adjusting.number() + "\"", "Hóa đơn phí chợ mới", "23.000\u00a0₫");
         String list = app.get("/trader/bills").body();
         assertThat(list).contains("/trader/bills/" + added, "class=\"badge new\"");
 
