@@ -3,12 +3,7 @@ package vn.cho40.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +22,6 @@ import vn.cho40.market.Market;
 import vn.cho40.market.Markets;
 import vn.cho40.payment.MatchAll;
 import vn.cho40.payment.PaymentMatcher;
-import vn.cho40.payment.WebhookSigner;
 import vn.cho40.vietqr.Decoded;
 import vn.cho40.vietqr.VietQr;
 
@@ -41,7 +35,6 @@ import vn.cho40.vietqr.VietQr;
 class BillSettlementIT {
 
     private static final AtomicLong ORDER = new AtomicLong(9_400_000);
-    private static final String PAYOS_KEY = "1a54716c8f0efb2744fb28b6e38b25da7f67a925d98bc1c18bd8faaecadd7675";
 
     @LocalServerPort
     int port;
@@ -57,15 +50,8 @@ class BillSettlementIT {
     Markets markets;
 
     private void payOs(String account, long amount, String text) throws Exception {
-        long id = ORDER.incrementAndGet();
-        WebhookSigner.Signed s = WebhookSigner.payOs(new WebhookSigner.Transfer(id, "FT-SETTLE-" + id, account, amount,
-                true, Instant.now(), text), PAYOS_KEY);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + s.path()))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(s.body()));
-        s.headers().forEach(b::header);
-        assertThat(HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+        assertThat(new PayOsTransfers(port, matcher, db, ORDER.getAndAdd(1_000)).pay(account, amount, text))
                 .isEqualTo(200);
-        MatchAll.now(matcher, db);
     }
 
     private Bills.View bill(UUID id) {

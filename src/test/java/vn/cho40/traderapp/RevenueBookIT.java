@@ -3,7 +3,6 @@ package vn.cho40.traderapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -21,7 +20,6 @@ import vn.cho40.IntegrationTest;
 import vn.cho40.TestClock;
 import vn.cho40.WebSession;
 import vn.cho40.demo.DemoProvince;
-import vn.cho40.identity.LogSmsSender;
 import vn.cho40.identity.SmsSender;
 
 /** Cash sales written by the trader, takings, and the month's revenue book exported as XLSX and PDF. */
@@ -40,15 +38,7 @@ class RevenueBookIT {
     RevenueBook book;
 
     private WebSession trader() {
-        clock.advance(Duration.ofMinutes(16));
-        WebSession s = new WebSession(port, null, null);
-        String phone = demo.demoTraderPhone();
-        s.postForm("/trader/login/code", Map.of("phone", phone), "/trader/login");
-        Matcher code = Pattern.compile("(\\d{6})").matcher(((LogSmsSender) sms).lastMessage(phone).orElseThrow());
-        assertThat(code.find()).isTrue();
-        s.postForm("/trader/login", Map.of("phone", phone, "code", code.group(1)), "/trader/login");
-        assertThat(s.get("/trader").status()).isEqualTo(200);
-        return s;
+        return vn.cho40.TraderLogins.session(port, demo.demoTraderPhone(), sms, clock);
     }
 
     @Test

@@ -3,7 +3,6 @@ package vn.cho40.traderapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +16,6 @@ import vn.cho40.WebSession;
 import vn.cho40.billing.BillCorrections;
 import vn.cho40.billing.Bills;
 import vn.cho40.demo.DemoProvince;
-import vn.cho40.identity.LogSmsSender;
 import vn.cho40.identity.SmsSender;
 import vn.cho40.market.Markets;
 
@@ -48,14 +46,7 @@ class TraderBillNoticeIT {
     JdbcClient db;
 
     private WebSession trader() {
-        clock.advance(Duration.ofMinutes(16));
-        WebSession s = new WebSession(port, null, null);
-        String phone = demo.demoTraderPhone();
-        s.postForm("/trader/login/code", Map.of("phone", phone), "/trader/login");
-        Matcher code = Pattern.compile("(\\d{6})").matcher(((LogSmsSender) sms).lastMessage(phone).orElseThrow());
-        assertThat(code.find()).isTrue();
-        s.postForm("/trader/login", Map.of("phone", phone, "code", code.group(1)), "/trader/login");
-        return s;
+        return vn.cho40.TraderLogins.session(port, demo.demoTraderPhone(), sms, clock);
     }
 
     @Test
