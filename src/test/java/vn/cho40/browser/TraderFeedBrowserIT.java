@@ -109,7 +109,9 @@ class TraderFeedBrowserIT extends BrowserTest {
     @Test
     void aWebhookPaymentAppearsOnTheOpenPageAndIsSpokenInFull() throws Exception {
         openAppWith(STUB_VOICE);
-        String before = browser.findElement(By.id("takings-day")).getText();
+        // The takings block is swapped whole when a payment arrives (one may while the page opens): read it again then.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        String before = wait.until(d -> d.findElement(By.id("takings-day")).getText());
         pay(125_000);
         wait.until(d -> d.findElement(By.id("last-amount")).getText().equals("125.000 ₫"));
         assertThat(browser.findElement(By.id("last-words")).getText())
