@@ -20,13 +20,18 @@ public final class TraderLogins {
      * tests sharing this context ask for the demo trader's often.
      */
     public static WebSession session(int port, String phone, SmsSender sms, TestClock clock) {
-        clock.advance(Duration.ofMinutes(16));
         WebSession s = new WebSession(port, null, null);
+        logIn(s, phone, sms, clock);
+        assertThat(s.get("/trader").status()).isEqualTo(200);
+        return s;
+    }
+
+    /** Logs the phone's trader in on this session; the login's answer (where it redirects). */
+    public static Http.Response logIn(WebSession s, String phone, SmsSender sms, TestClock clock) {
+        clock.advance(Duration.ofMinutes(16));
         s.postForm("/trader/login/code", Map.of("phone", phone), "/trader/login");
         Matcher code = Pattern.compile("(\\d{6})").matcher(((LogSmsSender) sms).lastMessage(phone).orElseThrow());
         assertThat(code.find()).as("a code was sent to " + phone).isTrue();
-        s.postForm("/trader/login", Map.of("phone", phone, "code", code.group(1)), "/trader/login");
-        assertThat(s.get("/trader").status()).isEqualTo(200);
-        return s;
+        return s.postForm("/trader/login", Map.of("phone", phone, "code", code.group(1)), "/trader/login");
     }
 }

@@ -61,7 +61,8 @@ public class Bills {
     }
 
     public record Line(int line, String charge, String description, String unit, long quantityMilli,
-                       long unitPriceVnd, long amountVnd, Integer vatBp, Long readingFrom, Long readingTo) {
+                       long unitPriceVnd, long amountVnd, Integer vatBp, Long readingFrom, Long readingTo,
+                       Integer daysBilled, Integer daysInPeriod) {
     }
 
     /** A payment against a bill; a cash one has its receipt (number and id, for the receipt's page). */
@@ -201,10 +202,12 @@ public class Bills {
     public List<Line> lines(UUID billId) {
         return db.sql("""
                 SELECT line, charge, description, unit, quantity_milli, unit_price_vnd, amount_vnd, vat_bp,
-                       reading_from, reading_to FROM bill_line WHERE bill_id = ? ORDER BY line""").param(billId)
+                       reading_from, reading_to, days_billed, days_in_period FROM bill_line WHERE bill_id = ?
+                ORDER BY line""").param(billId)
                 .query((rs, n) -> new Line(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), (Integer) rs.getObject(8),
-                        (Long) rs.getObject(9), (Long) rs.getObject(10)))
+                        (Long) rs.getObject(9), (Long) rs.getObject(10), (Integer) rs.getObject(11),
+                        (Integer) rs.getObject(12)))
                 .list();
     }
 

@@ -36,7 +36,8 @@ public class CashDesk {
     }
 
     public record Receipt(UUID id, String number, String billNumber, String stallCode, String traderName,
-                          String payerName, long amountVnd, java.time.Instant paidAt, String cashier, long dueAfterVnd) {
+                          String payerName, long amountVnd, java.time.Instant paidAt, String cashier, long dueAfterVnd,
+                          BillingPeriod period) {
     }
 
     private final JdbcClient db;
@@ -116,7 +117,7 @@ public class CashDesk {
             throw new InvalidInputException(Violation.of("bill", "billing.cash.paidAlready", bill[3]));
         }
         if (amountVnd <= 0) {
-            throw new InvalidInputException(Violation.of("amount", "billing.cash.amount"));
+            throw new InvalidInputException(Violation.of("amount", "billing.cash.amount", amountVnd));
         }
         if (amountVnd > due) {
             throw new InvalidInputException(Violation.of("amount", "billing.cash.tooMuch",
@@ -165,12 +166,15 @@ public class CashDesk {
     public Optional<Receipt> receipt(UUID paymentId) {
         return db.sql("""
                 SELECT p.id, p.receipt_number, b.number, s.code, t.full_name, p.payer_name, p.amount_vnd, p.paid_at,
-                       p.recorded_by, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd
+                       p.recorded_by, b.total_vnd - b.paid_vnd - b.waived_vnd - b.credited_vnd, b.period_start,
+                       b.period_end
                 FROM bill_payment p JOIN bill b ON b.id = p.bill_id JOIN stall s ON s.id = b.stall_id
                 JOIN trader t ON t.id = b.trader_id WHERE p.id = ? AND p.method = 'CASH'""").param(paymentId)
                 .query((rs, n) -> new Receipt(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7),
-                        rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getLong(10)))
+                        rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getLong(10),
+                        BillingPeriod.of(rs.getObject(11, java.time.LocalDate.class),
+                                rs.getObject(12, java.time.LocalDate.class))))
                 .optional();
     }
 

@@ -84,8 +84,11 @@ class CashDeskPages {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("refused", String.join(" ", formErrors.of(e).values()));
         } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("refused", formErrors.text("billing.cash.amount"));
+            redirect.addFlashAttribute("refused", formErrors.text("billing.cash.amount", amount.strip()));
         }
+        redirect.addFlashAttribute("refusedBill", bill.toString());
+        redirect.addFlashAttribute("typedAmount", amount);
+        redirect.addFlashAttribute("typedPayer", payer);
         return "redirect:/billing/cash?market=" + m.code() + "&stall=" + stall;
     }
 

@@ -86,7 +86,11 @@ public class FeeRates {
         if (("KWH".equals(r.unit()) && r.charge() != Charge.ELECTRICITY) || ("M3".equals(r.unit()) && r.charge() != Charge.WATER)) {
             problems.add(Violation.of("unit", "billing.rate.unitOfMeter", r.unit().equals("KWH") ? "kWh" : "m³"));
         }
-        if (r.effectiveFrom() == null || (r.effectiveTo() != null && r.effectiveTo().isBefore(r.effectiveFrom()))) {
+        if (r.effectiveFrom() == null) {
+            if (problems.stream().noneMatch(v -> v.field().equals("effectiveFrom"))) {
+                problems.add(Violation.of("effectiveFrom", "billing.rate.effectiveFrom"));
+            }
+        } else if (r.effectiveTo() != null && r.effectiveTo().isBefore(r.effectiveFrom())) {
             problems.add(Violation.of("effectiveTo", "billing.rate.dates"));
         }
         // A price set by a decision cannot be charged for days before the decision was made (no retroactive fees).

@@ -65,7 +65,8 @@ public class FeeReports {
 
     /** One row per market among these, for the month's bills, by name as the area's other lists are. */
     public List<Row> perMarket(Collection<UUID> marketIds, YearMonth month) {
-        return query("m.code", "min(m.name)", "b.market_id = ANY(?)", marketIds.toArray(UUID[]::new), "2, 1", month);
+        return query("m.code", "min(m.name)", "b.market_id = ANY(?)", marketIds.toArray(UUID[]::new), "min(m.search_key), 1",
+                month);
     }
 
     /** One row per stall of a market, in the order the market's rows are walked (A-2 before A-10). */

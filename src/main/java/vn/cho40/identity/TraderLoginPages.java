@@ -44,10 +44,14 @@ class TraderLoginPages {
     @PostMapping("/trader/login")
     String login(@RequestParam String phone, @RequestParam String code, Model model, HttpServletRequest request,
                  HttpServletResponse response) {
+        // The trader page asked for before logging in (a bill's link), where the login then goes.
+        var asked = new org.springframework.security.web.savedrequest.HttpSessionRequestCache().getRequest(request, response);
+        String back = asked == null ? null : java.net.URI.create(asked.getRedirectUrl()).getRawPath();
         if (login.available() && login.logIn(OneTimeCodes.Purpose.TRADER_LOGIN, phone, code,
                 p -> traders.findByPhone(p).map(t -> new CurrentUser("trader:" + t.traderId(), t.fullName(),
                         Role.TRADER, Scope.trader(t.marketCodes()), t.traderId())), model, request, response)) {
-            return "redirect:/home";
+            return back != null && back.startsWith("/trader/") && !back.startsWith("/trader/login")
+                    ? "redirect:" + back : "redirect:/home";
         }
         return page(model);
     }

@@ -46,7 +46,13 @@ class SecurityConfig {
                 // Forms and session-cookie API writes carry the token; HTTP Basic clients on /api are machines.
                 .csrf(ApiCsrf::sessionsOnly)
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(SecurityErrors.apiEntryPoint(),
-                        SecurityErrors::isApi).accessDeniedHandler(SecurityErrors::denied));
+                        SecurityErrors::isApi)
+                        // A trader's link (a bill from a notice) opened logged out goes to the phone login, not the staff one.
+                        .defaultAuthenticationEntryPointFor(
+                                new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint(
+                                        "/trader/login"),
+                                r -> r.getRequestURI().startsWith(r.getContextPath() + "/trader/"))
+                        .accessDeniedHandler(SecurityErrors::denied));
         publicSurface(http, messages, locales);
         return http.build();
     }

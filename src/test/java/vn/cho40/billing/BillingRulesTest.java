@@ -87,6 +87,20 @@ class BillingRulesTest {
     }
 
     @Test
+    void aLineSaysWhetherItsVatIsInThePriceOrOnTop() {
+        // 3.5 m² × 26,000 with VAT included: 91,000; the same price with 8 % on top: 98,280.
+        assertThat(LineText.vatNote(26_000, 3_500, 30, 30, 800, 91_000)).isEqualTo("INCLUDED");
+        assertThat(LineText.vatNote(26_000, 3_500, 30, 30, 800, 98_280)).isEqualTo("ADDED");
+        assertThat(LineText.vatNote(26_000, 3_500, 10, 30, 800, 32_760)).as("10 of 30 days, VAT on top")
+                .isEqualTo("ADDED");
+        assertThat(LineText.vatNote(30_000, 1_000, 92, 92, 800, 90_000)).as("a quarter of a monthly price")
+                .isEqualTo("INCLUDED");
+        assertThat(LineText.vatNote(26_000, 3_500, 30, 30, null, 91_000)).as("no VAT").isNull();
+        assertThat(LineText.vatNote(26_000, 3_500, null, null, 800, 91_000)).as("a correction's line").isNull();
+        assertThat(LineText.vatNote(26_000, 3_500, 30, 30, 800, 50_000)).as("cannot be told").isNull();
+    }
+
+    @Test
     void aLeaseStartingInsideTheMonthPaysItsDays() {
         LocalDate first = LocalDate.of(2026, 11, 1);
         LocalDate last = LocalDate.of(2026, 11, 30);

@@ -69,6 +69,12 @@ class CashDeskIT {
         assertThat(tooMuch.status()).isEqualTo(302);
         assertThat(desk.get(tooMuch.location()).body()).contains("lớn hơn số còn phải trả");
         assertThat(bills.get(bill.id()).orElseThrow().paidVnd()).as("nothing half-saved").isZero();
+        Http.Response letters = desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill",
+                bill.id().toString(), "amount", "abc", "payer", "Chị Hoa", "stall", bill.stallCode()),
+                "/billing/cash?market=TN-DAITU");
+        String again = desk.get(letters.location()).body();
+        assertThat(again).as("the refusal on the bill's card, what was typed kept, not the amount owed put back")
+                .contains("class=\"error refused-bill\"", "Số tiền &quot;abc&quot; không đúng", "value=\"abc\"");
 
         long part = bill.totalVnd() / 2;
         Http.Response paid = desk.postForm("/billing/cash/pay", Map.of("market", "TN-DAITU", "bill",

@@ -73,6 +73,15 @@ class TraderBillNoticeIT {
             clock.advance(Duration.ofDays(-8));
         }
 
+        // A bill's link opened logged out: the phone login, then the bill.
+        WebSession fresh = new WebSession(port, null, null);
+        vn.cho40.Http.Response asked = fresh.get("/trader/bills/" + added);
+        assertThat(asked.status()).isEqualTo(302);
+        assertThat(asked.location()).endsWith("/trader/login");
+        assertThat(vn.cho40.TraderLogins.logIn(fresh, demo.demoTraderPhone(), sms, clock).location())
+                .endsWith("/trader/bills/" + added);
+        assertThat(fresh.get("/trader/bills/" + added).body()).contains(adjusting.number(), "id=\"bill-period\"");
+
         UUID others = db.sql("SELECT id FROM bill WHERE trader_id <> ? LIMIT 1").param(mine.traderId())
                 .query(UUID.class).single();
         assertThat(app.get("/trader/bills/" + others).status()).as("another trader's bill").isEqualTo(404);
