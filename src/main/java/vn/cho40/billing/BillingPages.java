@@ -54,7 +54,8 @@ class BillingPages {
     }
 
     @GetMapping("/billing")
-    String month(@RequestParam(defaultValue = "") String market, @RequestParam(required = false) YearMonth period,
+    String month(@RequestParam(defaultValue = "") String market,
+                 @RequestParam(name = "period", defaultValue = "") String periodText,
                  @RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "false") boolean preview,
                  @RequestParam(defaultValue = "") String run, @RequestParam(defaultValue = "") String q,
                  @RequestParam(required = false) String page, Model model) {
@@ -67,8 +68,14 @@ class BillingPages {
         if (!run.isBlank() && toRun.isEmpty()) {
             model.addAttribute("refused", formErrors.text("billing.run.period", run));
         }
+        // A month typed by hand where the browser has no month picker ("11/2026") is read too; anything else is said.
+        YearMonth period = monthOf(periodText);
         YearMonth month = toRun.map(b -> YearMonth.from(b.first()))
                 .orElse(period != null ? period : YearMonth.from(today).minusMonths(1));
+        if (period == null && !periodText.isBlank() && toRun.isEmpty()) {
+            model.addAttribute("refused", formErrors.text("billing.report.monthRefused", periodText.strip(),
+                    month.getMonthValue(), month.getYear()));
+        }
         model.addAttribute("markets", choices);
         model.addAttribute("period", month);
         model.addAttribute("status", status);
@@ -104,6 +111,17 @@ class BillingPages {
             }
         }
         return "billing/month";
+    }
+
+    /** "2026-11" or "11/2026"; null when the text is neither. */
+    static YearMonth monthOf(String text) {
+        String t = text == null ? "" : text.strip();
+        try {
+            return t.matches("\\d{1,2}/\\d{4}") ? YearMonth.parse(t, java.time.format.DateTimeFormatter.ofPattern("M/yyyy"))
+                    : YearMonth.parse(t);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** Issues a month ("2026-11"), a quarter ("2026-Q4") or a day of tickets for non-fixed sellers ("2026-11-15"). */

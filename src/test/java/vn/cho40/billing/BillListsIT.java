@@ -68,6 +68,17 @@ class BillListsIT {
     }
 
     @Test
+    void aMonthTypedByHandIsReadOrSaidToBeNone() {
+        WebSession board = new WebSession(port, "bql.daitu", DemoProvince.DEMO_PASSWORD);
+        var typed = board.get("/billing?market=TN-DAITU&period=10/2026");
+        assertThat(typed.status()).isEqualTo(200);
+        assertThat(typed.body()).as("10/2026 read as a month").contains("value=\"2026-10\"").doesNotContain("id=\"refused\"");
+        var wrong = board.get("/billing?market=TN-DAITU&period=th%C3%A1ng+m%C6%B0%E1%BB%9Di");
+        assertThat(wrong.status()).as("not a 400").isEqualTo(200);
+        assertThat(wrong.body()).contains("id=\"refused\"", "&quot;tháng mười&quot; không phải một tháng");
+    }
+
+    @Test
     void billsAreFilteredByStatusOverdueIncludedAndAStatusThatIsNoneIsRefused() {
         // The application's day (tests sharing this context may have moved its clock on).
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(VnFormats.VIETNAM));

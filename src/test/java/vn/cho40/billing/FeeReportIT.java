@@ -50,6 +50,11 @@ class FeeReportIT {
         String all = province.get("/billing/report?month=" + month).body();
         assertThat(all).contains("Chợ trung tâm Đại Từ", "/billing/report?market=TN-DAITU").doesNotContain("Bung Lao");
         String market = province.get("/billing/report?market=TN-DAITU&month=" + month).body();
+        assertThat(market).as("the other language keeps the market and the month")
+                .contains("id=\"lang\" href=\"/billing/report?market=TN-DAITU&amp;month=" + month + "&amp;lang=en\"");
+        assertThat(province.get("/billing/report?market=TN-DAITU&month=" + month + "&lang=vi").body())
+                .as("lang is replaced, not repeated").contains("month=" + month + "&amp;lang=en\"")
+                .doesNotContain("lang=vi&amp;lang");
         assertThat(market).contains("id=\"fee-report\"", "A-1", "/billing/bills/")
                 .as("a year is printed as a year").contains("tháng " + month.getMonthValue() + "/" + month.getYear());
         assertThat(market).contains("id=\"report-billed\">" + vn.cho40.shared.Money.vnd(billed).format())
