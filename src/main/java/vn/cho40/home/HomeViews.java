@@ -68,6 +68,7 @@ class HomeViews {
     private final TraderFigures traderFigures;
     private final SignFigures signFigures;
     private final PaymentFigures paymentFigures;
+    private final vn.cho40.rollout.MonthCredits monthCredits;
     private final PaymentExceptions exceptions;
     private final PaymentWarnings warnings;
     private final Markets markets;
@@ -79,7 +80,9 @@ class HomeViews {
 
     HomeViews(MarketFigures marketFigures, TraderFigures traderFigures, SignFigures signFigures,
               PaymentFigures paymentFigures, PaymentExceptions exceptions, PaymentWarnings warnings, Markets markets,
-              AdminUnits units, AuditLog audit, Menu menu, Clock clock, FeeSummaries fees) {
+              AdminUnits units, AuditLog audit, Menu menu, Clock clock, FeeSummaries fees,
+              vn.cho40.rollout.MonthCredits monthCredits) {
+        this.monthCredits = monthCredits;
         this.fees = fees;
         this.marketFigures = marketFigures;
         this.traderFigures = traderFigures;
@@ -128,9 +131,16 @@ class HomeViews {
         return new Auditor(audit.latest(user.scope(), null, 10), pages);
     }
 
+    /**
+     * Today from the payments themselves; the month as the rollout's indicators count it (with the history reported
+     * before cho40), so a province's home and its dashboard give one figure. Never below today's.
+     */
     private PaymentFigures.Totals payments(Scope scope) {
         LocalDate today = today();
-        return paymentFigures.credited(scope, startOf(today), startOf(today.withDayOfMonth(1)));
+        PaymentFigures.Totals live = paymentFigures.credited(scope, startOf(today), startOf(today.withDayOfMonth(1)));
+        vn.cho40.rollout.MonthCredits.Month month = monthCredits.of(scope, YearMonth.from(today));
+        return month.count() < live.todayCount() ? live : new PaymentFigures.Totals(live.todayCount(), live.todayVnd(),
+                month.count(), month.vnd());
     }
 
     private LocalDate today() {
