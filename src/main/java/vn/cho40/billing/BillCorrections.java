@@ -181,7 +181,7 @@ public class BillCorrections {
     private static String reason(String text, List<Violation> problems) {
         String why = SearchText.clean(text);
         if (why == null || why.length() < 3 || why.length() > 300) {
-            problems.add(Violation.of("reason", "billing.waiver.reason"));
+            problems.add(Violation.of("reason", "billing.correction.reason"));
         }
         return why;
     }

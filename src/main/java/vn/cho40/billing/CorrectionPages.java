@@ -40,8 +40,7 @@ class CorrectionPages {
             UUID note = corrections.creditNote(m, id, amount, reason, access.require().username());
             return "redirect:/billing/bills/" + note;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("correctionRefused", String.join(" ", formErrors.of(e).values()));
-            return "redirect:/billing/bills/" + id;
+            return refused(e, "credit-note", java.util.Map.of("amount", amount, "reason", reason), id, redirect);
         }
     }
 
@@ -54,9 +53,18 @@ class CorrectionPages {
             UUID bill = corrections.adjustingBill(m, id, charge, amount, reason, access.require().username());
             return "redirect:/billing/bills/" + bill;
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("correctionRefused", String.join(" ", formErrors.of(e).values()));
-            return "redirect:/billing/bills/" + id;
+            return refused(e, "adjustment", java.util.Map.of("charge", charge, "amount", amount, "reason", reason), id,
+                    redirect);
         }
+    }
+
+    /** Back to the bill with the refusal, which form it was (opened, the others folded) and what was typed in it. */
+    private String refused(InvalidInputException e, String form, java.util.Map<String, String> typed, UUID id,
+                           RedirectAttributes redirect) {
+        redirect.addFlashAttribute("correctionRefused", String.join(" ", formErrors.of(e).values()));
+        redirect.addFlashAttribute("correctionForm", form);
+        redirect.addFlashAttribute("typed", typed);
+        return "redirect:/billing/bills/" + id;
     }
 
     /** The bill's market, for a manager of it; any other bill does not exist here. */

@@ -54,6 +54,8 @@ class WaiverPages {
             waivers.request(m, id, amount, reasonKind, reason, user.username());
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("waiverRefused", String.join(" ", formErrors.of(e).values()));
+            redirect.addFlashAttribute("typed", java.util.Map.of("amount", amount, "reasonKind", reasonKind,
+                    "reason", reason));
         }
         return "redirect:/billing/bills/" + id;
     }

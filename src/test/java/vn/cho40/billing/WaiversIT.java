@@ -52,7 +52,9 @@ class WaiversIT {
         assertThat(cashier.get(page).body()).contains("id=\"waiver-form\"");
         cashier.postForm(page + "/waivers", Map.of("amount", String.valueOf(bill.due() + 1), "reasonKind", "HARDSHIP",
                 "reason", "Gia đình có người ốm nặng"), page);
-        assertThat(cashier.get(page).body()).as("more than is due").contains("không quá số còn phải trả");
+        assertThat(cashier.get(page).body()).as("more than is due").contains("không quá số còn phải trả")
+                .as("the form named, what was typed kept").contains("Đề nghị miễn giảm: ",
+                        "value=\"" + (bill.due() + 1) + "\"", "value=\"Gia đình có người ốm nặng\"");
         Http.Response asked = cashier.postForm(page + "/waivers", Map.of("amount", "10.000", "reasonKind", "HARDSHIP",
                 "reason", "Gia đình có người ốm nặng"), page);
         assertThat(asked.status()).isEqualTo(302);
@@ -138,7 +140,12 @@ class WaiversIT {
         WebSession manager = new WebSession(port, "bql.daitu", PW);
         long totalBefore = db.sql("SELECT total_vnd FROM bill WHERE id = ?").param(open.id()).query(Long.class).single();
         manager.postForm(page + "/credit-note", Map.of("amount", "999999999", "reason", "Sai diện tích"), page);
-        assertThat(manager.get(page).body()).contains("Số tiền phải lớn hơn 0 và không quá");
+        String refusedNote = manager.get(page).body();
+        assertThat(refusedNote).contains("Số tiền phải lớn hơn 0 và không quá", "Lập hóa đơn điều chỉnh giảm: ",
+                "value=\"999999999\"", "value=\"Sai diện tích\"");
+        manager.postForm(page + "/adjustment", Map.of("charge", "CLEANING", "amount", "5000", "reason", "x"), page);
+        assertThat(manager.get(page).body()).as("the adjustment's own limit, its form named")
+                .contains("Lập hóa đơn điều chỉnh tăng: ", "Giải trình từ 3 đến 300 ký tự", "value=\"CLEANING\" selected=\"selected\"");
         Http.Response note = manager.postForm(page + "/credit-note", Map.of("amount", "20.000",
                 "reason", "Sai diện tích quầy: 6 m² chứ không phải 8 m²"), page);
         assertThat(note.status()).isEqualTo(302);
