@@ -141,8 +141,6 @@ class BillingApi {
         Charge charge = u.arg().isEmpty() ? null : Charge.valueOf(u.arg());
         Object[] args = charge == null ? new Object[0]
                 : new Object[] {messages.getMessage("billing.charge." + charge, null, locale)};
-        String reason = u.reasonKey().substring(u.reasonKey().lastIndexOf('.') + 1)
-                .replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
-        return new UnbillableJson(u.stallCode(), reason, charge, messages.getMessage(u.reasonKey(), args, locale));
+        return new UnbillableJson(u.stallCode(), u.why().name(), charge, messages.getMessage(u.reasonKey(), args, locale));
     }
 }

@@ -63,8 +63,23 @@ public class BillingRuns {
         }
     }
 
-    /** A stall that cannot be billed (or one of its charges), and why (a message key with its argument). */
-    public record Unbillable(String stallCode, String reasonKey, String arg) {
+    /** Why a stall, or one charge of it, cannot be billed; its message key says it with what to do. */
+    public enum Why {
+        NO_LEASE("billing.unbillable.noLease"), NO_RATE("billing.unbillable.noRate"),
+        NO_READING("billing.unbillable.noReading");
+
+        private final String key;
+
+        Why(String key) {
+            this.key = key;
+        }
+    }
+
+    /** A stall that cannot be billed (or one of its charges, {@code arg}: the charge's name), and why. */
+    public record Unbillable(String stallCode, Why why, String arg) {
+        public String reasonKey() {
+            return why.key;
+        }
     }
 
     /**
@@ -183,7 +198,7 @@ public class BillingRuns {
             }
             if (h.leaseId() == null) {
                 if (!day) {
-                    unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noLease", ""));
+                    unbillable.add(new Unbillable(h.stallCode(), Why.NO_LEASE, ""));
                 }
                 continue;
             }
@@ -237,7 +252,7 @@ public class BillingRuns {
                     }
                     DraftLine line = line(rate, facts, inSpan, daysInPeriod, Math.max(1, billing.months()), usage, share);
                     if (line == null) {
-                        unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noReading", c.name()));
+                        unbillable.add(new Unbillable(h.stallCode(), Why.NO_READING, c.name()));
                         break;
                     }
                     if (spans.size() > 1) {
@@ -249,7 +264,7 @@ public class BillingRuns {
                     }
                 }
                 if (unpriced && !day) {
-                    unbillable.add(new Unbillable(h.stallCode(), "billing.unbillable.noRate", c.name()));
+                    unbillable.add(new Unbillable(h.stallCode(), Why.NO_RATE, c.name()));
                 }
             }
             if (!lines.isEmpty()) {

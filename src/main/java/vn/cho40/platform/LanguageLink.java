@@ -3,7 +3,7 @@ package vn.cho40.platform;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The other language's link keeps the page as it is shown: the same path and query (the month, the stall, the
@@ -15,12 +15,9 @@ class LanguageLink {
 
     @ModelAttribute("langBase")
     String langBase(HttpServletRequest request) {
-        var uri = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("lang");
-        if (!"GET".equals(request.getMethod())) {
-            uri.replaceQuery(null);
-        }
-        String here = uri.build().toUriString();
-        String path = here.substring(here.indexOf('/', here.indexOf("//") + 2));
-        return path + (path.contains("?") ? "&" : "?") + "lang=";
+        String query = "GET".equals(request.getMethod()) ? request.getQueryString() : null;
+        String here = UriComponentsBuilder.fromPath(request.getRequestURI()).query(query).replaceQueryParam("lang")
+                .build().toUriString();
+        return here + (here.contains("?") ? "&" : "?") + "lang=";
     }
 }
